@@ -1,0 +1,69 @@
+"""The ``editor`` command.
+
+``editor`` alone, or ``editor PATH``, opens the desktop app; ``editor COMMAND ...``
+runs one of the commands below. Each command lives in ``editor/commands/<name>.py``
+with ``configure(parser)`` and ``run(args) -> int`` and is imported only when used, so
+that a quick command does not pay for Qt, torch or GL.
+
+A user-facing failure (``EditorError``) prints one line and exits with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from editor import __version__
+from editor.errors import Cancelled, EditorError
+
+log = logging.getLogger("editor")
+
+#: command name -> (module, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {}
+
+
+def _build_parser(command: str | None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="editor",
+        description="Turn a plain-language look into a color grade on video and photos.",
+    )
+    parser.add_argument("--version", action="version", version=f"editor {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module, help_text) in COMMANDS.items():
+        sub_parser = sub.add_parser(name, help=help_text, description=help_text)
+        if name == command:
+            importlib.import_module(module).configure(sub_parser)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    first = next((a for a in argv if not a.startswith("-")), None)
+    if first is None and not {"-h", "--help", "--version"} & set(argv) or (
+        first is not None and first not in COMMANDS
+    ):
+        argv = ["app", *argv]
+        first = "app"
+    args = _build_parser(first).parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if args.command is None:
+        _build_parser(None).print_help()
+        return 0
+    try:
+        return int(importlib.import_module(COMMANDS[args.command][0]).run(args) or 0)
+    except Cancelled:
+        print("editor: cancelled.", file=sys.stderr)
+        return 130
+    except EditorError as exc:
+        log.info("command %s failed", args.command, exc_info=True)
+        print(f"editor: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("editor: interrupted.", file=sys.stderr)
+        return 130

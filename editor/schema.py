@@ -1,0 +1,544 @@
+"""The three tools' schema, in one place.
+
+Prompts, sliders, shader uniforms, validation and the model's target text are all
+derived from the tables here; nothing else lists the parameters.
+
+A *look* is any subset of the three tools:
+
+- **Adjust**: global tone and color parameters, integers in -100..100, 0 = neutral.
+- **Selective Adjust**: per color range (red .. blue), saturation, luminance and hue,
+  integers in -100..100, 0 = neutral.
+- **Filter**: a named preset look (a 3D LUT from the filter library) and an intensity
+  0..100.
+
+A tool whose parameters are all neutral does nothing, so it counts as *not called*:
+``Look`` normalizes such a tool to ``None``. That keeps "was the tool called" (tool
+selection in the offline metrics) and "does the tool change the picture" the same
+question.
+
+JSON form (``Look.to_dict``)::
+
+    {"schema_version": 1,
+     "adjust": {"contrast": 10, "temperature": 30, ...},
+     "selective_adjust": {"orange": {"saturation": 30, "luminance": 20, "hue": 0}, ...},
+     "filter": {"name": "faded_HighNoon", "intensity": 40}}
+
+A tool that is not called is absent (or ``null``). Compact text form, one line per
+tool, only non-neutral values, ``none`` for a tool not called (``Look.to_text``)::
+
+    adjust: contrast 10 temperature 30
+    selective_adjust: orange saturation 30 luminance 20 yellow saturation 40
+    filter: faded_HighNoon 40
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from editor.errors import LookError
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+
+#: The word the model writes for a tool the look does not need.
+NOT_CALLED = "none"
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    """One integer parameter: its range, neutral value and the words that describe it."""
+
+    name: str
+    label: str
+    raise_words: str
+    lower_words: str
+    minimum: int = -100
+    maximum: int = 100
+    default: int = 0
+
+    def clamp(self, value: int) -> int:
+        return max(self.minimum, min(self.maximum, value))
+
+
+ADJUST_PARAMS: tuple[ParamSpec, ...] = (
+    ParamSpec("exposure", "Exposure", "brighter overall exposure", "darker overall exposure"),
+    ParamSpec("contrast", "Contrast", "more contrast", "less contrast"),
+    ParamSpec("brightness", "Brightness", "brighter midtones", "darker midtones"),
+    ParamSpec("highlights", "Highlights", "brighter highlights", "recovered highlights"),
+    ParamSpec("shadows", "Shadows", "lifted shadows", "deeper shadows"),
+    ParamSpec("saturation", "Saturation", "more saturated colors", "muted colors"),
+    ParamSpec("vibrance", "Vibrance", "richer muted colors", "softer muted colors"),
+    ParamSpec("temperature", "Temperature", "warmer", "cooler"),
+    ParamSpec("tint", "Tint", "more magenta", "more green"),
+    ParamSpec("hue", "Hue", "hues shifted forward", "hues shifted back"),
+    ParamSpec("bloom", "Bloom", "a glow around bright areas", "less glow"),
+    ParamSpec("sharpen", "Sharpen", "crisper detail", "softer detail"),
+    ParamSpec("structure", "Structure", "more local contrast", "smoother local contrast"),
+    ParamSpec("linearOffset", "Black Level", "lifted, faded blacks", "crushed blacks"),
+)
+ADJUST_NAMES: tuple[str, ...] = tuple(p.name for p in ADJUST_PARAMS)
+ADJUST_SPECS: dict[str, ParamSpec] = {p.name: p for p in ADJUST_PARAMS}
+
+COLOR_RANGES: tuple[str, ...] = ("red", "orange", "yellow", "green", "cyan", "blue")
+
+SELECTIVE_PARAMS: tuple[ParamSpec, ...] = (
+    ParamSpec("saturation", "Saturation", "more saturated", "less saturated"),
+    ParamSpec("luminance", "Luminance", "brighter", "darker"),
+    ParamSpec("hue", "Hue", "shifted toward the next hue", "shifted toward the previous hue"),
+)
+SELECTIVE_NAMES: tuple[str, ...] = tuple(p.name for p in SELECTIVE_PARAMS)
+SELECTIVE_SPECS: dict[str, ParamSpec] = {p.name: p for p in SELECTIVE_PARAMS}
+
+FILTER_INTENSITY = ParamSpec(
+    "intensity", "Intensity", "stronger", "weaker", minimum=0, maximum=100, default=100
+)
+
+TOOLS: tuple[str, ...] = ("adjust", "selective_adjust", "filter")
+TOOL_LABELS: dict[str, str] = {
+    "adjust": "Adjust",
+    "selective_adjust": "Selective Adjust",
+    "filter": "Filter",
+}
+
+_FILTER_NAME_RE = re.compile(r"^[a-z]+_[A-Za-z0-9]+$")
+
+
+@dataclass(frozen=True)
+class FilterChoice:
+    """A preset look from the filter library and how strongly it is blended in (0..100)."""
+
+    name: str
+    intensity: int = FILTER_INTENSITY.default
+
+
+def _as_int(value: Any, where: str) -> int:
+    """Accept ints and finite numbers (rounded); reject anything else with the reason."""
+    if isinstance(value, bool):
+        raise LookError(f"{where} must be a number, not {value!r}.")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise LookError(f"{where} must be a finite number, not {value!r}.")
+        return int(round(value))
+    if isinstance(value, str):
+        try:
+            return _as_int(float(value.strip()), where)
+        except ValueError:
+            pass
+    raise LookError(f"{where} must be a number, not {value!r}.")
+
+
+def _clamped(spec: ParamSpec, value: int, where: str, notes: list[str] | None) -> int:
+    clamped = spec.clamp(value)
+    if clamped != value and notes is not None:
+        notes.append(f"{where} {value} is outside {spec.minimum}..{spec.maximum}; used {clamped}.")
+    return clamped
+
+
+def filter_names() -> tuple[str, ...]:
+    """Names of the filter presets in the bundled library."""
+    from editor.filters import preset_names
+
+    return preset_names()
+
+
+@dataclass(frozen=True)
+class Look:
+    """A color grade: the calls of the three tools (``None`` = tool not called).
+
+    ``adjust`` maps every Adjust parameter name to its value; ``selective_adjust`` maps
+    every color range to ``{saturation, luminance, hue}``. Missing entries are filled
+    with the neutral value, and a tool with only neutral values becomes ``None``.
+    Construction checks names but does not clamp; use ``Look.from_dict`` or the text
+    parsers for untrusted input.
+    """
+
+    adjust: Mapping[str, int] | None = None
+    selective_adjust: Mapping[str, Mapping[str, int]] | None = None
+    filter: FilterChoice | None = None
+
+    def __post_init__(self) -> None:
+        if self.adjust is not None:
+            unknown = set(self.adjust) - set(ADJUST_NAMES)
+            if unknown:
+                raise LookError(f"Unknown Adjust parameter {sorted(unknown)[0]!r}.")
+            full = {n: int(self.adjust.get(n, 0)) for n in ADJUST_NAMES}
+            object.__setattr__(self, "adjust", full if any(full.values()) else None)
+        if self.selective_adjust is not None:
+            unknown = set(self.selective_adjust) - set(COLOR_RANGES)
+            if unknown:
+                raise LookError(f"Unknown color range {sorted(unknown)[0]!r}.")
+            full_sel: dict[str, dict[str, int]] = {}
+            for color in COLOR_RANGES:
+                props = self.selective_adjust.get(color, {})
+                bad = set(props) - set(SELECTIVE_NAMES)
+                if bad:
+                    raise LookError(f"Unknown Selective Adjust property {sorted(bad)[0]!r}.")
+                full_sel[color] = {p: int(props.get(p, 0)) for p in SELECTIVE_NAMES}
+            any_set = any(v for props in full_sel.values() for v in props.values())
+            object.__setattr__(self, "selective_adjust", full_sel if any_set else None)
+        if self.filter is not None and self.filter.intensity == 0:
+            object.__setattr__(self, "filter", None)
+
+    # -- queries -----------------------------------------------------------------
+
+    def called(self, tool: str) -> bool:
+        return getattr(self, tool) is not None
+
+    @property
+    def tools_called(self) -> tuple[str, ...]:
+        return tuple(t for t in TOOLS if self.called(t))
+
+    @property
+    def is_neutral(self) -> bool:
+        return not self.tools_called
+
+    def adjust_value(self, name: str) -> int:
+        return self.adjust[name] if self.adjust is not None else 0
+
+    def selective_value(self, color: str, prop: str) -> int:
+        return self.selective_adjust[color][prop] if self.selective_adjust is not None else 0
+
+    # -- edits -------------------------------------------------------------------
+
+    def with_tool(self, tool: str, value: Any) -> Look:
+        """A copy with one tool replaced (``None`` removes it)."""
+        if tool not in TOOLS:
+            raise LookError(f"Unknown tool {tool!r}.")
+        parts = {t: getattr(self, t) for t in TOOLS}
+        parts[tool] = value
+        return Look(**parts)
+
+    def scaled(self, strength: float) -> Look:
+        """The look at ``strength`` (0..1+): every value and the filter intensity scaled.
+
+        Used by the overall strength slider; results are rounded and clamped.
+        """
+        adjust = None
+        if self.adjust is not None:
+            adjust = {n: ADJUST_SPECS[n].clamp(round(v * strength)) for n, v in self.adjust.items()}
+        selective = None
+        if self.selective_adjust is not None:
+            selective = {
+                c: {p: SELECTIVE_SPECS[p].clamp(round(v * strength)) for p, v in props.items()}
+                for c, props in self.selective_adjust.items()
+            }
+        filt = None
+        if self.filter is not None:
+            intensity = FILTER_INTENSITY.clamp(round(self.filter.intensity * strength))
+            filt = FilterChoice(self.filter.name, intensity)
+        return Look(adjust, selective, filt)
+
+    # -- vectors for metrics -----------------------------------------------------
+
+    def adjust_vector(self) -> np.ndarray:
+        """Adjust values in schema order (zeros when not called), float64, shape (14,)."""
+        return np.array([self.adjust_value(n) for n in ADJUST_NAMES], dtype=np.float64)
+
+    def selective_vector(self) -> np.ndarray:
+        """Selective Adjust values flattened range-major, float64, shape (18,)."""
+        return np.array(
+            [self.selective_value(c, p) for c in COLOR_RANGES for p in SELECTIVE_NAMES],
+            dtype=np.float64,
+        )
+
+    # -- JSON --------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+        if self.adjust is not None:
+            data["adjust"] = dict(self.adjust)
+        if self.selective_adjust is not None:
+            data["selective_adjust"] = {c: dict(p) for c, p in self.selective_adjust.items()}
+        if self.filter is not None:
+            data["filter"] = {"name": self.filter.name, "intensity": self.filter.intensity}
+        return data
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), indent=indent)
+
+    @classmethod
+    def from_dict(
+        cls,
+        data: Any,
+        *,
+        strict: bool = True,
+        notes: list[str] | None = None,
+        known_filters: Iterable[str] | None = None,
+    ) -> Look:
+        """Validate untrusted look data.
+
+        Out-of-range values are clamped (a note is appended to ``notes``). Unknown tool,
+        parameter, color or filter names raise ``LookError`` with the reason when
+        ``strict``; otherwise they are dropped with a note. ``known_filters`` defaults
+        to the bundled filter library.
+        """
+        if not isinstance(data, Mapping):
+            raise LookError("A look must be a JSON object with 'adjust', 'selective_adjust' and/or 'filter'.")
+        version = data.get("schema_version", SCHEMA_VERSION)
+        if version != SCHEMA_VERSION:
+            raise LookError(f"Look schema version {version!r} is not supported (expected {SCHEMA_VERSION}).")
+        for key in data:
+            if key not in TOOLS and key != "schema_version":
+                _reject(f"Unknown tool {key!r}; expected one of {', '.join(TOOLS)}.", strict, notes)
+        adjust = _adjust_from(data.get("adjust"), strict, notes)
+        selective = _selective_from(data.get("selective_adjust"), strict, notes)
+        filt = _filter_from(data.get("filter"), strict, notes, known_filters)
+        return cls(adjust, selective, filt)
+
+    @classmethod
+    def from_json(cls, text: str, **kwargs: Any) -> Look:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise LookError(f"The look is not valid JSON ({exc.msg} at line {exc.lineno}).") from exc
+        return cls.from_dict(data, **kwargs)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str], **kwargs: Any) -> Look:
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError as exc:
+            raise LookError(f"Look file {str(path)!r} does not exist.") from exc
+        except (OSError, UnicodeDecodeError) as exc:
+            raise LookError(f"Look file {str(path)!r} cannot be read: {exc}.") from exc
+        return cls.from_json(text, **kwargs)
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        from editor.fileio import write_text_atomic
+
+        write_text_atomic(path, self.to_json() + "\n")
+
+    # -- compact text ------------------------------------------------------------
+
+    def tool_text(self, tool: str) -> str:
+        """The compact text of one tool: only non-neutral values, or ``none``."""
+        if tool == "adjust":
+            if self.adjust is None:
+                return NOT_CALLED
+            return " ".join(f"{n} {v}" for n, v in self.adjust.items() if v != 0)
+        if tool == "selective_adjust":
+            if self.selective_adjust is None:
+                return NOT_CALLED
+            parts = []
+            for color, props in self.selective_adjust.items():
+                values = [f"{p} {v}" for p, v in props.items() if v != 0]
+                if values:
+                    parts.append(" ".join([color, *values]))
+            return " ".join(parts)
+        if tool == "filter":
+            if self.filter is None:
+                return NOT_CALLED
+            return f"{self.filter.name} {self.filter.intensity}"
+        raise LookError(f"Unknown tool {tool!r}.")
+
+    def to_text(self) -> str:
+        return "\n".join(f"{tool}: {self.tool_text(tool)}" for tool in TOOLS)
+
+    @classmethod
+    def from_text(cls, text: str, **kwargs: Any) -> Look:
+        """Parse the multi-line compact form (``tool: values`` per line)."""
+        parts: dict[str, Any] = {}
+        for line in text.strip().splitlines():
+            if not line.strip():
+                continue
+            tool, sep, rest = line.partition(":")
+            tool = tool.strip()
+            if not sep or tool not in TOOLS:
+                raise LookError(f"Line {line.strip()!r} does not start with a tool name and a colon.")
+            parts[tool] = parse_tool_text(tool, rest, **kwargs)
+        return cls(**parts)
+
+
+def _reject(message: str, strict: bool, notes: list[str] | None) -> None:
+    if strict:
+        raise LookError(message)
+    if notes is not None:
+        notes.append(message)
+
+
+def _adjust_from(raw: Any, strict: bool, notes: list[str] | None) -> dict[str, int] | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping):
+        raise LookError("'adjust' must be an object of parameter values.")
+    out: dict[str, int] = {}
+    for name, value in raw.items():
+        spec = ADJUST_SPECS.get(name)
+        if spec is None:
+            _reject(f"Unknown Adjust parameter {name!r}; expected one of {', '.join(ADJUST_NAMES)}.", strict, notes)
+            continue
+        out[name] = _clamped(spec, _as_int(value, f"Adjust {name}"), f"Adjust {name}", notes)
+    return out
+
+
+def _selective_from(raw: Any, strict: bool, notes: list[str] | None) -> dict[str, dict[str, int]] | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping):
+        raise LookError("'selective_adjust' must be an object keyed by color range.")
+    out: dict[str, dict[str, int]] = {}
+    for color, props in raw.items():
+        if color not in COLOR_RANGES:
+            _reject(f"Unknown color range {color!r}; expected one of {', '.join(COLOR_RANGES)}.", strict, notes)
+            continue
+        if not isinstance(props, Mapping):
+            raise LookError(f"Selective Adjust {color!r} must be an object of property values.")
+        out[color] = {}
+        for prop, value in props.items():
+            spec = SELECTIVE_SPECS.get(prop)
+            if spec is None:
+                _reject(
+                    f"Unknown Selective Adjust property {prop!r}; expected one of {', '.join(SELECTIVE_NAMES)}.",
+                    strict,
+                    notes,
+                )
+                continue
+            where = f"Selective Adjust {color} {prop}"
+            out[color][prop] = _clamped(spec, _as_int(value, where), where, notes)
+    return out
+
+
+def _filter_from(
+    raw: Any, strict: bool, notes: list[str] | None, known: Iterable[str] | None
+) -> FilterChoice | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping) or "name" not in raw:
+        raise LookError("'filter' must be an object with a 'name' and an 'intensity'.")
+    name = raw["name"]
+    names = tuple(known) if known is not None else filter_names()
+    if not isinstance(name, str) or name not in names:
+        _reject(f"Unknown filter {name!r}; run 'editor filters' to list the presets.", strict, notes)
+        return None
+    intensity = _as_int(raw.get("intensity", FILTER_INTENSITY.default), "Filter intensity")
+    return FilterChoice(name, _clamped(FILTER_INTENSITY, intensity, "Filter intensity", notes))
+
+
+_INT_RE = re.compile(r"^[+-]?\d+(\.\d+)?$")
+
+
+def parse_tool_text(
+    tool: str,
+    text: str,
+    *,
+    strict: bool = False,
+    notes: list[str] | None = None,
+    known_filters: Iterable[str] | None = None,
+) -> Any:
+    """Parse one tool's compact text into that tool's value for ``Look`` (or ``None``).
+
+    Lenient by default, as it reads model output: unknown names and dangling tokens
+    are dropped with a note and values are clamped. Raises ``LookError`` only when
+    nothing usable can be read (the caller then treats the tool as not called).
+    """
+    tokens = text.split()
+    if not tokens:
+        raise LookError(f"The {TOOL_LABELS.get(tool, tool)} output is empty.")
+    if tokens == [NOT_CALLED]:
+        return None
+    if tool == "adjust":
+        return _adjust_from(_pairs(tokens, set(ADJUST_NAMES), strict, notes, tool), strict, notes)
+    if tool == "selective_adjust":
+        return _selective_tokens(tokens, strict, notes)
+    if tool == "filter":
+        if len(tokens) > 2 or (len(tokens) == 2 and not _INT_RE.match(tokens[1])):
+            raise LookError(f"The Filter output {text.strip()!r} is not 'name intensity'.")
+        raw = {"name": tokens[0]}
+        if len(tokens) == 2:
+            raw["intensity"] = tokens[1]
+        filt = _filter_from(raw, strict, notes, known_filters)
+        if filt is None:
+            raise LookError(f"The Filter output names no known preset ({tokens[0]!r}).")
+        return filt
+    raise LookError(f"Unknown tool {tool!r}.")
+
+
+def _pairs(tokens: list[str], names: set[str], strict: bool, notes: list[str] | None, tool: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    i = 0
+    while i < len(tokens):
+        name = tokens[i]
+        if name in names and i + 1 < len(tokens) and _INT_RE.match(tokens[i + 1]):
+            out[name] = tokens[i + 1]
+            i += 2
+            continue
+        _reject(f"Dropped {name!r} from the {TOOL_LABELS[tool]} output.", strict, notes)
+        i += 1
+    if not out:
+        raise LookError(f"The {TOOL_LABELS[tool]} output has no 'name value' pairs.")
+    return out
+
+
+def _selective_tokens(tokens: list[str], strict: bool, notes: list[str] | None) -> dict[str, dict[str, int]]:
+    raw: dict[str, dict[str, str]] = {}
+    color: str | None = None
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok in COLOR_RANGES:
+            color = tok
+            raw.setdefault(color, {})
+            i += 1
+            continue
+        if color is not None and tok in SELECTIVE_SPECS and i + 1 < len(tokens) and _INT_RE.match(tokens[i + 1]):
+            raw[color][tok] = tokens[i + 1]
+            i += 2
+            continue
+        _reject(f"Dropped {tok!r} from the Selective Adjust output.", strict, notes)
+        i += 1
+    if not any(raw.values()):
+        raise LookError("The Selective Adjust output has no 'color property value' entries.")
+    return _selective_from(raw, strict, notes) or {}
+
+
+def describe(look: Look) -> list[str]:
+    """One plain sentence per called tool, saying what it does to the picture."""
+    lines = []
+    if look.adjust is not None:
+        changes = sorted(((abs(v), n, v) for n, v in look.adjust.items() if v), reverse=True)
+        words = [
+            f"{ADJUST_SPECS[n].raise_words if v > 0 else ADJUST_SPECS[n].lower_words} "
+            f"({ADJUST_SPECS[n].label.lower()} {v:+d})"
+            for _, n, v in changes[:4]
+        ]
+        lines.append(f"Adjust: {_join(words)}.")
+    if look.selective_adjust is not None:
+        words = []
+        for color, props in look.selective_adjust.items():
+            effects = [
+                SELECTIVE_SPECS[p].raise_words if v > 0 else SELECTIVE_SPECS[p].lower_words
+                for p, v in props.items()
+                if v
+            ]
+            if effects:
+                words.append(f"{color}s {_join(effects)}")
+        lines.append(f"Selective Adjust: {_join(words[:4])}.")
+    if look.filter is not None:
+        from editor.filters import preset_description
+
+        lines.append(
+            f"Filter: the {look.filter.name} preset ({preset_description(look.filter.name)}) "
+            f"at {look.filter.intensity}% intensity."
+        )
+    return lines
+
+
+def _join(words: list[str]) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
