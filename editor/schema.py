@@ -499,6 +499,10 @@ def _selective_tokens(tokens: list[str], strict: bool, notes: list[str] | None) 
             i += 2
             continue
         _reject(f"Dropped {tok!r} from the Selective Adjust output.", strict, notes)
+        if not _INT_RE.match(tok):
+            # An unknown word in a color's place (say "purple"): the values after it
+            # belong to that unknown range, not to the previous color.
+            color = None
         i += 1
     if not any(raw.values()):
         raise LookError("The Selective Adjust output has no 'color property value' entries.")

@@ -1,0 +1,14 @@
+"""The core stays Qt-free (import-linter contract in pyproject.toml)."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_core_imports_no_qt():
+    lint = shutil.which("lint-imports")
+    assert lint, "import-linter is a test dependency"
+    result = subprocess.run([lint], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
