@@ -1,0 +1,269 @@
+"""A project: one source file and the edits made to it (Qt-free).
+
+The look shown and exported is composed from three parts, so that the AI's work and
+the user's stay distinguishable:
+
+- ``ai_look``: what the model suggested (a new prompt replaces it; "Refine" nudges it);
+- ``overrides``: the parameters the user set by hand, keyed by ``param_keys()``
+  (``adjust.contrast``, ``selective_adjust.red.hue``, ``filter.name``,
+  ``filter.intensity``); they win over the AI's values and survive new prompts;
+- ``strength``: the overall strength in percent (0..200), applied with ``Look.scaled``.
+
+A project file is a small JSON document written atomically; ``PROJECT_VERSION`` and the
+look ``schema_version`` are stored in it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+import uuid
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from editor.errors import EditorError, LookError
+from editor.fileio import write_text_atomic
+from editor.schema import (
+    ADJUST_NAMES,
+    ADJUST_SPECS,
+    COLOR_RANGES,
+    FILTER_INTENSITY,
+    SCHEMA_VERSION,
+    SELECTIVE_NAMES,
+    SELECTIVE_SPECS,
+    TOOLS,
+    FilterChoice,
+    Look,
+    ParamSpec,
+)
+
+log = logging.getLogger(__name__)
+
+PROJECT_VERSION = 1
+PROJECT_SUFFIX = ".editorproj"
+FILTER_NAME_KEY = "filter.name"
+FILTER_INTENSITY_KEY = "filter.intensity"
+STRENGTH_RANGE = (0, 200)
+
+Value = int | str | None
+
+
+def param_keys() -> Iterator[str]:
+    """Every editable parameter's key, in schema order."""
+    for name in ADJUST_NAMES:
+        yield f"adjust.{name}"
+    for color in COLOR_RANGES:
+        for prop in SELECTIVE_NAMES:
+            yield f"selective_adjust.{color}.{prop}"
+    yield FILTER_NAME_KEY
+    yield FILTER_INTENSITY_KEY
+
+
+def key_tool(key: str) -> str:
+    return key.split(".", 1)[0]
+
+
+def key_spec(key: str) -> ParamSpec | None:
+    """The numeric spec of a key (``None`` for the filter name)."""
+    parts = key.split(".")
+    if parts[0] == "adjust":
+        return ADJUST_SPECS[parts[1]]
+    if parts[0] == "selective_adjust":
+        return SELECTIVE_SPECS[parts[2]]
+    if key == FILTER_INTENSITY_KEY:
+        return FILTER_INTENSITY
+    return None
+
+
+def look_value(look: Look, key: str) -> Value:
+    """The value a look gives a key; the filter name is ``None`` when no filter is called."""
+    parts = key.split(".")
+    if parts[0] == "adjust":
+        return look.adjust_value(parts[1])
+    if parts[0] == "selective_adjust":
+        return look.selective_value(parts[1], parts[2])
+    if key == FILTER_NAME_KEY:
+        return look.filter.name if look.filter is not None else None
+    if key == FILTER_INTENSITY_KEY:
+        return look.filter.intensity if look.filter is not None else FILTER_INTENSITY.default
+    raise LookError(f"Unknown parameter {key!r}.")
+
+
+def look_from_values(values: Mapping[str, Value]) -> Look:
+    """Build a look from a full key -> value mapping (missing keys are neutral)."""
+    adjust = {n: int(values.get(f"adjust.{n}", 0) or 0) for n in ADJUST_NAMES}
+    selective = {
+        c: {p: int(values.get(f"selective_adjust.{c}.{p}", 0) or 0) for p in SELECTIVE_NAMES}
+        for c in COLOR_RANGES
+    }
+    name = values.get(FILTER_NAME_KEY)
+    intensity = values.get(FILTER_INTENSITY_KEY, FILTER_INTENSITY.default)
+    filt = FilterChoice(str(name), int(intensity)) if name else None
+    return Look(adjust, selective, filt)
+
+
+@dataclass(frozen=True)
+class EditState:
+    """The undoable part of a project: AI look, user overrides and overall strength."""
+
+    ai_look: Look = field(default_factory=Look)
+    overrides: tuple[tuple[str, Value], ...] = ()
+    strength: int = 100
+
+    @property
+    def override_map(self) -> dict[str, Value]:
+        return dict(self.overrides)
+
+    def base_look(self) -> Look:
+        """AI look with the user's overrides, before the overall strength."""
+        values = {key: look_value(self.ai_look, key) for key in param_keys()}
+        values.update(self.overrides)
+        return look_from_values(values)
+
+    def look(self) -> Look:
+        """The look that is shown and exported."""
+        base = self.base_look()
+        return base if self.strength == 100 else base.scaled(self.strength / 100)
+
+    def value(self, key: str) -> Value:
+        return look_value(self.base_look(), key)
+
+    def with_value(self, key: str, value: Value) -> EditState:
+        """The user set one parameter by hand (clamped)."""
+        spec = key_spec(key)
+        if spec is not None:
+            value = spec.clamp(int(value))
+        overrides = self.override_map
+        overrides[key] = value
+        return replace(self, overrides=_ordered(overrides))
+
+    def with_strength(self, strength: int) -> EditState:
+        return replace(self, strength=max(STRENGTH_RANGE[0], min(STRENGTH_RANGE[1], int(strength))))
+
+    def with_suggestion(self, look: Look, *, refine: bool = False) -> EditState:
+        """Apply a model suggestion.
+
+        Without ``refine`` it replaces the AI look and keeps the user's overrides. With
+        ``refine`` the suggestion's values are added as deltas to the current values
+        (clamped): to the override where the user set one, else to the AI value; a
+        suggested filter replaces the current one.
+        """
+        if not refine:
+            return replace(self, ai_look=look)
+        ai = {key: look_value(self.ai_look, key) for key in param_keys()}
+        overrides = self.override_map
+        for key in param_keys():
+            if key in (FILTER_NAME_KEY, FILTER_INTENSITY_KEY):
+                continue
+            delta = look_value(look, key)
+            if not delta:
+                continue
+            target = overrides if key in overrides else ai
+            target[key] = key_spec(key).clamp(int(target[key]) + int(delta))
+        if look.filter is not None:
+            ai[FILTER_NAME_KEY] = look.filter.name
+            ai[FILTER_INTENSITY_KEY] = look.filter.intensity
+            overrides.pop(FILTER_NAME_KEY, None)
+            overrides.pop(FILTER_INTENSITY_KEY, None)
+        return replace(self, ai_look=look_from_values(ai), overrides=_ordered(overrides))
+
+    def kept(self) -> dict[str, bool]:
+        """Per tool: the AI called it and its values are still the AI's in the look."""
+        base = self.base_look()
+        return {t: self.ai_look.called(t) and getattr(base, t) == getattr(self.ai_look, t) for t in TOOLS}
+
+
+def _ordered(overrides: Mapping[str, Value]) -> tuple[tuple[str, Value], ...]:
+    return tuple((key, overrides[key]) for key in param_keys() if key in overrides)
+
+
+@dataclass(frozen=True)
+class PromptEntry:
+    intent: str
+    look: Look
+    variant: str
+    refine: bool = False
+    ts: float = 0.0
+
+
+@dataclass
+class Project:
+    """One source file, its edit state and the prompts typed for it."""
+
+    source: Path | None = None
+    state: EditState = field(default_factory=EditState)
+    prompts: list[PromptEntry] = field(default_factory=list)
+    project_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+    @property
+    def source_missing(self) -> bool:
+        return self.source is not None and not self.source.is_file()
+
+    @property
+    def model_variant(self) -> str | None:
+        """The variant of the last prompt (``None`` before any prompt)."""
+        return self.prompts[-1].variant if self.prompts else None
+
+    def add_prompt(self, intent: str, look: Look, variant: str, refine: bool = False) -> None:
+        self.prompts.append(PromptEntry(intent, look, variant, refine, time.time()))
+
+    # -- JSON ----------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "project_version": PROJECT_VERSION,
+            "schema_version": SCHEMA_VERSION,
+            "project_id": self.project_id,
+            "source": str(self.source) if self.source is not None else None,
+            "ai_look": self.state.ai_look.to_dict(),
+            "overrides": dict(self.state.overrides),
+            "strength": self.state.strength,
+            "prompts": [
+                {"intent": p.intent, "look": p.look.to_dict(), "variant": p.variant, "refine": p.refine, "ts": p.ts}
+                for p in self.prompts
+            ],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Project:
+        if not isinstance(data, Mapping):
+            raise EditorError("A project file must hold a JSON object.")
+        version = data.get("project_version")
+        if version != PROJECT_VERSION:
+            raise EditorError(f"Project version {version!r} is not supported (expected {PROJECT_VERSION}).")
+        try:
+            known = set(param_keys())
+            overrides = {k: v for k, v in dict(data.get("overrides") or {}).items() if k in known}
+            state = EditState(Look.from_dict(data.get("ai_look") or {}), _ordered(overrides))
+            state = state.with_strength(int(data.get("strength", 100)))
+            prompts = [
+                PromptEntry(
+                    str(p["intent"]), Look.from_dict(p["look"]), str(p["variant"]), bool(p.get("refine")),
+                    float(p.get("ts", 0.0)),
+                )
+                for p in data.get("prompts") or []
+            ]
+            source = data.get("source")
+            return cls(
+                Path(source) if source else None, state, prompts, str(data.get("project_id") or uuid.uuid4().hex)
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise EditorError(f"The project file is malformed ({exc}).") from exc
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        write_text_atomic(path, json.dumps(self.to_dict(), indent=2) + "\n")
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Project:
+        path = Path(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise EditorError(f"Project file {str(path)!r} does not exist.") from exc
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise EditorError(f"Project file {str(path)!r} cannot be read ({exc}).") from exc
+        return cls.from_dict(data)
