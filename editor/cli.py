@@ -21,7 +21,10 @@ from editor.errors import Cancelled, EditorError
 log = logging.getLogger("editor")
 
 #: command name -> (module, one-line help)
-COMMANDS: dict[str, tuple[str, str]] = {}
+COMMANDS: dict[str, tuple[str, str]] = {
+    "app": ("editor.commands.app", "open the desktop editor (default when no command is given)"),
+    "stats": ("editor.commands.stats", "print the project completion rate per model variant from the local event log"),
+}
 
 
 def _build_parser(command: str | None) -> argparse.ArgumentParser:
