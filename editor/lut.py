@@ -1,17 +1,49 @@
-"""3D lookup tables: the in-memory form and trilinear application (CPU reference).
+"""Lookup tables: the in-memory forms, trilinear application (CPU reference) and ``.cube`` files.
 
 A ``Lut3D`` holds ``table`` with shape (N, N, N, 3), float32, indexed
 ``table[b, g, r]``: the order in which a ``.cube`` file lists its rows (red varies
 fastest), and the order in which a GL 3D texture of width N takes them (x = red).
 Input values are mapped from ``[domain_min, domain_max]`` onto the grid and clamped at
 its edges; output values are stored as they are (they may lie outside [0, 1]).
+
+A ``Lut1D`` holds ``table`` with shape (N, 3), float32: one curve per channel sampled at
+N evenly spaced inputs over ``[domain_min, domain_max]``, linearly interpolated.
+
+``.cube`` files follow the Adobe *Cube LUT Specification 1.0* (``TITLE``,
+``LUT_1D_SIZE``/``LUT_3D_SIZE``, ``DOMAIN_MIN``/``DOMAIN_MAX``) plus the DaVinci Resolve
+variant, which puts a 1D *shaper* and a 3D table in one file (1D rows first) with
+``LUT_1D_INPUT_RANGE``/``LUT_3D_INPUT_RANGE``. The tables are unitless: the file says
+nothing about the color space, the code that picks a LUT does.
 """
 
 from __future__ import annotations
 
+import logging
+import math
+import os
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
+
+from editor.errors import EditorError
+from editor.fileio import atomic_path
+
+log = logging.getLogger(__name__)
+
+#: Sizes a reader accepts. 65 is the largest 3D size in common use (Resolve, Nuke);
+#: 65536 covers a 16-bit 1D curve. Checked before any table is allocated.
+LUT_3D_SIZES = range(2, 66)
+LUT_1D_SIZES = range(2, 65537)
+
+
+class LutError(EditorError):
+    """A ``.cube`` file that cannot be read."""
+
+
+def _unit_vector(value: float) -> np.ndarray:
+    return np.full(3, value, np.float32)
 
 
 @dataclass
@@ -28,6 +60,29 @@ class Lut3D:
     @classmethod
     def identity(cls, size: int) -> Lut3D:
         return cls(identity_table(size))
+
+
+@dataclass
+class Lut1D:
+    """Three per-channel curves: ``table`` (N, 3) float32 sampled over the domain."""
+
+    table: np.ndarray
+    domain_min: np.ndarray = field(default_factory=lambda: np.zeros(3, np.float32))
+    domain_max: np.ndarray = field(default_factory=lambda: np.ones(3, np.float32))
+    title: str = ""
+
+    @property
+    def size(self) -> int:
+        return int(self.table.shape[0])
+
+
+@dataclass
+class CubeFile:
+    """What one ``.cube`` file holds: a 1D table, a 3D table, or a 1D shaper then a 3D table."""
+
+    title: str = ""
+    shaper: Lut1D | None = None
+    lut3d: Lut3D | None = None
 
 
 def identity_table(size: int) -> np.ndarray:
@@ -58,3 +113,225 @@ def apply_trilinear(rgb: np.ndarray, lut: Lut3D) -> np.ndarray:
                 wr = fr if dr else 1.0 - fr
                 out += (wb * wg * wr) * t[b0 + db, g0 + dg, r0 + dr]
     return out
+
+
+def apply_1d(rgb: np.ndarray, lut: Lut1D) -> np.ndarray:
+    """Apply ``lut`` to an (..., 3) array, each channel through its own curve.
+
+    Inputs are clamped to the domain; between samples the curve is linear. Returns float32.
+    """
+    rgb = np.asarray(rgb, np.float32)
+    out = np.empty(rgb.shape, np.float32)
+    for c in range(3):
+        xp = np.linspace(float(lut.domain_min[c]), float(lut.domain_max[c]), lut.size)
+        out[..., c] = np.interp(rgb[..., c], xp, lut.table[:, c])
+    return out
+
+
+def apply_cube(rgb: np.ndarray, cube: CubeFile) -> np.ndarray:
+    """Apply a ``.cube`` file's tables to an (..., 3) float32 array: the shaper, then the 3D table."""
+    out = np.asarray(rgb, np.float32)
+    if cube.shaper is not None:
+        out = apply_1d(out, cube.shaper)
+    if cube.lut3d is not None:
+        out = apply_trilinear(out, cube.lut3d)
+    return out
+
+
+# -- reading -------------------------------------------------------------------------
+
+_KEYWORD_RE = re.compile(r"^[A-Z][A-Z0-9_]*(\s|$)")
+_KNOWN_KEYWORDS = frozenset(
+    {"TITLE", "LUT_1D_SIZE", "LUT_3D_SIZE", "DOMAIN_MIN", "DOMAIN_MAX", "LUT_1D_INPUT_RANGE", "LUT_3D_INPUT_RANGE"}
+)
+
+
+class _CubeParser:
+    """One pass over the lines of a ``.cube`` file; errors name the file and the line."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.title = ""
+        self.size_1d: int | None = None
+        self.size_3d: int | None = None
+        self.domain_min: np.ndarray | None = None
+        self.domain_max: np.ndarray | None = None
+        self.range_1d: tuple[float, float] | None = None
+        self.range_3d: tuple[float, float] | None = None
+        self.rows: np.ndarray | None = None
+        self.count = 0
+
+    def fail(self, line_no: int, reason: str) -> LutError:
+        return LutError(f"{self.name} line {line_no}: {reason}")
+
+    def numbers(self, line_no: int, tokens: list[str], n: int, what: str) -> list[float]:
+        if len(tokens) != n:
+            raise self.fail(line_no, f"{what} needs {n} numbers, found {len(tokens)}.")
+        values = []
+        for token in tokens:
+            try:
+                value = float(token)
+            except ValueError:
+                raise self.fail(line_no, f"{what} has {token!r}, which is not a number.") from None
+            if not math.isfinite(value):
+                raise self.fail(line_no, f"{what} has {token!r}, which is not a finite number.")
+            values.append(value)
+        return values
+
+    def size(self, line_no: int, tokens: list[str], keyword: str, allowed: range) -> int:
+        if len(tokens) != 1 or not tokens[0].isdigit():
+            raise self.fail(line_no, f"{keyword} needs one whole number, found {' '.join(tokens)!r}.")
+        size = int(tokens[0])
+        if size not in allowed:
+            raise self.fail(
+                line_no, f"{keyword} {size} is out of range; sizes {allowed.start}..{allowed.stop - 1} work."
+            )
+        return size
+
+    def keyword(self, line_no: int, line: str) -> None:
+        word, rest = (line.split(None, 1) + [""])[:2]
+        tokens = rest.split()
+        if word == "TITLE":
+            match = re.fullmatch(r'\s*"(.*)"\s*', rest)
+            self.title = match.group(1) if match else rest.strip()
+        elif word == "LUT_3D_SIZE":
+            self.size_3d = self.size(line_no, tokens, word, LUT_3D_SIZES)
+        elif word == "LUT_1D_SIZE":
+            self.size_1d = self.size(line_no, tokens, word, LUT_1D_SIZES)
+        elif word in ("DOMAIN_MIN", "DOMAIN_MAX"):
+            value = np.array(self.numbers(line_no, tokens, 3, word), np.float32)
+            if word == "DOMAIN_MIN":
+                self.domain_min = value
+            else:
+                self.domain_max = value
+            if self.domain_min is not None and self.domain_max is not None:
+                if np.any(self.domain_min >= self.domain_max):
+                    raise self.fail(line_no, "DOMAIN_MIN must be below DOMAIN_MAX in every channel.")
+        elif word in ("LUT_1D_INPUT_RANGE", "LUT_3D_INPUT_RANGE"):
+            low, high = self.numbers(line_no, tokens, 2, word)
+            if low >= high:
+                raise self.fail(line_no, f"{word} minimum {low:g} must be below its maximum {high:g}.")
+            if word == "LUT_1D_INPUT_RANGE":
+                self.range_1d = (low, high)
+            else:
+                self.range_3d = (low, high)
+        else:
+            log.warning("%s line %d: ignored unknown keyword %s", self.name, line_no, word)
+
+    def row(self, line_no: int, line: str) -> None:
+        if self.rows is None:
+            if self.size_1d is None and self.size_3d is None:
+                raise self.fail(line_no, "table rows begin before LUT_3D_SIZE or LUT_1D_SIZE.")
+            # Sizes were range-checked when read, so this is at most 65536 + 65^3 rows.
+            self.rows = np.empty(((self.size_1d or 0) + (self.size_3d or 0) ** 3, 3), np.float32)
+        if self.count == len(self.rows):
+            raise self.fail(line_no, f"there are more than the {len(self.rows)} rows the sizes declare.")
+        self.rows[self.count] = self.numbers(line_no, line.split(), 3, "a table row")
+        self.count += 1
+
+    def finish(self, last_line: int) -> CubeFile:
+        if self.size_1d is None and self.size_3d is None:
+            raise self.fail(last_line, "the file ends without LUT_3D_SIZE or LUT_1D_SIZE.")
+        expected = (self.size_1d or 0) + (self.size_3d or 0) ** 3
+        if self.count != expected:
+            raise self.fail(last_line, f"the file ends after {self.count} of the {expected} rows its sizes declare.")
+        assert self.rows is not None
+        if self.domain_min is not None and self.domain_max is None:
+            self.domain_max = _unit_vector(1.0)
+        if self.domain_max is not None and self.domain_min is None:
+            self.domain_min = _unit_vector(0.0)
+            if np.any(self.domain_min >= self.domain_max):
+                raise self.fail(last_line, "DOMAIN_MAX must be above the default DOMAIN_MIN 0 0 0.")
+        cube = CubeFile(title=self.title)
+        split = self.size_1d or 0
+        if self.size_1d is not None:
+            dmin, dmax = self.domain(self.range_1d)
+            cube.shaper = Lut1D(self.rows[:split].copy(), dmin, dmax, self.title)
+        if self.size_3d is not None:
+            n = self.size_3d
+            dmin, dmax = self.domain(self.range_3d)
+            cube.lut3d = Lut3D(self.rows[split:].reshape(n, n, n, 3).copy(), dmin, dmax, self.title)
+        return cube
+
+    def domain(self, input_range: tuple[float, float] | None) -> tuple[np.ndarray, np.ndarray]:
+        if input_range is not None:
+            return _unit_vector(input_range[0]), _unit_vector(input_range[1])
+        if self.domain_min is not None and self.domain_max is not None:
+            return self.domain_min.copy(), self.domain_max.copy()
+        return _unit_vector(0.0), _unit_vector(1.0)
+
+
+def read_cube(path: str | os.PathLike[str]) -> CubeFile:
+    """Read a ``.cube`` file (Adobe 1D or 3D, or Resolve 1D shaper + 3D).
+
+    Raises ``LutError`` with the file name, line number and reason for anything that
+    does not follow the format. Sizes are checked before a table is allocated.
+    """
+    path = Path(path)
+    try:
+        with open(path, encoding="utf-8-sig", newline=None) as fh:
+            lines = fh.read().splitlines()
+    except UnicodeDecodeError as exc:
+        raise LutError(f"{path.name} is not a text .cube file ({exc.reason}).") from None
+    except OSError as exc:
+        raise LutError(f"Cannot read LUT file {path}: {exc.strerror or exc}.") from None
+    parser = _CubeParser(path.name)
+    for line_no, raw in enumerate(lines, start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if parser.rows is None and _KEYWORD_RE.match(line) and not _looks_numeric(line):
+            parser.keyword(line_no, line)
+        elif parser.rows is not None and line.split()[0] in _KNOWN_KEYWORDS:
+            raise parser.fail(line_no, f"keyword {line.split()[0]} comes after the table rows began.")
+        else:
+            parser.row(line_no, line)
+    return parser.finish(len(lines))
+
+
+def _looks_numeric(line: str) -> bool:
+    """A row such as ``nan 0 0`` or ``inf 1 1`` starts with letters but is a (bad) table row."""
+    try:
+        float(line.split()[0])
+    except ValueError:
+        return False
+    return True
+
+
+# -- writing -------------------------------------------------------------------------
+
+
+def format_cube(lut: Lut3D | Lut1D, title: str = "", decimals: int = 6) -> str:
+    """The text of a ``.cube`` file holding ``lut``; the same table always gives the same text.
+
+    ``title`` (or, when empty, ``lut.title``) becomes the TITLE line; DOMAIN lines are
+    written only when the domain is not [0, 1].
+    """
+    title = title or lut.title
+    if '"' in title or "\n" in title:
+        raise LutError(f"A .cube title cannot hold quotes or line breaks: {title!r}.")
+    header = []
+    if title:
+        header.append(f'TITLE "{title}"')
+    if isinstance(lut, Lut3D):
+        header.append(f"LUT_3D_SIZE {lut.size}")
+    else:
+        header.append(f"LUT_1D_SIZE {lut.size}")
+    dmin = np.asarray(lut.domain_min, np.float32)
+    dmax = np.asarray(lut.domain_max, np.float32)
+    if np.any(dmin != 0.0) or np.any(dmax != 1.0):
+        header.append("DOMAIN_MIN " + " ".join(f"{v:.{decimals}f}" for v in dmin))
+        header.append("DOMAIN_MAX " + " ".join(f"{v:.{decimals}f}" for v in dmax))
+    # Adding 0.0 turns -0.0 into 0.0, so that tiny negatives do not print as "-0.000000".
+    rows = np.round(np.asarray(lut.table, np.float64).reshape(-1, 3), decimals) + 0.0
+    fmt = f"{{:.{decimals}f}} {{:.{decimals}f}} {{:.{decimals}f}}"
+    body = "\n".join(fmt.format(*row) for row in rows.tolist())
+    return "\n".join(header) + "\n" + body + "\n"
+
+
+def write_cube(path: str | os.PathLike[str], lut: Lut3D | Lut1D, title: str = "", decimals: int = 6) -> None:
+    """Write ``lut`` as a ``.cube`` file, atomically (see ``format_cube``)."""
+    text = format_cube(lut, title, decimals)
+    with atomic_path(path) as tmp:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
