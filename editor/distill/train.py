@@ -1,0 +1,245 @@
+"""Supervised fine-tuning of the student: a small T5 trained from scratch on CPU.
+
+The student is a T5 encoder-decoder built from a ``transformers.T5Config`` (random
+init, nothing downloaded) and trained multi-task on the three tool prompts of every
+training row (``editor.distill.prompts``). Training is seeded and resumable: a
+checkpoint (model, optimizer, schedule, RNG and step) is written every
+``checkpoint_every`` steps and when the work is cancelled or interrupted, and a new
+run with the same options and data continues from it.
+
+Work directory layout: ``spiece.model`` (tokenizer), ``checkpoint.pt`` (resume
+state), ``hf/`` (the finished Hugging Face model, input of ``editor.distill.convert``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+import random
+import shutil
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import torch
+from transformers import T5Config, T5ForConditionalGeneration
+
+from editor.distill.prompts import examples
+from editor.distill.tokenizer import EOS_ID, PAD_ID, TOKENIZER_FILE, load_tokenizer, train_tokenizer
+from editor.errors import Cancelled, EditorError
+from editor.fileio import atomic_path
+from editor.progress import CancelToken, ProgressCallback, ProgressTracker
+from editor.schema import Look
+
+log = logging.getLogger(__name__)
+
+CHECKPOINT_FILE = "checkpoint.pt"
+HF_DIR = "hf"
+
+
+@dataclass(frozen=True)
+class ModelSize:
+    """The shape of a student T5 (relu feed-forward, tied embeddings)."""
+
+    d_model: int
+    d_ff: int
+    num_layers: int
+    num_heads: int
+
+
+SIZES: dict[str, ModelSize] = {
+    "tiny": ModelSize(d_model=128, d_ff=512, num_layers=2, num_heads=4),
+    "small": ModelSize(d_model=256, d_ff=1024, num_layers=3, num_heads=4),
+}
+
+
+@dataclass(frozen=True)
+class TrainOptions:
+    size: str = "small"
+    epochs: int = 12
+    batch_size: int = 64
+    learning_rate: float = 2e-3
+    warmup_steps: int = 200
+    dropout: float = 0.1
+    vocab_size: int = 2000
+    seed: int = 0
+    #: Stop after this many optimizer steps (``None`` = all epochs); the schedule still
+    #: spans ``epochs`` so that a capped run is a prefix of the full one.
+    max_steps: int | None = None
+    checkpoint_every: int = 250
+    threads: int = 2
+
+
+@dataclass
+class TrainResult:
+    hf_dir: Path
+    tokenizer: Path
+    steps: int
+    loss: float
+    seconds: float
+    parameters: int
+    history: list[float] = field(default_factory=list)
+
+
+def build_config(size: ModelSize, vocab_size: int, dropout: float) -> T5Config:
+    return T5Config(
+        vocab_size=vocab_size,
+        d_model=size.d_model,
+        d_kv=size.d_model // size.num_heads,
+        d_ff=size.d_ff,
+        num_layers=size.num_layers,
+        num_decoder_layers=size.num_layers,
+        num_heads=size.num_heads,
+        relative_attention_num_buckets=32,
+        relative_attention_max_distance=128,
+        dropout_rate=dropout,
+        feed_forward_proj="relu",
+        tie_word_embeddings=True,
+        pad_token_id=PAD_ID,
+        eos_token_id=EOS_ID,
+        decoder_start_token_id=PAD_ID,
+    )
+
+
+def training_pairs(rows: Sequence[tuple[str, Look]]) -> list[tuple[str, str]]:
+    """(prompt, target) pairs of (intent, look) rows, three per row."""
+    return [pair for intent, look in rows for pair in examples(intent, look)]
+
+
+def _fingerprint(options: TrainOptions, pairs: list[tuple[str, str]]) -> str:
+    digest = hashlib.sha256()
+    settings = {k: v for k, v in asdict(options).items() if k not in ("max_steps", "checkpoint_every", "threads")}
+    digest.update(json.dumps(settings, sort_keys=True).encode())
+    for source, target in pairs:
+        digest.update(f"{source}\t{target}\n".encode())
+    return digest.hexdigest()
+
+
+def _batches(n: int, batch_size: int, seed: int, epoch: int) -> list[list[int]]:
+    order = list(range(n))
+    random.Random(seed * 100_003 + epoch).shuffle(order)
+    return [order[i : i + batch_size] for i in range(0, n, batch_size)]
+
+
+def _pad(seqs: list[list[int]], value: int) -> torch.Tensor:
+    width = max(len(s) for s in seqs)
+    return torch.tensor([s + [value] * (width - len(s)) for s in seqs], dtype=torch.long)
+
+
+def train(
+    rows: Sequence[tuple[str, Look]],
+    work_dir: Path,
+    options: TrainOptions = TrainOptions(),
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> TrainResult:
+    """Train (or resume training) the student on ``(intent, look)`` rows in ``work_dir``."""
+    if options.size not in SIZES:
+        raise EditorError(f"Unknown model size {options.size!r}; expected one of {', '.join(SIZES)}.")
+    if not rows:
+        raise EditorError("There are no training rows.")
+    work_dir = Path(work_dir)
+    work_dir.mkdir(parents=True, exist_ok=True)
+    torch.set_num_threads(options.threads)
+    pairs = training_pairs(rows)
+    fingerprint = _fingerprint(options, pairs)
+    ckpt_path = work_dir / CHECKPOINT_FILE
+    state = None
+    if ckpt_path.exists():
+        state = torch.load(ckpt_path, map_location="cpu", weights_only=False)
+        if state.get("fingerprint") != fingerprint:
+            raise EditorError(
+                f"The checkpoint in {str(work_dir)!r} was made with other options or data; "
+                "use another work directory or --restart."
+            )
+        log.info("resuming from step %d", state["step"])
+
+    tok_path = work_dir / TOKENIZER_FILE
+    if state is None or not tok_path.exists():
+        train_tokenizer([text for pair in pairs for text in pair], tok_path, options.vocab_size)
+    sp = load_tokenizer(tok_path)
+    sources = [sp.encode(s) + [EOS_ID] for s, _ in pairs]
+    targets = [sp.encode(t) + [EOS_ID] for _, t in pairs]
+
+    torch.manual_seed(options.seed)
+    config = build_config(SIZES[options.size], sp.get_piece_size(), options.dropout)
+    model = T5ForConditionalGeneration(config)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=options.learning_rate, weight_decay=0.01)
+    steps_per_epoch = math.ceil(len(pairs) / options.batch_size)
+    total_steps = steps_per_epoch * options.epochs
+    last_step = total_steps if options.max_steps is None else min(total_steps, options.max_steps)
+
+    def lr_factor(step: int) -> float:
+        if step < options.warmup_steps:
+            return (step + 1) / options.warmup_steps
+        return max(0.02, (total_steps - step) / max(1, total_steps - options.warmup_steps))
+
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lr_factor)
+    step, history, seconds = 0, [], 0.0
+    if state is not None:
+        model.load_state_dict(state["model"])
+        optimizer.load_state_dict(state["optimizer"])
+        scheduler.load_state_dict(state["scheduler"])
+        torch.set_rng_state(state["rng"])
+        step, history, seconds = state["step"], state["history"], state["seconds"]
+
+    def save_checkpoint() -> None:
+        payload = {
+            "fingerprint": fingerprint,
+            "options": asdict(options),
+            "model": model.state_dict(),
+            "optimizer": optimizer.state_dict(),
+            "scheduler": scheduler.state_dict(),
+            "rng": torch.get_rng_state(),
+            "step": step,
+            "history": history,
+            "seconds": seconds + time.monotonic() - started,
+        }
+        with atomic_path(ckpt_path) as tmp:
+            torch.save(payload, tmp)
+        log.info("checkpoint at step %d", step)
+
+    tracker = ProgressTracker(last_step, progress, cancel)
+    tracker.done = step
+    started = time.monotonic()
+    model.train()
+    running = history[-1] if history else 0.0
+    try:
+        while step < last_step:
+            epoch, offset = divmod(step, steps_per_epoch)
+            batch = _batches(len(pairs), options.batch_size, options.seed, epoch)[offset]
+            input_ids = _pad([sources[i] for i in batch], PAD_ID)
+            labels = _pad([targets[i] for i in batch], -100)
+            loss = model(input_ids=input_ids, attention_mask=input_ids.ne(PAD_ID), labels=labels).loss
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            scheduler.step()
+            step += 1
+            running = loss.item() if step == 1 else 0.98 * running + 0.02 * loss.item()
+            if step % 50 == 0:
+                history.append(round(running, 4))
+            if step % options.checkpoint_every == 0 and step < last_step:
+                save_checkpoint()
+            tracker.advance()
+    except (Cancelled, KeyboardInterrupt):
+        save_checkpoint()
+        raise
+    save_checkpoint()
+
+    hf_dir = work_dir / HF_DIR
+    tmp_dir = work_dir / f".{HF_DIR}.part"
+    shutil.rmtree(tmp_dir, ignore_errors=True)
+    model.eval()
+    model.save_pretrained(tmp_dir)
+    shutil.copy2(tok_path, tmp_dir / TOKENIZER_FILE)
+    shutil.rmtree(hf_dir, ignore_errors=True)
+    tmp_dir.rename(hf_dir)
+    total_seconds = seconds + time.monotonic() - started
+    params = sum(p.numel() for p in model.parameters())
+    log.info("trained %d steps in %.0f s, loss %.4f, %d parameters", step, total_seconds, running, params)
+    return TrainResult(hf_dir, tok_path, step, running, total_seconds, params, history)

@@ -1,0 +1,168 @@
+"""Offline evaluation of the student against the teacher's labels.
+
+Per tool, *tool selection* is scored as precision, recall and F1 where a positive is
+"the teacher called the tool". *Quality* is measured on the samples where both the
+teacher and the student called the tool: Filter = accuracy of the filter name;
+Adjust and Selective Adjust = mean cosine similarity of the parameter vectors
+(``Look.adjust_vector``, ``Look.selective_vector``; integer slider values in
+-100..100). A called tool is never all-zero (``Look`` turns an all-neutral tool into
+"not called"), so a zero vector only reaches ``cosine`` from hand-made input; it is
+still defined: two zero vectors are identical (1), one zero vector shares no
+direction (0). A tool's *final* score is the harmonic mean of selection F1 and
+quality, and *overall* is the mean of the three final scores.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Protocol
+
+import numpy as np
+
+from editor.progress import CancelToken, ProgressCallback, ProgressTracker
+from editor.schema import TOOL_LABELS, TOOLS, Look
+
+log = logging.getLogger(__name__)
+
+
+class Labelled(Protocol):
+    intent: str
+    look: Look
+
+
+class Suggester(Protocol):
+    def suggest_many(self, intents: Sequence[str]) -> list: ...
+
+
+def selection_scores(teacher: Sequence[bool], student: Sequence[bool]) -> tuple[float, float, float]:
+    """Precision, recall and F1 of tool selection (positive = the teacher called the tool).
+
+    With no predicted positives precision is 1 when there were also no true positives
+    to find (nothing claimed, nothing missed) and 0 otherwise; recall likewise with no
+    teacher positives.
+    """
+    t = np.asarray(teacher, dtype=bool)
+    s = np.asarray(student, dtype=bool)
+    tp = int(np.sum(t & s))
+    fp = int(np.sum(~t & s))
+    fn = int(np.sum(t & ~s))
+    precision = tp / (tp + fp) if tp + fp else float(fn == 0)
+    recall = tp / (tp + fn) if tp + fn else float(fp == 0)
+    return precision, recall, harmonic_mean(precision, recall)
+
+
+def cosine(a: np.ndarray, b: np.ndarray) -> float:
+    """Cosine similarity of two parameter vectors; 1 for two zero vectors, 0 for one."""
+    a = np.asarray(a, dtype=np.float64)
+    b = np.asarray(b, dtype=np.float64)
+    na, nb = float(np.linalg.norm(a)), float(np.linalg.norm(b))
+    if na == 0.0 and nb == 0.0:
+        return 1.0
+    if na == 0.0 or nb == 0.0:
+        return 0.0
+    return float(np.dot(a, b) / (na * nb))
+
+
+def harmonic_mean(a: float, b: float) -> float:
+    return 2 * a * b / (a + b) if a + b > 0 else 0.0
+
+
+def tool_similarity(tool: str, teacher: Look, student: Look) -> float:
+    """Per-sample quality of one tool both looks call: cosine, or 1/0 for the filter name."""
+    if tool == "adjust":
+        return cosine(teacher.adjust_vector(), student.adjust_vector())
+    if tool == "selective_adjust":
+        return cosine(teacher.selective_vector(), student.selective_vector())
+    return float(teacher.filter.name == student.filter.name)
+
+
+@dataclass(frozen=True)
+class ToolScores:
+    precision: float
+    recall: float
+    f1: float
+    quality: float
+    final: float
+    #: Samples where both called the tool (the quality's denominator).
+    both_called: int
+
+
+@dataclass(frozen=True)
+class SampleResult:
+    """One intent: the teacher's and the student's look and per-tool similarity."""
+
+    intent: str
+    teacher: Look
+    student: Look
+    #: Quality per tool both called (absent otherwise).
+    similarity: dict[str, float]
+
+    def selection_correct(self, tool: str) -> bool:
+        return self.teacher.called(tool) == self.student.called(tool)
+
+
+@dataclass(frozen=True)
+class EvalReport:
+    tools: dict[str, ToolScores]
+    overall: float
+    samples: list[SampleResult]
+
+    def to_dict(self) -> dict:
+        return {
+            "overall": self.overall,
+            "count": len(self.samples),
+            "tools": {tool: asdict(scores) for tool, scores in self.tools.items()},
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2)
+
+    def table(self) -> str:
+        """The scores in the paper's layout: ``(P, R, F1) | quality | final`` per tool."""
+        lines = [f"{'tool':<18}{'(P, R, F1)':<24}| {'quality':<8}| final"]
+        for tool, s in self.tools.items():
+            prf = f"({s.precision:.2f}, {s.recall:.2f}, {s.f1:.2f})"
+            lines.append(f"{TOOL_LABELS[tool]:<18}{prf:<24}| {s.quality:<8.2f}| {s.final:.2f}")
+        lines.append(f"{'Overall':<18}{'':<24}| {'':<8}| {self.overall:.2f}")
+        return "\n".join(lines)
+
+
+def score(pairs: Sequence[tuple[str, Look, Look]]) -> EvalReport:
+    """Scores of ``(intent, teacher look, student look)`` triples."""
+    samples = [
+        SampleResult(
+            intent,
+            teacher,
+            student,
+            {t: tool_similarity(t, teacher, student) for t in TOOLS if teacher.called(t) and student.called(t)},
+        )
+        for intent, teacher, student in pairs
+    ]
+    tools: dict[str, ToolScores] = {}
+    for tool in TOOLS:
+        p, r, f1 = selection_scores([s.teacher.called(tool) for s in samples], [s.student.called(tool) for s in samples])
+        sims = [s.similarity[tool] for s in samples if tool in s.similarity]
+        quality = float(np.mean(sims)) if sims else 0.0
+        tools[tool] = ToolScores(p, r, f1, quality, harmonic_mean(f1, quality), len(sims))
+    overall = float(np.mean([s.final for s in tools.values()]))
+    return EvalReport(tools, overall, samples)
+
+
+def evaluate(
+    rows: Sequence[Labelled],
+    student: Suggester,
+    batch_size: int = 32,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> EvalReport:
+    """Run the student on every row's intent and score it against the row's look."""
+    tracker = ProgressTracker(len(rows), progress, cancel)
+    predicted: list[Look] = []
+    for start in range(0, len(rows), batch_size):
+        chunk = rows[start : start + batch_size]
+        predicted.extend(s.look for s in student.suggest_many([r.intent for r in chunk]))
+        tracker.advance(len(chunk))
+    return score([(r.intent, r.look, p) for r, p in zip(rows, predicted)])
