@@ -1,0 +1,58 @@
+"""``editor eval``: score the student against the teacher's labels of one split.
+
+Prints ``(P, R, F1) | quality | final`` per tool and the overall score, and with
+``--json OUT`` writes them as JSON. Ctrl+C stops it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from editor.fileio import write_text_atomic
+from editor.progress import Progress
+
+log = logging.getLogger(__name__)
+
+
+def terminal_progress(label: str) -> Callable[[Progress], None]:
+    """A progress callback drawing a one-line bar on stderr (only on a terminal)."""
+    interactive = sys.stderr.isatty()
+
+    def show(p: Progress) -> None:
+        if not interactive and p.done < p.total:
+            return
+        width = 30
+        filled = int(width * p.fraction)
+        eta = f" eta {p.eta_s:4.0f}s" if p.eta_s is not None else ""
+        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {p.done}/{p.total}{eta}")
+        if p.done >= p.total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--split", choices=("test", "unseen", "train"), default="test")
+    parser.add_argument("--model", type=Path, help="student model directory (default: the shipped one)")
+    parser.add_argument("--data", type=Path, help="data directory (default: resources/data/v1)")
+    parser.add_argument("--json", type=Path, metavar="OUT", help="also write the scores as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    from editor.distill.data import load_split
+    from editor.evaluate import evaluate
+    from editor.model import Student
+
+    rows = load_split(args.split, args.data)
+    student = Student(args.model)
+    report = evaluate(rows, student, progress=terminal_progress(f"eval {args.split}"))
+    print(f"{args.split}: {len(rows)} intents, model {student.variant}")
+    print(report.table())
+    if args.json is not None:
+        write_text_atomic(args.json, report.to_json() + "\n")
+    return 0
