@@ -23,6 +23,7 @@ log = logging.getLogger("editor")
 #: command name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "app": ("editor.commands.app", "open the desktop editor (default when no command is given)"),
+    "filters": ("editor.commands.filters", "list the filter presets (name and description); --json for machines"),
     "stats": ("editor.commands.stats", "print the project completion rate per model variant from the local event log"),
     "suggest": ("editor.commands.suggest", "print the look the student model suggests for an intent (or a file of intents)"),
     "eval": ("editor.commands.eval", "score the student model against the teacher on the test, unseen or train split"),
