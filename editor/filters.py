@@ -1,19 +1,26 @@
 """The filter library: named preset looks stored as 33^3 ``.cube`` files.
 
 ``resources/filters/catalog.json`` names each preset and says in plain words what it
-does; ``resources/filters/<name>.cube`` holds its LUT.
+does; ``resources/filters/<name>.cube`` holds its LUT (made by ``editor.filter_recipes``)
+and ``resources/filters/thumbs/<name>.png`` a 160x100 preview for the gallery. The LUTs
+map display-referred sRGB-encoded R'G'B' in [0, 1] to the same.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import logging
+from pathlib import Path
 
 from editor.errors import LookError
+from editor.lut import Lut3D, LutError, read_cube
 from editor.paths import resources_dir
 
+log = logging.getLogger(__name__)
 
-def filters_dir():
+
+def filters_dir() -> Path:
     return resources_dir() / "filters"
 
 
@@ -32,3 +39,33 @@ def preset_description(name: str) -> str:
         return _catalog()[name]
     except KeyError:
         raise LookError(f"Unknown filter {name!r}; run 'editor filters' to list the presets.") from None
+
+
+def preset_path(name: str) -> Path:
+    """The ``.cube`` file of preset ``name``; ``LookError`` for a name not in the catalog."""
+    preset_description(name)
+    return filters_dir() / f"{name}.cube"
+
+
+def thumbnail_path(name: str) -> Path:
+    """The 160x100 sRGB PNG preview of preset ``name``."""
+    preset_description(name)
+    return filters_dir() / "thumbs" / f"{name}.png"
+
+
+@functools.cache
+def load_preset(name: str) -> Lut3D:
+    """The 3D LUT of preset ``name``, read once and shared (its table is read-only).
+
+    Raises ``LookError`` for an unknown name and ``LutError`` when the bundled file is
+    missing or damaged.
+    """
+    path = preset_path(name)
+    if not path.is_file():
+        raise LutError(f"The filter library has no LUT file for {name!r} at {path}.")
+    cube = read_cube(path)
+    if cube.lut3d is None or cube.shaper is not None:
+        raise LutError(f"The filter {name!r} at {path} is not a plain 3D LUT.")
+    cube.lut3d.table.setflags(write=False)
+    log.debug("loaded filter %s (%d^3)", name, cube.lut3d.size)
+    return cube.lut3d
