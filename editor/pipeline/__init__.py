@@ -1,0 +1,135 @@
+"""The color pipeline: one module per operation, in a fixed order.
+
+Every operation module (darktable-iop style) has ``PARAMS`` (its ``editor.schema``
+specs), ``SPACE`` (the space its math works in: ``"srgb"`` = sRGB-encoded gamma,
+``"linear"`` = linear light), ``params(look)``, ``is_neutral(look)`` and the float32
+numpy reference ``apply(rgb, params)``, which clips its output to [0, 1]. A pointwise
+operation's ``apply`` takes and returns RGB in its ``SPACE`` (the pipeline converts
+only where the space changes); a spatial operation's ``apply`` takes and returns
+sRGB-encoded RGB (H, W, 3) and converts inside. Neutral operations are skipped, so
+a neutral parameter is an exact identity.
+
+ORDER (fixed; the same on CPU and GPU):
+
+Pointwise, baked into one 3D LUT (``bake_pointwise``) and applied on the GPU in one
+trilinear 3D-texture lookup:
+
+ 1. white_balance   temperature, tint        linear
+ 2. exposure        exposure                 linear
+ 3. black_level     linearOffset             linear
+ 4. contrast        contrast                 sRGB-encoded
+ 5. brightness      brightness               sRGB-encoded
+ 6. highlights      highlights               sRGB-encoded
+ 7. shadows         shadows                  sRGB-encoded
+ 8. saturation      saturation               sRGB-encoded
+ 9. vibrance        vibrance                 sRGB-encoded
+10. hue             hue                      sRGB-encoded
+11. selective       Selective Adjust         sRGB-encoded
+12. filter_preset   Filter (LUT + intensity) sRGB-encoded
+
+Spatial, run after the LUT as GLSL passes with separable Gaussian blurs:
+
+13. structure       structure                sRGB-encoded (luma detail, sigma 1 % of short side)
+14. bloom           bloom                    linear (highlights, sigma 1.25 % of short side)
+15. sharpen         sharpen                  sRGB-encoded (luma unsharp mask, sigma 0.1 %)
+
+``render_cpu`` applies every operation directly (not through the LUT): it is the
+reference the GL renderer is held to.
+"""
+
+from __future__ import annotations
+
+import logging
+from types import ModuleType
+
+import numpy as np
+
+from editor.errors import EditorError
+from editor.lut import Lut3D, identity_table
+from editor.pipeline.color import linear_to_srgb, srgb_to_linear
+from editor.pipeline import (
+    black_level,
+    bloom,
+    brightness,
+    contrast,
+    exposure,
+    filter_preset,
+    highlights,
+    hue,
+    saturation,
+    selective,
+    shadows,
+    sharpen,
+    structure,
+    vibrance,
+    white_balance,
+)
+from editor.schema import Look
+
+log = logging.getLogger(__name__)
+
+POINTWISE: tuple[ModuleType, ...] = (
+    white_balance,
+    exposure,
+    black_level,
+    contrast,
+    brightness,
+    highlights,
+    shadows,
+    saturation,
+    vibrance,
+    hue,
+    selective,
+    filter_preset,
+)
+SPATIAL: tuple[ModuleType, ...] = (structure, bloom, sharpen)
+
+#: LUT size for the baked pointwise part: the smallest size whose GL output stays
+#: within 2/255 of ``render_cpu`` on photos and ramps (see docs/pipeline.md).
+LUT_SIZE = 33
+
+
+def active_pointwise(look: Look) -> list[ModuleType]:
+    return [op for op in POINTWISE if not op.is_neutral(look)]
+
+
+def active_spatial(look: Look) -> list[ModuleType]:
+    return [op for op in SPATIAL if not op.is_neutral(look)]
+
+
+def apply_pointwise(rgb: np.ndarray, look: Look) -> np.ndarray:
+    """The pointwise operations on sRGB-encoded float32 (..., 3) in [0, 1], in ORDER.
+
+    Returns sRGB-encoded float32 in [0, 1] (``rgb`` itself when all are neutral).
+    """
+    out, space = rgb, "srgb"
+    for op in active_pointwise(look):
+        if op.SPACE != space:
+            out = srgb_to_linear(out) if op.SPACE == "linear" else linear_to_srgb(out)
+            space = op.SPACE
+        out = op.apply(out, op.params(look))
+    return linear_to_srgb(out) if space == "linear" else out
+
+
+def bake_pointwise(look: Look, size: int = LUT_SIZE) -> Lut3D:
+    """The pointwise part of ``look`` sampled on a size^3 identity grid ([b, g, r] layout).
+
+    Input and output are sRGB-encoded in [0, 1]; the table is float32.
+    """
+    grid = identity_table(size).reshape(-1, 3)
+    table = apply_pointwise(grid, look).reshape(size, size, size, 3)
+    return Lut3D(np.ascontiguousarray(table, np.float32), title="editor look")
+
+
+def render_cpu(rgb: np.ndarray, look: Look) -> np.ndarray:
+    """The whole look on float32 (H, W, 3) sRGB-encoded RGB in [0, 1], returned float32.
+
+    Each operation is applied directly (no LUT), in ORDER; a neutral look returns a copy.
+    """
+    rgb = np.asarray(rgb)
+    if rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.dtype != np.float32:
+        raise EditorError(f"render_cpu needs a float32 HxWx3 image, not {rgb.dtype} {rgb.shape}.")
+    out = apply_pointwise(rgb, look)
+    for op in active_spatial(look):
+        out = op.apply(out, op.params(look))
+    return np.array(out, np.float32, copy=True)

@@ -1,0 +1,33 @@
+"""Exposure: Adjust ``exposure``.
+
+Color space: linear light. Gain 2^(2 t) with t = value/100: +-100 is +-2 stops,
++50 doubles linear light (middle grey 0.18 -> 0.36). Values above 1 clip.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from editor.pipeline.color import clip01
+from editor.schema import ADJUST_SPECS, Look
+
+PARAMS = (ADJUST_SPECS["exposure"],)
+SPACE = "linear"
+STOPS_AT_100 = 2.0
+
+
+def params(look: Look) -> int:
+    return look.adjust_value("exposure")
+
+
+def is_neutral(look: Look) -> bool:
+    return params(look) == 0
+
+
+def gain(value: int) -> float:
+    return float(2.0 ** (STOPS_AT_100 * value / 100.0))
+
+
+def apply(rgb: np.ndarray, value: int) -> np.ndarray:
+    """Linear-light float32 (..., 3) in [0, 1] -> same."""
+    return clip01(rgb * np.float32(gain(value)))

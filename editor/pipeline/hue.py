@@ -1,0 +1,34 @@
+"""Hue: Adjust ``hue`` (all hues shifted forward / back).
+
+Color space: sRGB-encoded. BT.601 (Cb, Cr) are rotated by 30 t degrees,
+t = value/100, keeping luma Y'; positive moves red toward yellow. This is
+ffmpeg's ``hue=h=`` rotation.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from editor.pipeline.color import clip01, rotate_chroma
+from editor.schema import ADJUST_SPECS, Look
+
+PARAMS = (ADJUST_SPECS["hue"],)
+SPACE = "srgb"
+DEGREES_AT_100 = 30.0
+
+
+def params(look: Look) -> int:
+    return look.adjust_value("hue")
+
+
+def is_neutral(look: Look) -> bool:
+    return params(look) == 0
+
+
+def degrees(value: int) -> float:
+    return DEGREES_AT_100 * value / 100.0
+
+
+def apply(rgb: np.ndarray, value: int) -> np.ndarray:
+    """sRGB-encoded float32 (..., 3) in [0, 1] -> same."""
+    return clip01(rotate_chroma(clip01(rgb), degrees(value)))

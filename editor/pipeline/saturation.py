@@ -1,0 +1,33 @@
+"""Saturation: Adjust ``saturation``.
+
+Color space: sRGB-encoded. Chroma is scaled around the grey of equal BT.601 luma,
+x' = Y' + (1 + t)(x - Y'), t = value/100: -100 gives grey (all channels = Y'),
++100 doubles chroma. This is ffmpeg's ``eq=saturation=1+t`` on full-range YCbCr.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from editor.pipeline.color import clip01, scale_chroma
+from editor.schema import ADJUST_SPECS, Look
+
+PARAMS = (ADJUST_SPECS["saturation"],)
+SPACE = "srgb"
+
+
+def params(look: Look) -> int:
+    return look.adjust_value("saturation")
+
+
+def is_neutral(look: Look) -> bool:
+    return params(look) == 0
+
+
+def factor(value: int) -> float:
+    return 1.0 + value / 100.0
+
+
+def apply(rgb: np.ndarray, value: int) -> np.ndarray:
+    """sRGB-encoded float32 (..., 3) in [0, 1] -> same."""
+    return clip01(scale_chroma(rgb, np.float32(factor(value))))

@@ -1,0 +1,50 @@
+"""Sharpen: Adjust ``sharpen``, an unsharp mask on luma (spatial operation).
+
+Color space: sRGB-encoded. The BT.601 luma Y' is blurred with a small Gaussian
+(sigma = 0.1 % of the short side: 1.08 px at 1080p) and x' = x + a (Y' - blur(Y'))
+with a = 1.5 t for t = value/100 > 0 and 0.8 t below (negative values soften).
+Color edges are not sharpened, so no colored halos. GLSL: ``sharpen.glsl``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from editor.pipeline.blur import blur, gaussian_kernel, sigma_for
+from editor.pipeline.color import clip01, luma
+from editor.schema import ADJUST_SPECS, Look
+
+PARAMS = (ADJUST_SPECS["sharpen"],)
+SPACE = "srgb"
+SHADER = "sharpen.glsl"
+SIGMA_FRACTION = 0.001
+SHARPEN_AT_100 = 1.5
+SOFTEN_AT_100 = 0.8
+
+
+def params(look: Look) -> int:
+    return look.adjust_value("sharpen")
+
+
+def is_neutral(look: Look) -> bool:
+    return params(look) == 0
+
+
+def amount(value: int) -> float:
+    t = value / 100.0
+    return (SHARPEN_AT_100 if t > 0 else SOFTEN_AT_100) * t
+
+
+def prep(rgb: np.ndarray) -> np.ndarray:
+    """What gets blurred: Y', shape (H, W, 1)."""
+    return luma(rgb)
+
+
+def combine(rgb: np.ndarray, blurred: np.ndarray, value: int) -> np.ndarray:
+    return clip01(rgb + np.float32(amount(value)) * (luma(rgb) - blurred))
+
+
+def apply(rgb: np.ndarray, value: int) -> np.ndarray:
+    """sRGB-encoded float32 (H, W, 3) in [0, 1] -> same."""
+    weights = gaussian_kernel(sigma_for(rgb.shape, SIGMA_FRACTION))
+    return combine(rgb, blur(prep(rgb), weights), value)
