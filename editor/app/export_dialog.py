@@ -1,0 +1,228 @@
+"""The export dialog: format and size, a target file, progress with ETA, cancel.
+
+The export itself runs in ``ExportJob``'s worker thread through ``editor.export.export``
+(atomic, cancellable); the dialog refuses to overwrite the source.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from editor.export import ExportResult, ExportSettings
+from editor.media import MediaInfo
+from editor.progress import Progress
+from editor.schema import Look
+
+from .appsettings import AppSettings
+from .workers import ExportJob
+
+log = logging.getLogger(__name__)
+
+SIZES = (("Original size", None), ("1080p", 1080), ("720p", 720))
+PHOTO_FORMATS = (("JPEG", ".jpg"), ("PNG", ".png"))
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (b.exists() and a.samefile(b))
+    except OSError:
+        log.info("cannot compare %s and %s", a, b, exc_info=True)
+        return False
+
+
+def _eta_text(progress: Progress) -> str:
+    eta = progress.eta_s
+    if eta is None:
+        return "estimating time left\u2026"
+    minutes, seconds = divmod(int(round(eta)), 60)
+    return f"{minutes}:{seconds:02d} left"
+
+
+class ExportDialog(QDialog):
+    """Exports ``look`` applied to ``info.path``; emits ``exported(result)`` on success."""
+
+    exported = Signal(object)
+
+    def __init__(self, info: MediaInfo, look: Look, settings: AppSettings, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export")
+        self.setMinimumWidth(520)
+        self.info, self.look, self.settings = info, look, settings
+        self.job: ExportJob | None = None
+        self.result: ExportResult | None = None
+        is_video = info.kind == "video"
+
+        self.size_box = QComboBox()
+        for label, height in SIZES:
+            if height is None or height < info.height:
+                self.size_box.addItem(f"{label}" if height else f"{label} ({info.width}x{info.height})", height)
+        self.quality = QSpinBox()
+        if is_video:
+            self.quality.setRange(0, 51)
+            self.quality.setValue(ExportSettings.crf)
+        else:
+            self.quality.setRange(1, 100)
+            self.quality.setValue(ExportSettings.photo_quality)
+        self.quality.setToolTip("x264 CRF: lower is better quality and a larger file." if is_video else "JPEG quality.")
+        self.format_box = QComboBox()
+        for label, ext in PHOTO_FORMATS:
+            self.format_box.addItem(label, ext)
+        self.format_box.currentIndexChanged.connect(self._format_changed)
+
+        self.target = QLineEdit(str(self._default_target()))
+        browse = QPushButton("Browse\u2026")
+        browse.clicked.connect(self._browse)
+        target_row = QHBoxLayout()
+        target_row.addWidget(self.target, 1)
+        target_row.addWidget(browse)
+        self.open_folder = QCheckBox("Show the file in its folder when done")
+        self.open_folder.setChecked(settings.open_folder_after_export)
+
+        form = QFormLayout()
+        if is_video:
+            form.addRow("Format", QLabel("MP4 (H.264 video, original audio)"))
+            form.addRow("Size", self.size_box)
+            form.addRow("Quality (CRF)", self.quality)
+        else:
+            form.addRow("Format", self.format_box)
+            form.addRow("Size", self.size_box)
+            form.addRow("Quality", self.quality)
+        form.addRow("Save as", target_row)
+        form.addRow("", self.open_folder)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.status = QLabel(" ")
+        self.status.setWordWrap(True)
+        self.export_button = QPushButton("Export", objectName="primary")
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.export_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+
+    def _default_target(self) -> Path:
+        src = self.info.path
+        folder = self.settings.export_dir or src.parent
+        ext = ".mp4" if self.info.kind == "video" else PHOTO_FORMATS[0][1]
+        candidate = folder / f"{src.stem}_graded{ext}"
+        n = 2
+        while candidate.exists():
+            candidate = folder / f"{src.stem}_graded_{n}{ext}"
+            n += 1
+        return candidate
+
+    def _format_changed(self) -> None:
+        ext = self.format_box.currentData()
+        self.target.setText(str(Path(self.target.text()).with_suffix(ext)))
+        self.quality.setEnabled(ext == ".jpg")
+
+    def _browse(self) -> None:
+        pattern = "MP4 video (*.mp4)" if self.info.kind == "video" else "Images (*.jpg *.jpeg *.png)"
+        name, _ = QFileDialog.getSaveFileName(self, "Export as", self.target.text(), pattern)
+        if name:
+            self.target.setText(name)
+
+    def export_settings(self) -> ExportSettings:
+        if self.info.kind == "video":
+            return ExportSettings(crf=self.quality.value(), max_height=self.size_box.currentData())
+        return ExportSettings(photo_quality=self.quality.value(), max_height=self.size_box.currentData())
+
+    def _fail(self, message: str) -> None:
+        self.status.setText(message)
+        self.status.setStyleSheet("color: #ff7b72;")
+
+    def start(self) -> None:
+        """Validate the target and start the export worker."""
+        text = self.target.text().strip()
+        if not text:
+            self._fail("Choose a file name to export to.")
+            return
+        target = Path(text).expanduser()
+        if _same_path(self.info.path, target):
+            self._fail("That is the source file; choose another name so the original is kept.")
+            return
+        self.settings.open_folder_after_export = self.open_folder.isChecked()
+        self.status.setStyleSheet("")
+        self.status.setText("Starting\u2026")
+        self.progress.setValue(0)
+        self.export_button.setEnabled(False)
+        self.job = ExportJob(self.info.path, target, self.look, self.export_settings(), self)
+        self.job.progressed.connect(self._on_progress)
+        self.job.finished.connect(self._on_finished)
+        self.job.failed.connect(self._on_failed)
+        self.job.cancelled.connect(self._on_cancelled)
+        self.job.start()
+
+    def cancel(self) -> None:
+        if self.job is not None and self.job.running:
+            self.status.setText("Cancelling\u2026")
+            self.job.cancel()
+        else:
+            self.reject()
+
+    def _on_progress(self, progress: Progress) -> None:
+        self.progress.setValue(round(progress.fraction * 1000))
+        self.status.setText(f"Frame {progress.done} of {progress.total} \u2014 {_eta_text(progress)}")
+
+    def _on_finished(self, result: ExportResult) -> None:
+        self.result = result
+        self.progress.setValue(1000)
+        self.status.setText(f"Exported {result.target.name} in {result.elapsed_s:.1f} s.")
+        self.export_button.setEnabled(True)
+        self.cancel_button.setText("Close")
+        self.exported.emit(result)
+        if self.open_folder.isChecked():
+            folder = QUrl.fromLocalFile(str(result.target.parent))
+            if not QDesktopServices.openUrl(folder):
+                log.info("the desktop could not open %s", result.target.parent)
+        self.accept()
+
+    def _on_failed(self, message: str) -> None:
+        self.export_button.setEnabled(True)
+        self._fail(message)
+
+    def _on_cancelled(self) -> None:
+        self.export_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.status.setText("Export cancelled; nothing was written.")
+
+    def reject(self) -> None:
+        if self.job is not None and self.job.running:
+            self.cancel()
+            return
+        super().reject()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key_Escape:
+            self.cancel()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,171 @@
+"""The preview: a QOpenGLWidget running the same ``GLRenderer`` as export.
+
+Preview equals export because both draw through ``editor.gl.GLRenderer``; the widget
+only chooses the viewport (the picture fitted into the widget) and the compare mode.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import moderngl
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QSurfaceFormat
+from PySide6.QtOpenGLWidgets import QOpenGLWidget
+
+from editor.schema import Look
+
+log = logging.getLogger(__name__)
+
+AFTER, BEFORE, SPLIT = "after", "before", "split"
+_BACKGROUND = (0.07, 0.07, 0.08)
+
+
+def gl_surface_format() -> QSurfaceFormat:
+    """OpenGL 3.3 core, which the renderer's shaders target; set before the QApplication exists."""
+    fmt = QSurfaceFormat()
+    fmt.setVersion(3, 3)
+    fmt.setProfile(QSurfaceFormat.CoreProfile)
+    fmt.setSwapInterval(1)
+    return fmt
+
+
+class PreviewWidget(QOpenGLWidget):
+    """Shows the graded current frame; ``\\`` toggles before/after, split view is draggable."""
+
+    gl_ready = Signal()
+    gl_failed = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setMinimumSize(320, 180)
+        self.ctx: moderngl.Context | None = None
+        self.renderer = None
+        self._thumbs = None
+        self._frame: np.ndarray | None = None
+        self._look = Look()
+        self._uploaded = False
+        self.mode = AFTER
+        self.split_pos = 0.5
+
+    # -- GL lifecycle ----------------------------------------------------------------
+
+    def initializeGL(self) -> None:
+        from editor.gl import GLRenderer
+
+        try:
+            self.ctx = moderngl.create_context()
+            self.renderer = GLRenderer(self.ctx)
+            self.renderer.set_look(self._look)
+        except Exception as exc:
+            log.exception("OpenGL preview could not start")
+            self.gl_failed.emit(f"The preview cannot use OpenGL 3.3 on this machine ({exc}).")
+            return
+        log.info("preview on %s", self.ctx.info.get("GL_RENDERER"))
+        if self._frame is not None:
+            self.renderer.upload(self._frame)
+            self._uploaded = True
+        self.gl_ready.emit()
+
+    def paintGL(self) -> None:
+        if self.ctx is None:
+            return
+        fbo = self.ctx.detect_framebuffer(self.defaultFramebufferObject())
+        fbo.use()
+        ratio = self.devicePixelRatio()
+        width, height = round(self.width() * ratio), round(self.height() * ratio)
+        self.ctx.viewport = (0, 0, width, height)
+        self.ctx.clear(*_BACKGROUND)
+        if self._frame is None or not self._uploaded:
+            return
+        self.renderer.draw(fbo, self.image_viewport(width, height), split=self._split())
+
+    def _split(self) -> float | None:
+        if self.mode == BEFORE:
+            return 1.0
+        if self.mode == SPLIT:
+            return self.split_pos
+        return None
+
+    def image_viewport(self, width: int, height: int) -> tuple[int, int, int, int]:
+        """The frame fitted inside ``width`` x ``height`` (GL coordinates, origin bottom-left)."""
+        fh, fw = self._frame.shape[:2]
+        scale = min(width / fw, height / fh)
+        w, h = max(1, round(fw * scale)), max(1, round(fh * scale))
+        return ((width - w) // 2, (height - h) // 2, w, h)
+
+    # -- content ---------------------------------------------------------------------
+
+    @property
+    def has_frame(self) -> bool:
+        return self._frame is not None
+
+    @property
+    def frame(self) -> np.ndarray | None:
+        return self._frame
+
+    def set_frame(self, rgb: np.ndarray) -> None:
+        """Show a new source frame (HxWx3 uint8/uint16, sRGB-encoded)."""
+        self._frame = rgb
+        if self.renderer is not None:
+            self.makeCurrent()
+            try:
+                self.renderer.upload(rgb)
+                self._uploaded = True
+            finally:
+                self.doneCurrent()
+        self.update()
+
+    def set_look(self, look: Look) -> None:
+        self._look = look
+        if self.renderer is not None:
+            self.makeCurrent()
+            try:
+                self.renderer.set_look(look)
+            finally:
+                self.doneCurrent()
+        self.update()
+
+    def set_mode(self, mode: str) -> None:
+        self.mode = mode
+        self.update()
+
+    def read_graded(self) -> np.ndarray:
+        """The full-resolution graded frame the preview shows (uint8 HxWx3, sRGB)."""
+        self.makeCurrent()
+        try:
+            return self.renderer.read_graded()
+        finally:
+            self.doneCurrent()
+
+    def render_thumbnail(self, rgb: np.ndarray, look: Look) -> np.ndarray:
+        """Grade a small frame with another renderer in the preview's context (uint8 HxWx3)."""
+        from editor.gl import GLRenderer
+
+        self.makeCurrent()
+        try:
+            if self._thumbs is None:
+                self._thumbs = GLRenderer(self.ctx)
+            self._thumbs.set_look(look)
+            return self._thumbs.render(rgb)
+        finally:
+            self.doneCurrent()
+
+    # -- split dragging --------------------------------------------------------------
+
+    def _drag_split(self, x: float) -> None:
+        ratio = self.devicePixelRatio()
+        vx, _vy, vw, _vh = self.image_viewport(round(self.width() * ratio), round(self.height() * ratio))
+        self.split_pos = min(1.0, max(0.0, (x * ratio - vx) / vw))
+        self.update()
+
+    def mousePressEvent(self, event) -> None:
+        if self.mode == SPLIT and self._frame is not None and event.button() == Qt.LeftButton:
+            self._drag_split(event.position().x())
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self.mode == SPLIT and self._frame is not None and event.buttons() & Qt.LeftButton:
+            self._drag_split(event.position().x())
+        super().mouseMoveEvent(event)

@@ -1,0 +1,120 @@
+"""Work that must not block the UI: the student model and exports.
+
+The model is loaded once, lazily, in the worker thread on the first prompt, and
+reloaded only when the model directory or device setting changes. Results come back
+as Qt signals (queued into the UI thread).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+from editor.errors import Cancelled, EditorError
+from editor.progress import CancelToken, Progress
+from editor.schema import Look
+
+log = logging.getLogger(__name__)
+
+
+class ModelService(QObject):
+    """Runs ``Student.suggest`` off the UI thread, one prompt at a time."""
+
+    suggested = Signal(str, object, bool, str)
+    failed = Signal(str, str)
+    loading = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._lock = threading.Lock()
+        self._student = None
+        self._key: tuple[Path, str] | None = None
+
+    def suggest(self, intent: str, model_dir: Path, device: str, refine: bool = False) -> None:
+        self._pool.start(lambda: self._run(intent, model_dir, device, refine))
+
+    def wait(self, msecs: int = -1) -> bool:
+        return self._pool.waitForDone(msecs)
+
+    def _load(self, model_dir: Path, device: str):
+        key = (Path(model_dir), device)
+        if self._student is None or self._key != key:
+            from editor.model import Student
+
+            self.loading.emit()
+            self._student = Student(model_dir, device=device)
+            self._key = key
+            log.info("loaded student %s on %s", self._student.variant, device)
+        return self._student
+
+    def _run(self, intent: str, model_dir: Path, device: str, refine: bool) -> None:
+        try:
+            with self._lock:
+                student = self._load(model_dir, device)
+                suggestion = student.suggest(intent)
+        except EditorError as exc:
+            log.warning("prompt %r failed: %s", intent, exc, exc_info=True)
+            self.failed.emit(intent, str(exc))
+            return
+        except Exception:
+            log.exception("prompt %r failed", intent)
+            self.failed.emit(intent, "The model failed on this prompt; details are in the log file.")
+            return
+        self.suggested.emit(intent, suggestion, refine, student.variant)
+
+
+class ExportJob(QObject):
+    """One export in a worker thread, with progress, cancellation and a final result."""
+
+    progressed = Signal(object)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, source: Path, target: Path, look: Look, settings, parent: QObject | None = None):
+        super().__init__(parent)
+        self.source, self.target, self.look, self.settings = source, target, look, settings
+        self.token = CancelToken()
+        self._thread = threading.Thread(target=self._run, name="export", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    def join(self, timeout: float | None = None) -> None:
+        self._thread.join(timeout)
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    def _progress(self, progress: Progress) -> None:
+        self.progressed.emit(progress)
+
+    def _run(self) -> None:
+        from editor.export import export
+
+        try:
+            result = export(
+                self.source, self.target, self.look, settings=self.settings, progress=self._progress, cancel=self.token
+            )
+        except Cancelled:
+            log.info("export to %s cancelled", self.target)
+            self.cancelled.emit()
+            return
+        except EditorError as exc:
+            log.warning("export to %s failed: %s", self.target, exc, exc_info=True)
+            self.failed.emit(str(exc))
+            return
+        except Exception:
+            log.exception("export to %s failed", self.target)
+            self.failed.emit("The export failed; details are in the log file.")
+            return
+        self.finished.emit(result)
