@@ -33,6 +33,7 @@ from editor.media import (
     PHOTO_EXTENSIONS,
     MediaInfo,
     RgbConverter,
+    check_complete,
     open_container,
     probe,
     read_photo,
@@ -274,6 +275,7 @@ def _export_video(
     try:
         vin = in_c.streams.video[0]
         vin.thread_type = "AUTO"
+        start_pts = vin.start_time or 0
         ain = in_c.streams.audio[0] if in_c.streams.audio else None
         out_c = av.open(str(tmp), mode="w", format="mp4", options={"movflags": "+faststart"})
         rate = vin.average_rate or vin.guessed_rate or Fraction(30)
@@ -290,6 +292,7 @@ def _export_video(
 
         def decode() -> None:
             convert: RgbConverter | None = None
+            end_s = 0.0
             streams = [vin] if ain is None else [vin, ain]
             try:
                 for packet in in_c.demux(*streams):
@@ -298,6 +301,8 @@ def _export_video(
                             if convert is None:
                                 convert = RgbConverter(frame, coded_size)
                             decoded.put(("v", convert(frame), frame.pts, frame.duration))
+                            if frame.pts is not None:
+                                end_s = float((frame.pts - start_pts + (frame.duration or 0)) * vin.time_base)
                     elif packet.size or audio_mode == "transcoded":
                         decoded.put(("a", packet))
             except av.error.FFmpegError as exc:
@@ -305,6 +310,7 @@ def _export_video(
                 raise MediaError(f"{source} is damaged: decoding stopped ({exc.strerror}).") from exc
             if convert is None:
                 raise MediaError(f"{source} is damaged: its video track holds no pictures.")
+            check_complete(info, end_s)
             decoded.put(_END)
 
         counts = {"frames": 0, "last_pts": None, "end_pts": 0}
@@ -372,12 +378,11 @@ def _export_video(
         if out_c is not None:
             out_c.close()
         in_c.close()
-    start = vin.start_time or 0
     return dict(
         width=width,
         height=height,
         frames=counts["frames"],
-        duration_s=float((counts["end_pts"] - start) * vin.time_base),
+        duration_s=float((counts["end_pts"] - start_pts) * vin.time_base),
         audio=audio_mode,
     )
 

@@ -218,6 +218,20 @@ def probe(path: str | os.PathLike[str]) -> MediaInfo:
         )
 
 
+def check_complete(info: MediaInfo, end_s: float) -> None:
+    """Raise ``MediaError`` when decoding stopped well before the stream's stated end.
+
+    A truncated file often decodes without any error up to where it was cut (frame
+    threads hide the decoder's complaint), so the shortfall is what gives it away.
+    ``end_s`` is where the last decoded frame ends, in seconds from the start.
+    """
+    if info.duration_s > 0 and end_s < 0.9 * info.duration_s - 0.5:
+        raise MediaError(
+            f"{info.path} is damaged or truncated: its pictures stop at {end_s:.1f} s "
+            f"of {info.duration_s:.1f} s."
+        )
+
+
 class VideoReader:
     """Decodes one video file for playback, scrubbing and thumbnails.
 
@@ -273,11 +287,14 @@ class VideoReader:
         """Frames from the one shown at ``start_s`` to the end, in presentation order."""
         half = 0.5 / self.info.fps if self.info.fps > 0 else 0.0
         index = round(start_s * self.info.fps)
+        end_s = start_s
         for time_s, frame in self._decoded(start_s):
             if time_s + half < start_s:
                 continue
             yield Frame(self._rgb(frame), time_s, index)
             index += 1
+            end_s = time_s + 2 * half
+        check_complete(self.info, end_s)
 
     def frame_at(self, time_s: float) -> Frame:
         """The frame on screen at ``time_s``: the last one that starts at or before it.
