@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "app": ("editor.commands.app", "open the desktop editor (default when no command is given)"),
     "filters": ("editor.commands.filters", "list the filter presets (name and description); --json for machines"),
     "stats": ("editor.commands.stats", "print the project completion rate per model variant from the local event log"),
+    "look-to-cube": ("editor.commands.look_to_cube", "bake a look's pointwise part into a .cube LUT (no sharpen/structure/bloom)"),
     "suggest": ("editor.commands.suggest", "print the look the student model suggests for an intent (or a file of intents)"),
     "eval": ("editor.commands.eval", "score the student model against the teacher on the test, unseen or train split"),
 }

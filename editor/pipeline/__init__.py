@@ -3,10 +3,13 @@
 Every operation module (darktable-iop style) has ``PARAMS`` (its ``editor.schema``
 specs), ``SPACE`` (the space its math works in: ``"srgb"`` = sRGB-encoded gamma,
 ``"linear"`` = linear light), ``params(look)``, ``is_neutral(look)`` and the float32
-numpy reference ``apply(rgb, params)``, which clips its output to [0, 1]. A pointwise
-operation's ``apply`` takes and returns RGB in its ``SPACE`` (the pipeline converts
-only where the space changes); a spatial operation's ``apply`` takes and returns
-sRGB-encoded RGB (H, W, 3) and converts inside. Neutral operations are skipped, so
+numpy reference ``apply(rgb, params)``. A pointwise operation's ``apply`` takes and
+returns RGB in its ``SPACE`` (the pipeline converts only where the space changes); it
+clips its input only where its math needs [0, 1] and does not clip its output, so the
+pointwise part is clipped to [0, 1] once, at its end (on the GPU after the LUT lookup,
+which keeps gamut clipping from bending the interpolated table). A spatial
+operation's ``apply`` takes and returns sRGB-encoded RGB (H, W, 3) in [0, 1] and
+converts inside. Neutral operations are skipped, so
 a neutral parameter is an exact identity.
 
 ORDER (fixed; the same on CPU and GPU):
@@ -46,7 +49,7 @@ import numpy as np
 
 from editor.errors import EditorError
 from editor.lut import Lut3D, identity_table
-from editor.pipeline.color import linear_to_srgb, srgb_to_linear
+from editor.pipeline.color import clip01, linear_to_srgb, srgb_to_linear
 from editor.pipeline import (
     black_level,
     bloom,
@@ -100,7 +103,7 @@ def active_spatial(look: Look) -> list[ModuleType]:
 def apply_pointwise(rgb: np.ndarray, look: Look) -> np.ndarray:
     """The pointwise operations on sRGB-encoded float32 (..., 3) in [0, 1], in ORDER.
 
-    Returns sRGB-encoded float32 in [0, 1] (``rgb`` itself when all are neutral).
+    Returns sRGB-encoded float32, not clipped (``rgb`` itself when all are neutral).
     """
     out, space = rgb, "srgb"
     for op in active_pointwise(look):
@@ -130,6 +133,8 @@ def render_cpu(rgb: np.ndarray, look: Look) -> np.ndarray:
     if rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.dtype != np.float32:
         raise EditorError(f"render_cpu needs a float32 HxWx3 image, not {rgb.dtype} {rgb.shape}.")
     out = apply_pointwise(rgb, look)
+    if out is not rgb:
+        out = clip01(out)
     for op in active_spatial(look):
         out = op.apply(out, op.params(look))
     return np.array(out, np.float32, copy=True)

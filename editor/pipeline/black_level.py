@@ -32,11 +32,11 @@ def is_neutral(look: Look) -> bool:
 def apply(rgb: np.ndarray, value: int) -> np.ndarray:
     """Linear-light float32 (..., 3) in [0, 1] -> same."""
     t = value / 100.0
-    x = rgb
+    x = clip01(rgb)
     if t > 0:
         o = np.float32(LIFT_AT_100 * t)
         y = o + (1 - o) * x
     else:
         c = np.float32(CRUSH_AT_100 * -t)
         y = x * x * (1 + c) / (x + c)
-    return clip01(y)
+    return y.astype(np.float32)

@@ -30,4 +30,4 @@ def apply(rgb: np.ndarray, value: int) -> np.ndarray:
     """sRGB-encoded float32 (..., 3) in [0, 1] -> same."""
     a = np.float32(2.0 ** (LOG2_SLOPE_AT_100 * value / 100.0))
     x = clip01(rgb)
-    return clip01(a * x / (1 + (a - 1) * x))
+    return (a * x / (1 + (a - 1) * x)).astype(np.float32)

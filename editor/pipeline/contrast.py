@@ -39,5 +39,5 @@ def apply(rgb: np.ndarray, value: int) -> np.ndarray:
         g = np.float32(1.0 + t)
         low = p * (x / p) ** g
         high = 1 - (1 - p) * ((1 - x) / (1 - p)) ** g
-        return clip01(np.where(x < p, low, high))
-    return clip01(p + (x - p) * np.float32(1.0 + SQUEEZE_AT_100 * t))
+        return np.where(x < p, low, high).astype(np.float32)
+    return (p + (x - p) * np.float32(1.0 + SQUEEZE_AT_100 * t)).astype(np.float32)

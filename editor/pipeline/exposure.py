@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from editor.pipeline.color import clip01
 from editor.schema import ADJUST_SPECS, Look
 
 PARAMS = (ADJUST_SPECS["exposure"],)
@@ -30,4 +29,4 @@ def gain(value: int) -> float:
 
 def apply(rgb: np.ndarray, value: int) -> np.ndarray:
     """Linear-light float32 (..., 3) in [0, 1] -> same."""
-    return clip01(rgb * np.float32(gain(value)))
+    return (rgb * np.float32(gain(value))).astype(np.float32)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from editor.pipeline.color import clip01, luma
+from editor.pipeline.color import luma
 from editor.schema import ADJUST_SPECS, Look
 
 PARAMS = (ADJUST_SPECS["highlights"],)
@@ -33,8 +33,8 @@ def is_neutral(look: Look) -> bool:
 def apply(rgb: np.ndarray, value: int) -> np.ndarray:
     """sRGB-encoded float32 (..., 3) in [0, 1] -> same."""
     t = value / 100.0
-    x = clip01(rgb)
+    x = rgb
     w = luma(x) ** 3
     if t > 0:
-        return clip01(1 - (1 - x) * (1 - np.float32(BRIGHTEN_AT_100 * t) * w))
-    return clip01(x * (1 - np.float32(RECOVER_AT_100 * -t) * w))
+        return (1 - (1 - x) * (1 - np.float32(BRIGHTEN_AT_100 * t) * w)).astype(np.float32)
+    return (x * (1 - np.float32(RECOVER_AT_100 * -t) * w)).astype(np.float32)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from editor.pipeline.color import clip01, rotate_chroma
+from editor.pipeline.color import rotate_chroma
 from editor.schema import ADJUST_SPECS, Look
 
 PARAMS = (ADJUST_SPECS["hue"],)
@@ -31,4 +31,4 @@ def degrees(value: int) -> float:
 
 def apply(rgb: np.ndarray, value: int) -> np.ndarray:
     """sRGB-encoded float32 (..., 3) in [0, 1] -> same."""
-    return clip01(rotate_chroma(clip01(rgb), degrees(value)))
+    return rotate_chroma(rgb, degrees(value))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from editor.pipeline.color import clip01, scale_chroma
+from editor.pipeline.color import scale_chroma
 from editor.schema import ADJUST_SPECS, Look
 
 PARAMS = (ADJUST_SPECS["saturation"],)
@@ -30,4 +30,4 @@ def factor(value: int) -> float:
 
 def apply(rgb: np.ndarray, value: int) -> np.ndarray:
     """sRGB-encoded float32 (..., 3) in [0, 1] -> same."""
-    return clip01(scale_chroma(rgb, np.float32(factor(value))))
+    return scale_chroma(rgb, np.float32(factor(value)))

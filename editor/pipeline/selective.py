@@ -4,8 +4,8 @@ Color space: sRGB-encoded. Each range has a center on the HSV hue circle (red 0,
 orange 30, yellow 60, green 120, cyan 180, blue 240 degrees). A pixel's weight for a
 range falls off as cos^2 over the distance to the neighboring center on that side, so
 adjacent weights sum to 1 and a range never touches hues beyond its neighbors'
-centers. All weights are multiplied by smoothstep(0, 0.25, C) of the chroma
-C = max - min, so greys (C = 0) are exactly untouched and near-greys barely move.
+centers. All weights are multiplied by smoothstep(0.04, 0.3, C) of the chroma
+C = max - min, so greys and near-greys (C <= 0.04) are exactly untouched.
 
 With the weighted per-pixel amounts h, s, l (each value/100):
 
@@ -27,7 +27,8 @@ PARAMS = SELECTIVE_PARAMS
 SPACE = "srgb"
 #: HSV hue of each range's center, degrees, in ``COLOR_RANGES`` order.
 CENTERS = dict(zip(COLOR_RANGES, (0.0, 30.0, 60.0, 120.0, 180.0, 240.0), strict=True))
-CHROMA_FULL = 0.25
+CHROMA_NONE = 0.04
+CHROMA_FULL = 0.3
 HUE_DEGREES_AT_100 = 30.0
 LIGHTEN_AT_100 = 0.4
 DARKEN_AT_100 = 0.5
@@ -59,7 +60,7 @@ def apply(rgb: np.ndarray, p: Mapping[str, Mapping[str, int]]) -> np.ndarray:
     """sRGB-encoded float32 (..., 3) in [0, 1] -> same."""
     x = clip01(rgb)
     hue, chroma = hue_chroma(x)
-    mask = smoothstep(0.0, CHROMA_FULL, chroma)
+    mask = smoothstep(CHROMA_NONE, CHROMA_FULL, chroma)
     amount: dict[str, np.ndarray] = {}
     for color, props in p.items():
         if not any(props.values()):
@@ -71,10 +72,10 @@ def apply(rgb: np.ndarray, p: Mapping[str, Mapping[str, int]]) -> np.ndarray:
                 amount[prop] = amount[prop] + term if prop in amount else term
     h, s, lum = (amount.get(name) for name in ("hue", "saturation", "luminance"))
     if h is not None:
-        x = clip01(rotate_chroma(x, h * np.float32(HUE_DEGREES_AT_100)))
+        x = rotate_chroma(x, h * np.float32(HUE_DEGREES_AT_100))
     if s is not None:
-        x = clip01(scale_chroma(x, 1 + s))
+        x = scale_chroma(x, 1 + s)
     if lum is not None:
         lighten = 1 - (1 - x) * (1 - np.float32(LIGHTEN_AT_100) * np.maximum(lum, 0))
         x = np.where(lum > 0, lighten, x * (1 + np.float32(DARKEN_AT_100) * np.minimum(lum, 0)))
-    return clip01(x)
+    return x.astype(np.float32)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from editor.pipeline.color import clip01, luma
+from editor.pipeline.color import luma
 from editor.schema import ADJUST_SPECS, Look
 
 PARAMS = (ADJUST_SPECS["shadows"],)
@@ -31,5 +31,4 @@ def apply(rgb: np.ndarray, value: int) -> np.ndarray:
     """sRGB-encoded float32 (..., 3) in [0, 1] -> same."""
     t = value / 100.0
     s = np.float32((LIFT_AT_100 if t > 0 else DEEPEN_AT_100) * t)
-    x = clip01(rgb)
-    return clip01(x * (1 + s * (1 - luma(x)) ** 3))
+    return (rgb * (1 + s * (1 - luma(rgb)) ** 3)).astype(np.float32)

@@ -47,4 +47,4 @@ def apply(rgb: np.ndarray, value: int) -> np.ndarray:
         k = 1 + t * (1 - chroma) ** 2 * (1 - np.float32(SKIN_PROTECTION) * skin_weight(hue))
     else:
         k = 1 + np.float32(SOFTEN_AT_100) * t * (1 - chroma)
-    return clip01(scale_chroma(x, k))
+    return scale_chroma(x, k)

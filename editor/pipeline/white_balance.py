@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from editor.pipeline.color import LUMINANCE_709, clip01
+from editor.pipeline.color import LUMINANCE_709
 from editor.schema import ADJUST_SPECS, Look
 
 PARAMS = (ADJUST_SPECS["temperature"], ADJUST_SPECS["tint"])
@@ -37,4 +37,4 @@ def gains(p: dict[str, int]) -> np.ndarray:
 
 def apply(rgb: np.ndarray, p: dict[str, int]) -> np.ndarray:
     """Linear-light float32 (..., 3) in [0, 1] -> same."""
-    return clip01(rgb * gains(p))
+    return rgb * gains(p)
