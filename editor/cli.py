@@ -23,6 +23,7 @@ log = logging.getLogger("editor")
 #: command name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "app": ("editor.commands.app", "open the desktop editor (default when no command is given)"),
+    "apply": ("editor.commands.apply", "grade a video or photo with a look and write the result (MP4, JPEG, PNG, TIFF)"),
     "filters": ("editor.commands.filters", "list the filter presets (name and description); --json for machines"),
     "stats": ("editor.commands.stats", "print the project completion rate per model variant from the local event log"),
     "look-to-cube": ("editor.commands.look_to_cube", "bake a look's pointwise part into a .cube LUT (no sharpen/structure/bloom)"),

@@ -27,7 +27,7 @@ import av
 import numpy as np
 from av.video.reformatter import ColorRange, Colorspace
 
-from editor.errors import MediaError
+from editor.errors import EditorError, MediaError
 from editor.fileio import atomic_path
 from editor.media import (
     PHOTO_EXTENSIONS,
@@ -71,6 +71,14 @@ class ExportSettings:
     max_height: int | None = None
     photo_quality: int = 95
     threads: int = 0
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.crf <= 51:
+            raise EditorError(f"Video quality (CRF) must be 0..51, not {self.crf}.")
+        if self.max_height is not None and self.max_height < 2:
+            raise EditorError(f"The maximum height must be at least 2 pixels, not {self.max_height}.")
+        if not 1 <= self.photo_quality <= 100:
+            raise EditorError(f"Photo quality must be 1..100, not {self.photo_quality}.")
 
 
 @dataclass(frozen=True)
@@ -180,12 +188,13 @@ def export(
     source, target = Path(source), Path(target)
     info = probe(source)
     _check_target(source, target, info.kind)
+    owned = renderer is None
     if renderer is None:
         from editor.gl import GLRenderer
 
         renderer = GLRenderer()
-    renderer.set_look(look)
     try:
+        renderer.set_look(look)
         with atomic_path(target) as tmp:
             if info.kind == "photo":
                 result = _export_photo(source, tmp, info, renderer, settings, progress, cancel)
@@ -197,6 +206,9 @@ def export(
     except OSError as exc:
         log.info("cannot write %s", target, exc_info=True)
         raise MediaError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+    finally:
+        if owned:
+            renderer.release()
     elapsed = time.monotonic() - start
     log.info("exported %s -> %s: %d frames in %.1f s", source, target, result["frames"], elapsed)
     return ExportResult(target=target, kind=info.kind, elapsed_s=elapsed, **result)

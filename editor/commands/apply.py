@@ -1,0 +1,88 @@
+"""``editor apply INPUT -o OUTPUT --look LOOK.json``: grade a video or photo from the command line.
+
+Shows a progress bar on stderr; Ctrl+C cancels and leaves no output file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import time
+from pathlib import Path
+
+from editor.export import ExportSettings, export
+from editor.progress import CancelToken, Progress
+from editor.schema import Look
+
+_BAR = 30
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("input", type=Path, help="video (MP4, MOV, WebM, ...) or photo (JPEG, PNG, TIFF)")
+    parser.add_argument("-o", "--output", type=Path, required=True, help="output file (.mp4 for video; .jpg/.png/.tif for photos)")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--look", type=Path, help="a look saved as JSON")
+    parser.add_argument(
+        "--quality", type=int, default=ExportSettings.crf, metavar="CRF",
+        help=f"H.264 constant rate factor, 0 (lossless) .. 51; lower is better (default {ExportSettings.crf})",
+    )
+    parser.add_argument("--max-height", type=int, default=None, metavar="PIXELS", help="scale taller videos down to this height")
+
+
+def look_from(args: argparse.Namespace) -> Look:
+    """The look the arguments ask for (one source of the mutually exclusive group)."""
+    return Look.load(args.look)
+
+
+def _format_eta(seconds: float | None) -> str:
+    if seconds is None:
+        return "--:--"
+    minutes, secs = divmod(int(round(seconds)), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+class ProgressBar:
+    """A one-line progress bar redrawn on a terminal stream (at most ~10 times a second)."""
+
+    def __init__(self, stream=sys.stderr) -> None:
+        self._stream = stream
+        self._last = 0.0
+
+    def __call__(self, p: Progress) -> None:
+        now = time.monotonic()
+        if now - self._last < 0.1 and p.done < p.total:
+            return
+        self._last = now
+        filled = int(p.fraction * _BAR)
+        fps = p.done / p.elapsed_s if p.elapsed_s > 0 else 0.0
+        total = p.total if p.total > 0 else "?"
+        self._stream.write(
+            f"\r[{'#' * filled}{'.' * (_BAR - filled)}] {p.fraction:4.0%}  {p.done}/{total} frames"
+            f"  {fps:5.1f} fps  ETA {_format_eta(p.eta_s)} "
+        )
+        self._stream.flush()
+
+    def finish(self) -> None:
+        if self._last:
+            self._stream.write("\n")
+            self._stream.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    look = look_from(args)
+    settings = ExportSettings(crf=args.quality, max_height=args.max_height)
+    token = CancelToken()
+    bar = ProgressBar()
+    previous = signal.signal(signal.SIGINT, lambda *_: token.cancel())
+    try:
+        result = export(args.input, args.output, look, settings=settings, progress=bar, cancel=token)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        bar.finish()
+    audio = f", audio {result.audio}" if result.audio else ""
+    print(
+        f"Wrote {result.target} ({result.width}x{result.height}, {result.frames} frame(s){audio}) "
+        f"in {result.elapsed_s:.1f} s."
+    )
+    return 0
