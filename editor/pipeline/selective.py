@@ -58,14 +58,16 @@ def range_weight(hue_degrees: np.ndarray, color: str) -> np.ndarray:
 
 def apply(rgb: np.ndarray, p: Mapping[str, Mapping[str, int]]) -> np.ndarray:
     """sRGB-encoded float32 (..., 3) in [0, 1] -> same."""
-    x = clip01(rgb)
+    x = original = clip01(rgb)
     hue, chroma = hue_chroma(x)
     mask = smoothstep(CHROMA_NONE, CHROMA_FULL, chroma)
     amount: dict[str, np.ndarray] = {}
+    touched = np.zeros(chroma.shape, bool)
     for color, props in p.items():
         if not any(props.values()):
             continue
         weight = range_weight(hue, color) * mask
+        touched |= weight > 0
         for prop, value in props.items():
             if value:
                 term = weight * np.float32(value / 100.0)
@@ -78,4 +80,5 @@ def apply(rgb: np.ndarray, p: Mapping[str, Mapping[str, int]]) -> np.ndarray:
     if lum is not None:
         lighten = 1 - (1 - x) * (1 - np.float32(LIGHTEN_AT_100) * np.maximum(lum, 0))
         x = np.where(lum > 0, lighten, x * (1 + np.float32(DARKEN_AT_100) * np.minimum(lum, 0)))
-    return x.astype(np.float32)
+    # Outside the adjusted ranges (and for greys) the input passes through bit-exactly.
+    return np.where(touched, x, original).astype(np.float32)
