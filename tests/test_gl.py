@@ -1,0 +1,139 @@
+"""GL renderer vs the CPU reference (render_cpu) on real photos, ramps and charts."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from editor.errors import MediaError
+from editor.gl import GLRenderer
+from editor.pipeline import render_cpu
+from editor.schema import FilterChoice, Look
+
+#: The poster's "golden hour" example: all three tools, moderate values.
+GOLDEN = Look(
+    adjust={"contrast": 10, "brightness": 10, "highlights": 20, "shadows": -10, "saturation": 15,
+            "vibrance": 15, "temperature": 30, "tint": 10},
+    selective_adjust={"red": {"saturation": 20, "luminance": 10}, "orange": {"saturation": 30, "luminance": 20},
+                      "yellow": {"saturation": 40, "luminance": 30}, "green": {"saturation": -20},
+                      "cyan": {"saturation": -20}},
+    filter=FilterChoice("faded_HighNoon", 40),
+)
+MOODY = Look(adjust={"exposure": -20, "contrast": 30, "saturation": -40, "temperature": -40, "linearOffset": 20,
+                     "hue": -10, "shadows": 30, "highlights": -40})
+SPATIAL = Look(adjust={"contrast": 20, "sharpen": 60, "structure": 40, "bloom": 50})
+POINTWISE_BOUND = 2
+SPATIAL_BOUND = 4
+
+
+@pytest.fixture(scope="module")
+def renderer(gl_ctx):
+    r = GLRenderer(gl_ctx)
+    yield r
+    r.release()
+
+
+@pytest.fixture(scope="module")
+def images(testdata):
+    out = []
+    for path in sorted((testdata / "media").glob("photo_*.jpg")):
+        im = Image.open(path).convert("RGB")
+        im.thumbnail((240, 240))
+        out.append(np.asarray(im))
+    assert len(out) == 3
+    x = np.arange(256, dtype=np.uint8)
+    rg = np.stack(np.meshgrid(x, x, indexing="ij"), -1)[::2, ::2]
+    out.append(np.concatenate([rg, np.full((*rg.shape[:2], 1), 96, np.uint8)], -1))
+    out.append(np.repeat(np.stack([x, x, x], -1)[None], 4, 0))
+    return out
+
+
+def reference(rgb: np.ndarray, look: Look) -> np.ndarray:
+    return np.round(np.clip(render_cpu(rgb.astype(np.float32) / 255, look), 0, 1) * 255).astype(np.uint8)
+
+
+def max_error(a: np.ndarray, b: np.ndarray) -> int:
+    return int(np.abs(a.astype(int) - b.astype(int)).max())
+
+
+def test_neutral_look_is_byte_identical(renderer, images):
+    renderer.set_look(Look())
+    for im in images:
+        assert np.array_equal(renderer.render(im), im)
+
+
+@pytest.mark.parametrize("look", [GOLDEN, MOODY], ids=["golden", "moody"])
+def test_pointwise_looks_match_cpu_within_2(renderer, images, look):
+    renderer.set_look(look)
+    for im in images:
+        out = renderer.render(im)
+        assert out.dtype == np.uint8 and out.shape == im.shape
+        assert max_error(out, reference(im, look)) <= POINTWISE_BOUND
+        assert max_error(out, im) > 5
+
+
+def test_spatial_look_matches_cpu_within_stated_bound(renderer, images):
+    renderer.set_look(SPATIAL)
+    for im in images[:3]:
+        assert max_error(renderer.render(im), reference(im, SPATIAL)) <= SPATIAL_BOUND
+
+
+def test_spatial_only_look_skips_the_lut(renderer, images):
+    look = Look(adjust={"structure": 50})
+    renderer.set_look(look)
+    im = images[0]
+    assert max_error(renderer.render(im), reference(im, look)) <= 1
+
+
+@pytest.mark.parametrize("shape", [(332, 800), (1, 1), (3, 5), (7, 1)])
+def test_odd_sizes_and_input_dtypes(renderer, shape):
+    rng = np.random.default_rng(1)
+    im8 = rng.integers(0, 256, (*shape, 3), dtype=np.uint8)
+    renderer.set_look(MOODY)
+    ref = reference(im8, MOODY)
+    assert max_error(renderer.render(im8), ref) <= POINTWISE_BOUND
+    assert max_error(renderer.render(im8.astype(np.uint16) * 257), ref) <= POINTWISE_BOUND
+    assert max_error(renderer.render(im8.astype(np.float32) / 255), ref) <= POINTWISE_BOUND
+
+
+def test_quantization_rounds_to_nearest(renderer):
+    renderer.set_look(Look())
+    values = (np.arange(1024, dtype=np.float32) / 1023).reshape(32, 32, 1).repeat(3, axis=2)
+    assert np.array_equal(renderer.render(values), np.round(values * 255).astype(np.uint8))
+
+
+def test_bad_frames_are_rejected(renderer):
+    with pytest.raises(MediaError):
+        renderer.render(np.zeros((4, 4), np.uint8))
+    with pytest.raises(MediaError):
+        renderer.render(np.zeros((4, 4, 3), np.int64))
+
+
+def test_draw_shows_graded_frame_and_split(renderer, gl_ctx, images):
+    im = np.ascontiguousarray(images[0][:100, :160])
+    renderer.set_look(MOODY)
+    renderer.upload(im)
+    graded = renderer.read_graded()
+    assert max_error(graded, reference(im, MOODY)) <= POINTWISE_BOUND
+    tex = gl_ctx.texture((160, 100), 4)
+    fbo = gl_ctx.framebuffer(color_attachments=[tex])
+    try:
+        renderer.draw(fbo, (0, 0, 160, 100))
+        shown = np.frombuffer(fbo.read(components=3, alignment=1), np.uint8).reshape(100, 160, 3)[::-1]
+        assert max_error(shown, graded) <= 1
+        renderer.draw(fbo, (0, 0, 160, 100), split=0.5)
+        shown = np.frombuffer(fbo.read(components=3, alignment=1), np.uint8).reshape(100, 160, 3)[::-1]
+        assert max_error(shown[:, :78], im[:, :78]) <= 1
+        assert max_error(shown[:, 82:], graded[:, 82:]) <= 1
+    finally:
+        fbo.release()
+        tex.release()
+
+
+def test_textures_are_reused_for_frames_of_one_size(renderer, images):
+    renderer.set_look(SPATIAL)
+    renderer.render(images[0])
+    first = renderer.graded_texture
+    renderer.render(images[0][::-1].copy())
+    assert renderer.graded_texture is first
