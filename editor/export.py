@@ -104,7 +104,7 @@ def output_size(width: int, height: int, max_height: int | None) -> tuple[int, i
     """The (width, height) to encode: at most ``max_height`` tall, aspect kept, both even."""
     if max_height is not None and height > max_height:
         width, height = width * max_height / height, max_height
-    return max(2, int(round(width / 2)) * 2), max(2, int(round(height / 2)) * 2)
+    return max(2, int(width / 2 + 0.5) * 2), max(2, int(height / 2 + 0.5) * 2)
 
 
 def h264_stream(

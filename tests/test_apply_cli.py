@@ -1,0 +1,59 @@
+"""``editor apply`` end to end, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import av
+
+from editor.samples import sample_video
+
+LOOK = {
+    "schema_version": 1,
+    "adjust": {"contrast": 20, "temperature": -25, "sharpen": 20},
+    "selective_adjust": {"blue": {"saturation": 30, "luminance": -10, "hue": 0}},
+    "filter": {"name": "faded_HighNoon", "intensity": 40},
+}
+
+
+def editor(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "editor", *args], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_apply_writes_a_playable_mp4_with_audio(tmp_path):
+    look = tmp_path / "winter.json"
+    look.write_text(json.dumps(LOOK))
+    out = tmp_path / "out.mp4"
+    done = editor("apply", str(sample_video()), "-o", str(out), "--look", str(look), "--max-height", "180",
+                  cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "100%" in done.stderr and "150/150 frames" in done.stderr
+    assert "Wrote" in done.stdout
+    with av.open(str(out)) as c:
+        video, audio = c.streams.video[0], c.streams.audio[0]
+        assert (video.codec_context.name, audio.codec_context.name) == ("h264", "aac")
+        assert video.codec_context.height == 180
+        assert sum(1 for _ in c.decode(video)) == 150
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.mp4", "winter.json"]
+
+
+def test_apply_bad_input_prints_one_line(tmp_path):
+    look = tmp_path / "look.json"
+    look.write_text(json.dumps(LOOK))
+    fake = tmp_path / "holiday.mp4"
+    fake.write_text("not a video")
+    done = editor("apply", str(fake), "-o", str(tmp_path / "out.mp4"), "--look", str(look), cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.strip().count("\n") == 0
+    assert "holiday.mp4 is not a video or photo" in done.stderr
+    assert not (tmp_path / "out.mp4").exists()
+
+
+def test_apply_needs_a_look(tmp_path):
+    done = editor("apply", str(sample_video()), "-o", str(tmp_path / "out.mp4"), cwd=tmp_path)
+    assert done.returncode != 0 and "--look" in done.stderr
