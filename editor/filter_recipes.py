@@ -163,9 +163,12 @@ def split_tone(
 
 
 def fade(rgb: np.ndarray, black: Sequence[float] = (0, 0, 0), white: Sequence[float] = (1, 1, 1)) -> np.ndarray:
-    """Map 0 to ``black`` and 1 to ``white`` per channel: lifted, tinted blacks and dimmed whites."""
+    """Map 0 to ``black`` and 1 to ``white`` per channel: lifted, tinted blacks and dimmed whites.
+
+    Values are clipped to [0, 1] first, as on a print: nothing is darker than its fog.
+    """
     black_a, white_a = np.asarray(black, np.float64), np.asarray(white, np.float64)
-    return black_a + rgb * (white_a - black_a)
+    return black_a + np.clip(rgb, 0, 1) * (white_a - black_a)
 
 
 def mix(rgb: np.ndarray, matrix: Sequence[Sequence[float]]) -> np.ndarray:
@@ -339,8 +342,9 @@ def _bw_soft(x: np.ndarray) -> np.ndarray:
 @recipe("noir_Shadow")
 def _noir_shadow(x: np.ndarray) -> np.ndarray:
     x = mono(x, (0.35, 0.55, 0.1))
-    x = curves(x, [(0, 0), (0.15, 0.0), (0.4, 0.2), (0.65, 0.6), (0.9, 0.96), (1, 1)])
-    return split_tone(x, shadows=(0.3, 0.45, 0.75), highlights=(0.45, 0.5, 0.58), amount=0.35, balance=0.6)
+    x = split_tone(x, shadows=(0.3, 0.45, 0.75), highlights=(0.45, 0.5, 0.58), amount=0.35, balance=0.6)
+    # The crush comes after the toning so that the blacks stay black.
+    return curves(x, [(0, 0), (0.15, 0.0), (0.4, 0.2), (0.65, 0.6), (0.9, 0.96), (1, 1)])
 
 
 @recipe("sepia_Antique")
@@ -354,7 +358,8 @@ def _sepia_antique(x: np.ndarray) -> np.ndarray:
 @recipe("cinematic_TealOrange")
 def _cinematic_teal_orange(x: np.ndarray) -> np.ndarray:
     x = hue_select(x, 30, 60, sat=1.15, pull_to=28, pull=0.5)  # reds and yellows toward skin orange
-    x = hue_select(x, 170, 110, sat=1.1, pull_to=188, pull=0.6)  # greens and blues toward teal
+    x = hue_select(x, 140, 70, sat=0.9, pull_to=175, pull=0.5)  # greens toward teal
+    x = hue_select(x, 225, 70, sat=1.1, pull_to=192, pull=0.7)  # blues toward teal
     x = split_tone(x, shadows=(0.0, 0.5, 0.55), highlights=(1.0, 0.72, 0.45), amount=0.4, balance=0.6)
     x = s_curve(x, 0.2, pivot=0.45)
     return saturation_by_luma(x, 1.05, 1.05, 0.85)
@@ -362,7 +367,7 @@ def _cinematic_teal_orange(x: np.ndarray) -> np.ndarray:
 
 @recipe("cinematic_Blockbuster")
 def _cinematic_blockbuster(x: np.ndarray) -> np.ndarray:
-    x = saturation(x, 0.62)
+    x = saturation(x, 0.5)
     x = split_tone(x, shadows=(0.2, 0.4, 0.5), highlights=(0.9, 0.75, 0.6), amount=0.15)
     x = curves(x, [(0, 0), (0.1, 0.03), (0.3, 0.22), (0.5, 0.48), (0.75, 0.82), (1, 1)])
     return soft_clip(x, 0.85)
@@ -499,7 +504,7 @@ def _moody_forest(x: np.ndarray) -> np.ndarray:
 
 @recipe("dramatic_Storm")
 def _dramatic_storm(x: np.ndarray) -> np.ndarray:
-    x = saturation(x, 0.45)
+    x = saturation(x, 0.38)
     x = white_balance(x, -0.06)
     x = split_tone(x, shadows=(0.2, 0.3, 0.45), highlights=(0.6, 0.65, 0.7), amount=0.3)
     return curves(x, [(0, 0), (0.12, 0.03), (0.45, 0.34), (0.75, 0.76), (1, 0.97)])
@@ -517,7 +522,7 @@ def _vivid_pop(x: np.ndarray) -> np.ndarray:
 def _horror_bleak(x: np.ndarray) -> np.ndarray:
     x = saturation(x, 0.3)
     x = mix(x, [(0.85, 0.1, 0.05), (0.06, 0.94, 0.0), (0.05, 0.25, 0.7)])
-    x = split_tone(x, shadows=(0.25, 0.4, 0.3), highlights=(0.75, 0.85, 0.5), amount=0.4)
+    x = split_tone(x, shadows=(0.25, 0.45, 0.3), highlights=(0.7, 0.9, 0.4), amount=0.55)
     return curves(x, [(0, 0), (0.15, 0.03), (0.5, 0.36), (0.85, 0.78), (1, 0.9)])
 
 

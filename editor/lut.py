@@ -158,8 +158,10 @@ class _CubeParser:
         self.domain_max: np.ndarray | None = None
         self.range_1d: tuple[float, float] | None = None
         self.range_3d: tuple[float, float] | None = None
-        self.rows: np.ndarray | None = None
-        self.count = 0
+        #: Data rows as (line number, text), kept as text until the end so that the
+        #: numbers can be converted in one vectorized step.
+        self.rows: list[tuple[int, str]] | None = None
+        self.expected = 0
 
     def fail(self, line_no: int, reason: str) -> LutError:
         return LutError(f"{self.name} line {line_no}: {reason}")
@@ -223,19 +225,35 @@ class _CubeParser:
             if self.size_1d is None and self.size_3d is None:
                 raise self.fail(line_no, "table rows begin before LUT_3D_SIZE or LUT_1D_SIZE.")
             # Sizes were range-checked when read, so this is at most 65536 + 65^3 rows.
-            self.rows = np.empty(((self.size_1d or 0) + (self.size_3d or 0) ** 3, 3), np.float32)
-        if self.count == len(self.rows):
-            raise self.fail(line_no, f"there are more than the {len(self.rows)} rows the sizes declare.")
-        self.rows[self.count] = self.numbers(line_no, line.split(), 3, "a table row")
-        self.count += 1
+            self.expected = (self.size_1d or 0) + (self.size_3d or 0) ** 3
+            self.rows = []
+        if len(self.rows) == self.expected:
+            raise self.fail(line_no, f"there are more than the {self.expected} rows the sizes declare.")
+        tokens = line.split()
+        if len(tokens) != 3:
+            self.numbers(line_no, tokens, 3, "a table row")
+        self.rows.append((line_no, line))
+
+    def table(self) -> np.ndarray:
+        """All rows as an (n, 3) float32 array; the first bad row raises with its line."""
+        assert self.rows is not None
+        texts = [text for _, text in self.rows]
+        try:
+            values = np.array(" ".join(texts).split(), dtype=np.float64)
+        except ValueError:
+            values = None
+        if values is None or not np.all(np.isfinite(values)):
+            # Row by row: names the offending row (or takes a spelling numpy refuses, such as "1_0").
+            values = np.array([self.numbers(n, text.split(), 3, "a table row") for n, text in self.rows])
+        return values.reshape(-1, 3).astype(np.float32)
 
     def finish(self, last_line: int) -> CubeFile:
         if self.size_1d is None and self.size_3d is None:
             raise self.fail(last_line, "the file ends without LUT_3D_SIZE or LUT_1D_SIZE.")
         expected = (self.size_1d or 0) + (self.size_3d or 0) ** 3
-        if self.count != expected:
-            raise self.fail(last_line, f"the file ends after {self.count} of the {expected} rows its sizes declare.")
-        assert self.rows is not None
+        rows = self.table() if self.rows else np.empty((0, 3), np.float32)
+        if len(rows) != expected:
+            raise self.fail(last_line, f"the file ends after {len(rows)} of the {expected} rows its sizes declare.")
         if self.domain_min is not None and self.domain_max is None:
             self.domain_max = _unit_vector(1.0)
         if self.domain_max is not None and self.domain_min is None:
@@ -246,11 +264,11 @@ class _CubeParser:
         split = self.size_1d or 0
         if self.size_1d is not None:
             dmin, dmax = self.domain(self.range_1d)
-            cube.shaper = Lut1D(self.rows[:split].copy(), dmin, dmax, self.title)
+            cube.shaper = Lut1D(rows[:split].copy(), dmin, dmax, self.title)
         if self.size_3d is not None:
             n = self.size_3d
             dmin, dmax = self.domain(self.range_3d)
-            cube.lut3d = Lut3D(self.rows[split:].reshape(n, n, n, 3).copy(), dmin, dmax, self.title)
+            cube.lut3d = Lut3D(rows[split:].reshape(n, n, n, 3).copy(), dmin, dmax, self.title)
         return cube
 
     def domain(self, input_range: tuple[float, float] | None) -> tuple[np.ndarray, np.ndarray]:
@@ -282,7 +300,7 @@ def read_cube(path: str | os.PathLike[str]) -> CubeFile:
             continue
         if parser.rows is None and _KEYWORD_RE.match(line) and not _looks_numeric(line):
             parser.keyword(line_no, line)
-        elif parser.rows is not None and line.split()[0] in _KNOWN_KEYWORDS:
+        elif parser.rows is not None and line[0].isalpha() and line.split()[0] in _KNOWN_KEYWORDS:
             raise parser.fail(line_no, f"keyword {line.split()[0]} comes after the table rows began.")
         else:
             parser.row(line_no, line)
