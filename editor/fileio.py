@@ -26,6 +26,11 @@ def atomic_path(target: str | os.PathLike[str], suffix: str | None = None) -> It
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".part{ext}", dir=directory)
     os.close(fd)
     tmp = Path(tmp_name)
+    # mkstemp creates the file private (0600); a finished export or project should get
+    # the permissions any new file of the user's gets.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
     try:
         yield tmp
         os.replace(tmp, target)
