@@ -295,7 +295,9 @@ def read_cube(path: str | os.PathLike[str]) -> CubeFile:
         raise LutError(f"Cannot read LUT file {path}: {exc.strerror or exc}.") from None
     parser = _CubeParser(path.name)
     for line_no, raw in enumerate(lines, start=1):
-        line = raw.split("#", 1)[0].strip()
+        stripped = raw.strip()
+        # A quoted title may hold "#"; anywhere else "#" starts a comment.
+        line = stripped if stripped.startswith("TITLE") else stripped.split("#", 1)[0].strip()
         if not line:
             continue
         if parser.rows is None and _KEYWORD_RE.match(line) and not _looks_numeric(line):
