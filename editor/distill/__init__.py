@@ -1,1 +1,4 @@
-"""Distillation: teacher data to the shipped student model (build-time; needs the train extra)."""
+"""Distillation: the intent corpus, teacher labels, behavioral filtering and data splits.
+
+Build-time only; the app never imports this package.
+"""

@@ -1,0 +1,101 @@
+"""``build-data``: corpus -> teacher labels -> splits -> ``resources/data/v1``.
+
+Reproducible: the same seed and knowledge base give the same bytes in every file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor.distill.corpus import CorpusOptions, generate_intents
+from editor.distill.data import DATA_VERSION, SPLITS, Row, default_data_dir, write_rows
+from editor.distill.splits import Splits, choose_holdout, split_rows
+from editor.fileio import write_text_atomic
+from editor.progress import CancelToken, ProgressCallback, ProgressTracker
+from editor.schema import TOOLS
+from editor.teacher.kb import KnowledgeTeacher
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    seed: int = 0
+    corpus_size: int = 11_000
+    test_size: int = 1000
+    holdout_per_category: int = 1
+
+
+def label_corpus(
+    intents: list[str],
+    teacher: KnowledgeTeacher,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> tuple[list[Row], list[tuple[str, ...]]]:
+    """Teacher rows for the intents (intents the teacher finds no look in are dropped)."""
+    teacher.prepare(intents)
+    tracker = ProgressTracker(len(intents), progress, cancel)
+    rows, concepts = [], []
+    for intent in intents:
+        answer = teacher.label(intent)
+        tracker.advance()
+        if answer.look.is_neutral:
+            log.info("no look for %r; left out", intent)
+            continue
+        rows.append(Row(intent, answer.look, answer.rationales, None, "kb"))
+        concepts.append(answer.concepts)
+    return rows, concepts
+
+
+def build_dataset(
+    out_dir: Path | None = None,
+    options: BuildOptions = BuildOptions(),
+    teacher: KnowledgeTeacher | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> Splits:
+    """Generate, label, split and write the dataset; returns the splits."""
+    out_dir = Path(out_dir or default_data_dir())
+    teacher = teacher or KnowledgeTeacher()
+    intents = list(generate_intents(teacher.kb, CorpusOptions(size=options.corpus_size, seed=options.seed)))
+    rows, concepts = label_corpus(intents, teacher, progress, cancel)
+    holdout = choose_holdout(teacher.kb, options.holdout_per_category, options.seed)
+    splits = split_rows(rows, concepts, holdout, options.test_size, options.seed)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    digests = {}
+    for name in SPLITS:
+        path = out_dir / f"{name}.jsonl"
+        write_rows(path, getattr(splits, name))
+        digests[path.name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    manifest = {
+        "data_version": DATA_VERSION,
+        "seed": options.seed,
+        "teacher": teacher.name,
+        "corpus_size": options.corpus_size,
+        "counts": {name: len(getattr(splits, name)) for name in SPLITS},
+        "held_out_concepts": list(holdout.concepts),
+        "held_out_words": sorted(holdout.words),
+        "sha256": digests,
+    }
+    write_text_atomic(out_dir / "manifest.json", json.dumps(manifest, indent=2) + "\n")
+    return splits
+
+
+def tool_usage(rows: list[Row]) -> dict[str, int]:
+    """Per tool, the number of rows whose look calls it."""
+    return {tool: sum(row.look.called(tool) for row in rows) for tool in TOOLS}
+
+
+def stats_table(splits: dict[str, list[Row]]) -> str:
+    """The paper's table: per split and tool, rows using the tool / all rows."""
+    header = f"{'Set':<8}" + "".join(f"{label:>22}" for label in ("Adjust", "Selective Adjust", "Filter"))
+    sub = f"{'':<8}" + "".join(f"{'Used':>11}{'All':>11}" for _ in TOOLS)
+    lines = [header, sub]
+    for name, rows in splits.items():
+        used = tool_usage(rows)
+        lines.append(f"{name.capitalize():<8}" + "".join(f"{used[t]:>11}{len(rows):>11}" for t in TOOLS))
+    return "\n".join(lines)

@@ -1,0 +1,190 @@
+"""The intent corpus: what creators type, generated from the knowledge base.
+
+Single concepts, combinations of two or three concepts from different categories, a look
+with a corrective request, modifiers ("slightly", "very", "less" ...), casual request
+phrasing, and the noise of real typing: case, typos, punctuation and emoji. Intents are
+deduplicated by ``intent_key`` (case, spacing and punctuation do not count). The same
+seed always gives the same corpus in the same order.
+"""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from editor.teacher.knowledge import Concept, KnowledgeBase
+
+LOOK_TEMPLATES: tuple[str, ...] = (
+    "{x}", "{x}", "{x}", "{x} look", "{x} vibe", "{x} vibes", "{x} style", "{x} feel",
+    "{x} aesthetic", "{x} mood", "{x} grade", "{x} color grading", "make it look like {x}",
+    "make it look {x}", "make this {x}", "give me a {x} vibe", "give me a {x} look",
+    "give it a {x} feel", "can you make this {x} pls", "can you make it look {x}?",
+    "i want a {x} look", "i want it to feel {x}", "turn this into {x}", "something {x}",
+    "{x} please", "{x} pls", "like a {x} scene", "going for a {x} vibe", "{x} kind of look",
+    "make the video feel {x}", "edit this to look {x}", "{x} energy", "very much {x}",
+    "i'm going for {x}", "apply a {x} look", "{x} type of vibe", "a {x} shot",
+    "could you give this a {x} look", "make my clip {x}", "{x} footage", "{x} photo",
+)
+CORRECTIVE_TEMPLATES: tuple[str, ...] = (
+    "{x}", "{x}", "{x}", "{x} please", "{x} pls", "{x} plz", "can you {x}", "{x}!!",
+    "pls {x}", "{x} thanks", "hmm {x}", "{x} i think", "could you {x}", "{x} maybe",
+    "the video is {x}", "this photo: {x}", "{x}, thx",
+)
+COMBO_TEMPLATES: tuple[str, ...] = (
+    "{a} {b}", "{a} {b}", "{a} {b}", "{a} and {b}", "{a} with {b}", "{a} with a {b} feel",
+    "{a} but {b}", "{b} {a}", "make it {a} and {b}", "give me a {a} {b} vibe",
+    "{a} {b} look", "{a}, {b}", "{a} meets {b}", "{a} + {b}", "a {a} {b} scene",
+)
+TRIPLE_TEMPLATES: tuple[str, ...] = (
+    "{a} {b} {c}", "{a} {b} {c}", "{a} {b} {c} look", "{a}, {b} and {c}",
+    "make it {a} {b} {c}", "{a} {b} with {c}", "give me a {a} {b} {c} vibe",
+)
+FIX_TEMPLATES: tuple[str, ...] = (
+    "{a} but {fix}", "{a}, {fix}", "{a} and {fix}", "{fix} and {a}", "{a} look but {fix}",
+    "make it {a} but {fix}", "{a} please, {fix}",
+)
+MODIFIERS: tuple[str, ...] = (
+    "slightly", "a bit", "a little", "very", "extremely", "more", "less", "not too",
+    "really", "super", "somewhat", "kind of", "a tad", "much", "way",
+)
+EMOJI: tuple[str, ...] = (
+    "\u2728", "\U0001F305", "\u2744\ufe0f", "\U0001F525", "\U0001F3AC", "\U0001F60D", "\U0001F319",
+    "\U0001F308", "\U0001F33F", "\U0001F499", "\U0001F64F", "\U0001F60E", "\U0001F3A8", "\U0001F4F8",
+)
+PUNCTUATION: tuple[str, ...] = ("", "", "", "", "!", "!!", ".", "?", "...")
+
+#: Share of each kind of intent in the corpus.
+KINDS: tuple[tuple[str, float], ...] = (
+    ("single", 0.30),
+    ("modified", 0.16),
+    ("pair", 0.28),
+    ("triple", 0.10),
+    ("fix", 0.10),
+    ("modified_pair", 0.06),
+)
+
+
+def intent_key(text: str) -> str:
+    """The identity of an intent: letters and digits only, lower case."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+@dataclass(frozen=True)
+class CorpusOptions:
+    size: int = 11_000
+    seed: int = 0
+    typo_rate: float = 0.08
+    emoji_rate: float = 0.08
+    upper_rate: float = 0.04
+    capitalize_rate: float = 0.2
+
+
+def _typo(word: str, rng: random.Random) -> str:
+    """One keyboard slip in a word: a dropped, doubled or swapped letter."""
+    i = rng.randrange(1, len(word) - 1)
+    kind = rng.randrange(3)
+    if kind == 0:
+        return word[:i] + word[i + 1 :]
+    if kind == 1:
+        return word[:i] + word[i] + word[i:]
+    return word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :]
+
+
+def _noisy(text: str, options: CorpusOptions, rng: random.Random) -> str:
+    if rng.random() < options.typo_rate:
+        words = text.split(" ")
+        long_words = [i for i, w in enumerate(words) if len(w) >= 5 and w.isalpha()]
+        if long_words:
+            i = rng.choice(long_words)
+            words[i] = _typo(words[i], rng)
+            text = " ".join(words)
+    text += rng.choice(PUNCTUATION)
+    roll = rng.random()
+    if roll < options.upper_rate:
+        text = text.upper()
+    elif roll < options.upper_rate + options.capitalize_rate:
+        text = text[:1].upper() + text[1:]
+    if rng.random() < options.emoji_rate:
+        text = f"{text} {rng.choice(EMOJI)}"
+    return text
+
+
+class _Picker:
+    """Draws concepts and one of their names; categories drawn evenly, then concepts."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.by_category: dict[str, list[Concept]] = {}
+        for concept in kb.concepts:
+            self.by_category.setdefault(concept.category, []).append(concept)
+        self.looks = [c for c in self.by_category if c != "corrective requests"]
+
+    def name(self, concept: Concept, rng: random.Random) -> str:
+        # The canonical name is what most people type; synonyms share the rest.
+        return concept.names[0] if rng.random() < 0.4 else rng.choice(concept.names)
+
+    def look(self, rng: random.Random, exclude: tuple[str, ...] = ()) -> Concept:
+        category = rng.choice([c for c in self.looks if c not in exclude])
+        return rng.choice(self.by_category[category])
+
+    def fix(self, rng: random.Random) -> Concept:
+        return rng.choice(self.by_category["corrective requests"])
+
+
+def _draw(kind: str, picker: _Picker, rng: random.Random) -> str:
+    if kind == "single":
+        if rng.random() < 0.2:
+            return rng.choice(CORRECTIVE_TEMPLATES).format(x=picker.name(picker.fix(rng), rng))
+        return rng.choice(LOOK_TEMPLATES).format(x=picker.name(picker.look(rng), rng))
+    if kind == "modified":
+        mod = rng.choice(MODIFIERS)
+        if rng.random() < 0.35:
+            return rng.choice(CORRECTIVE_TEMPLATES).format(x=f"{mod} {picker.name(picker.fix(rng), rng)}")
+        return rng.choice(LOOK_TEMPLATES).format(x=f"{mod} {picker.name(picker.look(rng), rng)}")
+    if kind in ("pair", "modified_pair"):
+        a = picker.look(rng)
+        b = picker.look(rng, exclude=(a.category,))
+        na, nb = picker.name(a, rng), picker.name(b, rng)
+        if kind == "modified_pair":
+            nb = f"{rng.choice(MODIFIERS)} {nb}"
+        return rng.choice(COMBO_TEMPLATES).format(a=na, b=nb)
+    if kind == "triple":
+        a = picker.look(rng)
+        b = picker.look(rng, exclude=(a.category,))
+        c = picker.look(rng, exclude=(a.category, b.category))
+        return rng.choice(TRIPLE_TEMPLATES).format(a=picker.name(a, rng), b=picker.name(b, rng), c=picker.name(c, rng))
+    fix = picker.name(picker.fix(rng), rng)
+    if rng.random() < 0.3:
+        fix = f"{rng.choice(MODIFIERS[:4])} {fix}"
+    return rng.choice(FIX_TEMPLATES).format(a=picker.name(picker.look(rng), rng), fix=fix)
+
+
+def generate_intents(kb: KnowledgeBase, options: CorpusOptions = CorpusOptions()) -> Iterator[str]:
+    """Yield ``options.size`` unique intents (by ``intent_key``), deterministic in the seed.
+
+    Every concept name is used at least once, as a plain intent, before sampling starts,
+    so no concept is missing from the corpus.
+    """
+    rng = random.Random(options.seed)
+    picker = _Picker(kb)
+    seen: set[str] = set()
+    kinds, weights = zip(*KINDS)
+    plain = [n for c in kb.concepts for n in c.names]
+    produced = 0
+    attempts = 0
+    while produced < options.size:
+        attempts += 1
+        if attempts > options.size * 50:
+            raise RuntimeError(f"The knowledge base yields only {produced} unique intents.")
+        if plain:
+            text = plain.pop(0)
+        else:
+            text = _noisy(_draw(rng.choices(kinds, weights)[0], picker, rng), options, rng)
+        key = intent_key(text)
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        produced += 1
+        yield text

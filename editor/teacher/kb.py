@@ -1,0 +1,267 @@
+"""The knowledge-base teacher: an intent -> concepts and modifiers -> one blended look.
+
+Reading an intent (after ``normalize``):
+
+1. Words that are close misspellings of a known word are corrected (difflib, ratio 0.82).
+2. Scanning left to right, the longest concept name or modifier at each position wins
+   (a concept name wins a tie, so "less contrast" is the corrective concept, while in
+   "less moody" "less" modifies "moody"). A modifier scales the next concept.
+3. Runs of leftover words that are not filler are matched by meaning against all concept
+   names (``embedding.NameIndex``); the whole run first, then word by word. Matches
+   below ``SIMILARITY_THRESHOLD`` are ignored.
+
+Blending the matched concepts (weight ``m`` from modifiers, confidence ``c`` = 1 for an
+exact name or the cosine similarity): each parameter is the confidence-weighted mean of
+``m * value`` over the concepts that set it, so shared parameters average and distinct
+ones add up; values are rounded, clamped and tiny ones (|v| < 3) dropped. The filter is
+the strongest concept's (largest ``c * m``, first on ties) at ``m`` times its
+intensity. A tool left with only neutral values is not called.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor.schema import (
+    ADJUST_NAMES,
+    ADJUST_SPECS,
+    COLOR_RANGES,
+    FILTER_INTENSITY,
+    SELECTIVE_NAMES,
+    SELECTIVE_SPECS,
+    FilterChoice,
+    Look,
+)
+from editor.teacher import TeacherAnswer
+from editor.teacher.embedding import SIMILARITY_THRESHOLD, NameIndex
+from editor.teacher.knowledge import Concept, KnowledgeBase, load_knowledge, normalize
+
+log = logging.getLogger(__name__)
+
+#: Modifier phrase -> weight on the next concept (negative: the opposite, at that strength).
+MODIFIERS: dict[str, float] = {
+    "slightly": 0.5, "a bit": 0.5, "a little": 0.5, "a little bit": 0.5, "a tad": 0.5,
+    "lightly": 0.5, "mildly": 0.6, "gently": 0.6, "subtly": 0.5, "faintly": 0.4,
+    "somewhat": 0.7, "kind of": 0.7, "kinda": 0.7, "sort of": 0.7, "sorta": 0.7,
+    "not too": 0.6, "not so": 0.6, "not overly": 0.6, "moderately": 0.8,
+    "more": 1.3, "much": 1.4, "very": 1.4, "really": 1.3, "super": 1.5, "so": 1.2,
+    "way": 1.5, "way more": 1.6, "much more": 1.6, "strongly": 1.5, "heavily": 1.6,
+    "extremely": 1.8, "extra": 1.5, "ultra": 1.8, "insanely": 1.9, "hella": 1.6,
+    "intensely": 1.6, "deeply": 1.4, "less": -0.5, "a bit less": -0.3, "slightly less": -0.3,
+    "much less": -0.8, "not": 0.0, "no": 0.0, "without": 0.0, "without any": 0.0,
+}
+
+#: Words that carry no look of their own (requests, media nouns, glue).
+FILLER: frozenset[str] = frozenset(
+    """a an the it its this that these those my our your me us i im we you he she they them
+    make makes made making look looks looking like as give gives giving vibe vibes vibey
+    feel feels feeling style styled stylish please pls plz plez can could would will do does
+    some kind sort of with and but or to for in on at into onto from by be is are was were
+    been want wanna need needs id love lets let go get got add apply turn put set
+    grade graded grading color colour colors colours tone toned filter effect effects edit
+    edited footage video videos clip clips shot shots photo photos picture pictures image
+    images pic pics frame frames scene scenes mood aesthetic aesthetics type kinda just bit
+    little touch ish vibez something thing stuff version hey hi thanks thank thx ty okay ok
+    now here there then than also too all over whole entire overall maybe bro dude lol
+    omg""".split()
+)
+
+#: Shorter words are never typo-corrected: too many real words sit one letter apart.
+_MIN_TYPO_LEN = 4
+_TYPO_CUTOFF = 0.82
+
+
+@dataclass(frozen=True)
+class Match:
+    """A concept found in an intent: modifier weight and match confidence (0..1)."""
+
+    concept: Concept
+    weight: float
+    confidence: float
+    phrase: str
+
+
+class KnowledgeTeacher:
+    """Labels intents from the look knowledge base; deterministic."""
+
+    name = "kb"
+
+    def __init__(self, knowledge_dir: Path | None = None, threshold: float = SIMILARITY_THRESHOLD) -> None:
+        self.kb: KnowledgeBase = load_knowledge(knowledge_dir)
+        self.threshold = threshold
+        self._names = {tuple(name.split()): concept for name, concept in self.kb.by_name.items()}
+        self._modifiers = {tuple(m.split()): w for m, w in MODIFIERS.items()}
+        self._longest = max(len(k) for k in [*self._names, *self._modifiers])
+        words = {w for key in [*self._names, *self._modifiers] for w in key} | FILLER
+        self._vocabulary = sorted(words)
+        self._known = frozenset(words)
+        self.index = NameIndex(list(self.kb.by_name), [c.id for c in self.kb.by_name.values()])
+
+    # -- reading intents -----------------------------------------------------------
+
+    @functools.lru_cache(maxsize=65536)
+    def _correct(self, word: str) -> str:
+        if word in self._known or len(word) < _MIN_TYPO_LEN or not word.isalpha():
+            return word
+        close = difflib.get_close_matches(word, self._vocabulary, n=1, cutoff=_TYPO_CUTOFF)
+        return close[0] if close else word
+
+    def _scan(self, intent: str) -> tuple[list[tuple[Concept, float, str] | None], list[list[str]]]:
+        """Exact matches in order (``None`` where a leftover run sits) and the leftover runs."""
+        tokens = [self._correct(t) for t in normalize(intent).split()]
+        found: list[tuple[str, object, float]] = []
+        leftovers: list[list[str]] = []
+        run: list[str] = []
+        i = 0
+        while i < len(tokens):
+            best_concept, best_mod = 0, 0
+            for n in range(min(self._longest, len(tokens) - i), 0, -1):
+                key = tuple(tokens[i : i + n])
+                if not best_concept and key in self._names:
+                    best_concept = n
+                if not best_mod and key in self._modifiers:
+                    best_mod = n
+            if best_concept or best_mod:
+                if run:
+                    leftovers.append(run)
+                    found.append(("run", len(leftovers) - 1, 0.0))
+                    run = []
+                n = max(best_concept, best_mod)
+                key = tuple(tokens[i : i + n])
+                if best_concept >= best_mod:
+                    found.append(("concept", self._names[key], 0.0))
+                else:
+                    found.append(("modifier", None, self._modifiers[key]))
+                i += n
+                continue
+            if tokens[i] not in FILLER:
+                run.append(tokens[i])
+            elif run:
+                leftovers.append(run)
+                found.append(("run", len(leftovers) - 1, 0.0))
+                run = []
+            i += 1
+        if run:
+            leftovers.append(run)
+            found.append(("run", len(leftovers) - 1, 0.0))
+        return found, leftovers
+
+    def _semantic(self, run: list[str]) -> list[tuple[Concept, float, str]]:
+        """Concepts a leftover run means: the whole phrase if it matches, else word by word."""
+        phrases = [" ".join(run)] if len(run) > 1 else []
+        for phrase in phrases:
+            cid, sim = self.index.nearest(phrase)
+            if sim >= self.threshold:
+                return [(self.kb.by_id[cid], sim, phrase)]
+        out = []
+        for word in run:
+            cid, sim = self.index.nearest(word)
+            if sim >= self.threshold:
+                out.append((self.kb.by_id[cid], sim, word))
+            else:
+                log.debug("ignored %r (closest %s at %.2f)", word, cid, sim)
+        return out
+
+    def matches(self, intent: str) -> list[Match]:
+        """The concepts an intent names, with modifier weights, in reading order."""
+        found, leftovers = self._scan(intent)
+        matches: list[Match] = []
+        pending: float | None = None
+        for kind, value, weight in found:
+            if kind == "modifier":
+                pending = weight if pending is None else pending * weight
+                continue
+            hits = [(value, 1.0, value.names[0])] if kind == "concept" else self._semantic(leftovers[value])
+            for concept, confidence, phrase in hits:
+                matches.append(Match(concept, 1.0 if pending is None else pending, confidence, phrase))
+                pending = None
+        return matches
+
+    def prepare(self, intents: list[str]) -> None:
+        """Embed the leftover phrases of many intents at once, so labelling them is fast."""
+        phrases: list[str] = []
+        for intent in intents:
+            for run in self._scan(intent)[1]:
+                phrases.extend(run)
+                if len(run) > 1:
+                    phrases.append(" ".join(run))
+        self.index.prepare(phrases)
+
+    # -- labelling -----------------------------------------------------------------
+
+    def label(self, intent: str) -> TeacherAnswer:
+        matches = [m for m in self.matches(intent) if m.weight != 0.0]
+        look = blend(matches)
+        return TeacherAnswer(look, rationales(look, matches), tuple(dict.fromkeys(m.concept.id for m in matches)))
+
+
+def _mean(pairs: list[tuple[float, float]]) -> float:
+    """Confidence-weighted mean of (confidence, value) pairs."""
+    total = sum(c for c, _ in pairs)
+    return sum(c * v for c, v in pairs) / total if total else 0.0
+
+
+def _settle(value: float, spec) -> int:
+    v = spec.clamp(int(round(value)))
+    return 0 if abs(v) < 3 else v
+
+
+def blend(matches: list[Match]) -> Look:
+    """One look from several weighted concepts (see the module docstring for the rule)."""
+    adjust: dict[str, list[tuple[float, float]]] = {}
+    selective: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for m in matches:
+        look = m.concept.look
+        for name in ADJUST_NAMES:
+            if look.adjust_value(name):
+                adjust.setdefault(name, []).append((m.confidence, m.weight * look.adjust_value(name)))
+        for color in COLOR_RANGES:
+            for prop in SELECTIVE_NAMES:
+                if look.selective_value(color, prop):
+                    selective.setdefault((color, prop), []).append(
+                        (m.confidence, m.weight * look.selective_value(color, prop))
+                    )
+    adj = {n: _settle(_mean(v), ADJUST_SPECS[n]) for n, v in adjust.items()}
+    sel: dict[str, dict[str, int]] = {}
+    for (color, prop), v in selective.items():
+        sel.setdefault(color, {})[prop] = _settle(_mean(v), SELECTIVE_SPECS[prop])
+    filt = None
+    candidates = [m for m in matches if m.weight > 0 and m.concept.look.filter is not None]
+    if candidates:
+        top = max(candidates, key=lambda m: m.confidence * m.weight)
+        base = top.concept.look.filter
+        filt = FilterChoice(base.name, FILTER_INTENSITY.clamp(int(round(base.intensity * top.weight))))
+    return Look(adj or None, sel or None, filt)
+
+
+def _top_adjust(look: Look) -> str:
+    changes = sorted(((abs(v), n, v) for n, v in look.adjust.items() if v), reverse=True)[:2]
+    return " and ".join(f"{n} {v:+d}" for _, n, v in changes)
+
+
+def _top_colors(look: Look) -> str:
+    strength = {c: sum(abs(v) for v in props.values()) for c, props in look.selective_adjust.items()}
+    colors = [c for c in sorted(strength, key=lambda c: -strength[c]) if strength[c]][:2]
+    return " and ".join(f"{c}s" for c in colors)
+
+
+def rationales(look: Look, matches: list[Match]) -> dict[str, str]:
+    """One short sentence per called tool: the strongest concept's reason, then what the tool does."""
+    if not matches:
+        return {}
+    strongest = max(matches, key=lambda m: m.confidence * abs(m.weight))
+    reason = strongest.concept.rationale.rstrip(".")
+    if strongest.weight < 0:
+        reason = f"Less of this: {reason[0].lower()}{reason[1:]}"
+    out = {}
+    if look.adjust is not None:
+        out["adjust"] = f"{reason}; mainly {_top_adjust(look)}."
+    if look.selective_adjust is not None:
+        out["selective_adjust"] = f"The look lives in the {_top_colors(look)}."
+    if look.filter is not None:
+        out["filter"] = f"{look.filter.name} at {look.filter.intensity}% carries the overall look."
+    return out
