@@ -434,9 +434,9 @@ def _warm_sunset(x: np.ndarray) -> np.ndarray:
 
 @recipe("warm_Golden")
 def _warm_golden(x: np.ndarray) -> np.ndarray:
-    x = white_balance(x, 0.08)
+    # Warm slope, a slight warm lift and gentler mids: late sun in the highlights and bounce in the shadows.
+    x = cdl(x, slope=(1.07, 1.0, 0.85), offset=(0.03, 0.02, 0.0), power=(0.92, 0.95, 1.0))
     x = split_tone(x, shadows=(0.55, 0.45, 0.35), highlights=(1.0, 0.8, 0.4), amount=0.28)
-    x = curves(x, [(0, 0.03), (0.5, 0.55), (1, 0.99)])
     x = soft_clip(x, 0.85)
     return saturation(x, 1.05)
 
