@@ -230,6 +230,8 @@ class Player(QObject):
         self.frame_ready.emit(frame)
 
     def _on_scrubbed(self, frame: Frame | None, error: str) -> None:
+        if self.playing:
+            return
         if frame is None:
             self.failed.emit(error)
             return

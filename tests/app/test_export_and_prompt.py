@@ -100,3 +100,16 @@ def test_prompt_applies_the_models_look_and_stats(window, qtbot, tmp_path, grade
     rows = _stats()
     assert rows[variant][1:] == ["1", "0", "0.0%"]
     assert rows["no"][2:] == ["1", "0", "0.0%"]
+
+
+def test_missing_model_is_a_sentence_and_the_app_keeps_running(window, qtbot, tmp_path):
+    window.settings.model_dir = tmp_path / "no-model"
+    assert window.open_media(sample_video())
+    window.prompt.setText("moody winter")
+    with qtbot.waitSignal(window.prompt_failed, timeout=30_000) as failed:
+        qtbot.keyClick(window.prompt, "\r")
+    message = failed.args[0]
+    assert "no-model" in message and "Traceback" not in message and message.endswith(".")
+    assert window.statusBar().currentMessage() == message
+    window.tools.sliders["adjust.contrast"].slider.setValue(30)
+    assert window.state.look().adjust["contrast"] == 30
