@@ -40,10 +40,10 @@ def _testdata() -> None:
 
 
 @pytest.fixture(scope="module")
-def renderer():
+def renderer(gl_ctx):
     from editor.gl import GLRenderer
 
-    r = GLRenderer()
+    r = GLRenderer(gl_ctx)
     yield r
     r.release()
 
