@@ -15,7 +15,9 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "teach": ("editor.commands.distill_teach", "print the teacher's answer for an intent (per tool, with rationale)"),
     "build-data": ("editor.commands.distill_build_data", "regenerate the intent corpus, teacher labels and splits"),
     "stats": ("editor.commands.distill_stats", "print per split and tool: rows using the tool / all rows"),
+    "filter-log": ("editor.commands.distill_filter_log", "behavioral filtering of an event log (SQLite or JSONL) into rows"),
     "train": ("editor.commands.distill_train", "train the student on the data, convert it to int8 and score it"),
+    "augment": ("editor.commands.distill_augment", "add teacher-labelled intents near the student's training mistakes; --rq2 runs the experiment"),
 }
 
 

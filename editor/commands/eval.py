@@ -21,15 +21,19 @@ log = logging.getLogger(__name__)
 def terminal_progress(label: str) -> Callable[[Progress], None]:
     """A progress callback drawing a one-line bar on stderr (only on a terminal)."""
     interactive = sys.stderr.isatty()
+    shown = [-1]
 
     def show(p: Progress) -> None:
-        if not interactive and p.done < p.total:
+        # Off a terminal (logs, CI) a line every 10% instead of a redrawn bar.
+        tenth = int(10 * p.fraction)
+        if not interactive and tenth == shown[0] and p.done < p.total:
             return
+        shown[0] = tenth
         width = 30
         filled = int(width * p.fraction)
         eta = f" eta {p.eta_s:4.0f}s" if p.eta_s is not None else ""
         sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {p.done}/{p.total}{eta}")
-        if p.done >= p.total:
+        if p.done >= p.total or not interactive:
             sys.stderr.write("\n")
         sys.stderr.flush()
 

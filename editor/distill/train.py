@@ -51,6 +51,7 @@ class ModelSize:
 
 
 SIZES: dict[str, ModelSize] = {
+    "micro": ModelSize(d_model=64, d_ff=256, num_layers=2, num_heads=4),
     "tiny": ModelSize(d_model=128, d_ff=512, num_layers=2, num_heads=4),
     "small": ModelSize(d_model=256, d_ff=1024, num_layers=3, num_heads=4),
 }
@@ -58,8 +59,8 @@ SIZES: dict[str, ModelSize] = {
 
 @dataclass(frozen=True)
 class TrainOptions:
-    size: str = "small"
-    epochs: int = 12
+    size: str = "tiny"
+    epochs: int = 10
     batch_size: int = 64
     learning_rate: float = 2e-3
     warmup_steps: int = 200
@@ -70,7 +71,7 @@ class TrainOptions:
     #: spans ``epochs`` so that a capped run is a prefix of the full one.
     max_steps: int | None = None
     checkpoint_every: int = 250
-    threads: int = 2
+    threads: int = 1
 
 
 @dataclass
@@ -118,10 +119,18 @@ def _fingerprint(options: TrainOptions, pairs: list[tuple[str, str]]) -> str:
     return digest.hexdigest()
 
 
-def _batches(n: int, batch_size: int, seed: int, epoch: int) -> list[list[int]]:
-    order = list(range(n))
-    random.Random(seed * 100_003 + epoch).shuffle(order)
-    return [order[i : i + batch_size] for i in range(0, n, batch_size)]
+def _batches(lengths: Sequence[int], batch_size: int, seed: int, epoch: int) -> list[list[int]]:
+    """One epoch's batches: shuffled, then length-bucketed to cut padding (seeded)."""
+    rng = random.Random(seed * 100_003 + epoch)
+    order = list(range(len(lengths)))
+    rng.shuffle(order)
+    pool = batch_size * 32
+    batches = []
+    for start in range(0, len(order), pool):
+        chunk = sorted(order[start : start + pool], key=lambda i: lengths[i])
+        batches += [chunk[i : i + batch_size] for i in range(0, len(chunk), batch_size)]
+    rng.shuffle(batches)
+    return batches
 
 
 def _pad(seqs: list[list[int]], value: int) -> torch.Tensor:
@@ -163,6 +172,7 @@ def train(
     sp = load_tokenizer(tok_path)
     sources = [sp.encode(s) + [EOS_ID] for s, _ in pairs]
     targets = [sp.encode(t) + [EOS_ID] for _, t in pairs]
+    lengths = [len(s) + 2 * len(t) for s, t in zip(sources, targets)]
 
     torch.manual_seed(options.seed)
     config = build_config(SIZES[options.size], sp.get_piece_size(), options.dropout)
@@ -210,7 +220,7 @@ def train(
     try:
         while step < last_step:
             epoch, offset = divmod(step, steps_per_epoch)
-            batch = _batches(len(pairs), options.batch_size, options.seed, epoch)[offset]
+            batch = _batches(lengths, options.batch_size, options.seed, epoch)[offset]
             input_ids = _pad([sources[i] for i in batch], PAD_ID)
             labels = _pad([targets[i] for i in batch], -100)
             loss = model(input_ids=input_ids, attention_mask=input_ids.ne(PAD_ID), labels=labels).loss
@@ -243,3 +253,13 @@ def train(
     params = sum(p.numel() for p in model.parameters())
     log.info("trained %d steps in %.0f s, loss %.4f, %d parameters", step, total_seconds, running, params)
     return TrainResult(hf_dir, tok_path, step, running, total_seconds, params, history)
+
+
+def subsample(rows: Sequence, fraction: float, seed: int) -> list:
+    """A seeded random ``fraction`` of ``rows`` (at least one), in their original order."""
+    if not 0 < fraction <= 1:
+        raise EditorError(f"The training fraction must be in (0, 1], not {fraction}.")
+    if fraction == 1:
+        return list(rows)
+    keep = sorted(random.Random(seed).sample(range(len(rows)), max(1, round(fraction * len(rows)))))
+    return [rows[i] for i in keep]
