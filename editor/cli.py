@@ -34,15 +34,22 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 def _build_parser(command: str | None) -> argparse.ArgumentParser:
+    # -v is accepted before and after the command name ("editor -v clip.mp4" and
+    # "editor apply ... -v"); SUPPRESS keeps the subparser from resetting it.
+    verbose = argparse.ArgumentParser(add_help=False)
+    verbose.add_argument(
+        "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="log details to stderr"
+    )
     parser = argparse.ArgumentParser(
         prog="editor",
         description="Turn a plain-language look into a color grade on video and photos.",
+        parents=[verbose],
     )
+    parser.set_defaults(verbose=False)
     parser.add_argument("--version", action="version", version=f"editor {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log details to stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in COMMANDS.items():
-        sub_parser = sub.add_parser(name, help=help_text, description=help_text)
+        sub_parser = sub.add_parser(name, help=help_text, description=help_text, parents=[verbose])
         if name == command:
             importlib.import_module(module).configure(sub_parser)
     return parser
@@ -50,13 +57,14 @@ def _build_parser(command: str | None) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    first = next((a for a in argv if not a.startswith("-")), None)
-    if first is None and not {"-h", "--help", "--version"} & set(argv) or (
-        first is not None and first not in COMMANDS
-    ):
-        argv = ["app", *argv]
-        first = "app"
-    args = _build_parser(first).parse_args(argv)
+    first = next((i for i, a in enumerate(argv) if not a.startswith("-")), None)
+    if first is None:
+        if not {"-h", "--help", "--version"} & set(argv):
+            argv.append("app")
+    elif argv[first] not in COMMANDS:
+        argv.insert(first, "app")
+    command = next((a for a in argv if not a.startswith("-")), None)
+    args = _build_parser(command).parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -73,6 +81,10 @@ def main(argv: list[str] | None = None) -> int:
         log.info("command %s failed", args.command, exc_info=True)
         print(f"editor: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (e.g. "editor filters | head"); nothing left to say.
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("editor: interrupted.", file=sys.stderr)
         return 130

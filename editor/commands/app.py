@@ -8,12 +8,30 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import sys
 from pathlib import Path
+
+from editor.errors import EditorError
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", nargs="?", type=Path, help="a video, photo or .editorproj project to open")
 
 
+def _has_screen() -> bool:
+    """Whether Qt can open a window here; without this check Qt aborts the process."""
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.path is not None and not args.path.exists():
+        raise EditorError(f"{str(args.path)!r} does not exist.")
+    if not _has_screen():
+        raise EditorError(
+            "No screen is available to open the editor window; "
+            "use 'editor apply' or 'editor demo' to grade files without it."
+        )
     return importlib.import_module("editor.app").run_app(args.path)
