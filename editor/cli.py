@@ -22,6 +22,7 @@ log = logging.getLogger("editor")
 
 #: command name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
+    "demo": ("editor.commands.demo", "grade the bundled sample clip with the default look (the README's first command)"),
     "app": ("editor.commands.app", "open the desktop editor (default when no command is given)"),
     "apply": ("editor.commands.apply", "grade a video or photo with a look and write the result (MP4, JPEG, PNG, TIFF)"),
     "filters": ("editor.commands.filters", "list the filter presets (name and description); --json for machines"),

@@ -32,7 +32,7 @@ def configure_logging() -> Path:
     return path
 
 
-def run_app(path: Path | None = None) -> int:
+def run_app(path: Path | None = None, prompt: str | None = None) -> int:
     from PySide6.QtGui import QSurfaceFormat
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -63,4 +63,7 @@ def run_app(path: Path | None = None) -> int:
             window.discard_autosave()
     if window.project is None and sample_video().is_file():
         window.open_media(sample_video())
+    if prompt and window.project is not None:
+        window.prompt.setText(prompt)
+        window.submit_prompt()
     return app.exec()

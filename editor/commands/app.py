@@ -19,7 +19,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", nargs="?", type=Path, help="a video, photo or .editorproj project to open")
 
 
-def _has_screen() -> bool:
+def has_screen() -> bool:
     """Whether Qt can open a window here; without this check Qt aborts the process."""
     if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
         return True
@@ -29,7 +29,7 @@ def _has_screen() -> bool:
 def run(args: argparse.Namespace) -> int:
     if args.path is not None and not args.path.exists():
         raise EditorError(f"{str(args.path)!r} does not exist.")
-    if not _has_screen():
+    if not has_screen():
         raise EditorError(
             "No screen is available to open the editor window; "
             "use 'editor apply' or 'editor demo' to grade files without it."

@@ -1,0 +1,85 @@
+"""``editor demo``: the main job on the bundled defaults.
+
+Turns the default look ("golden hour") into a grade with the shipped student model,
+prints what each tool does, exports the bundled sample clip with it (H.264/AAC MP4) and
+a before/after still, then opens the app on the sample with that look where there is
+a screen. Everything it uses ships with the project: no training, no network.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import signal
+from pathlib import Path
+
+import numpy as np
+
+from editor.commands.apply import ProgressBar
+from editor.commands.app import has_screen
+from editor.export import ExportSettings, export
+from editor.progress import CancelToken
+
+DEFAULT_PROMPT = "golden hour"
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--prompt", default=DEFAULT_PROMPT, help=f"the look to apply (default: {DEFAULT_PROMPT!r})")
+    parser.add_argument(
+        "-o", "--output-dir", type=Path, default=Path("editor-demo"), help="where to write the results (default: ./editor-demo)"
+    )
+    parser.add_argument("--no-window", action="store_true", help="do not open the app afterwards")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or "look"
+
+
+def _before_after(source: Path, look, target: Path) -> None:
+    from editor.gl import GLRenderer
+    from editor.media import VideoReader, write_photo
+
+    with VideoReader(source) as reader:
+        frame = reader.frame_at(reader.info.duration_s / 2).rgb
+    renderer = GLRenderer()
+    try:
+        renderer.set_look(look)
+        graded = renderer.render(frame)
+    finally:
+        renderer.release()
+    original = frame if frame.dtype == np.uint8 else (frame >> 8).astype(np.uint8)
+    write_photo(target, np.concatenate([original, graded], axis=1))
+
+
+def run(args: argparse.Namespace) -> int:
+    from editor.model import Student
+    from editor.samples import sample_video
+
+    source = sample_video()
+    suggestion = Student().suggest(args.prompt)
+    print(f"Look for \u201c{args.prompt}\u201d ({suggestion.latency_ms:.0f} ms):")
+    for line in suggestion.explanation or ["the model left the picture as it is."]:
+        print(f"  {line}")
+    args.output_dir.mkdir(parents=True, exist_ok=True)
+    stem = f"{source.stem}_{_slug(args.prompt)}"
+    video = args.output_dir / f"{stem}.mp4"
+    still = args.output_dir / f"{stem}_before_after.jpg"
+    look_file = args.output_dir / f"{stem}.look.json"
+    suggestion.look.save(look_file)
+    token = CancelToken()
+    bar = ProgressBar()
+    previous = signal.signal(signal.SIGINT, lambda *_: token.cancel())
+    try:
+        result = export(source, video, suggestion.look, settings=ExportSettings(), progress=bar, cancel=token)
+    finally:
+        bar.finish()
+        signal.signal(signal.SIGINT, previous)
+    _before_after(source, suggestion.look, still)
+    print(f"Wrote {video} ({result.frames} frames), {still} and {look_file}.")
+    if args.no_window or not has_screen():
+        if not args.no_window:
+            print("No screen here, so the app was not opened; run 'editor' on a desktop to edit interactively.")
+        return 0
+    import importlib
+
+    return importlib.import_module("editor.app").run_app(source, prompt=args.prompt)
