@@ -1,0 +1,78 @@
+"""The whole student chain on a small hand-checked subset, through the shipped code:
+tokenizer -> a few training steps (cancelled and resumed) -> int8 conversion -> load ->
+suggest -> offline evaluation."""
+
+from pathlib import Path
+
+import pytest
+import torch
+
+from editor.distill.convert import convert
+from editor.distill.data import read_rows
+from editor.distill.tokenizer import load_tokenizer, schema_words
+from editor.distill.train import CHECKPOINT_FILE, TrainOptions, train
+from editor.errors import Cancelled, EditorError
+from editor.evaluate import evaluate
+from editor.model import Student
+from editor.progress import CancelToken
+from editor.schema import TOOLS
+
+TINY = Path(__file__).parent / "data" / "tiny.jsonl"
+OPTIONS = TrainOptions(size="micro", epochs=4, batch_size=16, warmup_steps=4, max_steps=10, checkpoint_every=4)
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return [(r.intent, r.look) for r in read_rows(TINY)]
+
+
+@pytest.fixture(scope="module")
+def trained(rows, tmp_path_factory):
+    """One run cancelled after 6 steps and resumed, and one uninterrupted run."""
+    resumed = tmp_path_factory.mktemp("resumed")
+    cancel = CancelToken()
+
+    def stop_at_six(p):
+        if p.done == 6:
+            cancel.cancel()
+
+    with pytest.raises(Cancelled):
+        train(rows, resumed, OPTIONS, progress=stop_at_six, cancel=cancel)
+    state = torch.load(resumed / CHECKPOINT_FILE, weights_only=False)
+    assert state["step"] == 7  # cancelled while step 7 was in flight; it finished first
+    result = train(rows, resumed, OPTIONS)
+    straight = train(rows, tmp_path_factory.mktemp("straight"), OPTIONS)
+    return result, straight
+
+
+def test_tokenizer_keeps_schema_names_whole(trained):
+    sp = load_tokenizer(trained[0].tokenizer)
+    assert [w for w in schema_words() if len(sp.encode(w)) != 1] == []
+
+
+def test_resumed_training_equals_uninterrupted(trained):
+    result, straight = trained
+    assert result.steps == straight.steps == 10
+    a = torch.load(result.hf_dir.parent / CHECKPOINT_FILE, weights_only=False)["model"]
+    b = torch.load(straight.hf_dir.parent / CHECKPOINT_FILE, weights_only=False)["model"]
+    for name in a:
+        torch.testing.assert_close(a[name], b[name], rtol=0, atol=1e-6)
+
+
+def test_changed_options_refuse_the_checkpoint(rows, trained):
+    work = trained[0].hf_dir.parent
+    with pytest.raises(EditorError, match="other options or data"):
+        train(rows, work, TrainOptions(**{**OPTIONS.__dict__, "learning_rate": 1e-4}))
+
+
+def test_convert_load_suggest_evaluate(trained, tmp_path):
+    out = convert(trained[0].hf_dir, tmp_path / "student")
+    assert (out / "model.bin").stat().st_size < 2_000_000
+    student = Student(out, device="cpu")
+    suggestion = student.suggest("Moody   Winter")
+    assert set(suggestion.raw) == set(TOOLS)
+    assert student.suggest("moody winter").raw == suggestion.raw
+    rows = read_rows(TINY)[:8]
+    report = evaluate(rows, student)
+    assert len(report.samples) == 8
+    assert 0.0 <= report.overall <= 1.0
