@@ -1,13 +1,18 @@
 """The OpenGL renderer: the look on the GPU, for the live preview and for export.
 
-The pointwise operations and the filter are baked on the CPU into one 3D LUT
-(``editor.pipeline.bake_pointwise``) and applied in one trilinear 3D-texture lookup;
-the spatial operations (structure, bloom, sharpen) run as GLSL passes with separable
-Gaussian blurs into RGBA32F framebuffers; the last pass writes the RGBA8 ``graded``
-texture, which is what ``draw`` shows and ``read_graded``/``render`` read back
-(quantized by GL as round(clamp(x, 0, 1) * 255)). Preview and export run the same
-shaders. Only GL 3.3 core is used and no default framebuffer is assumed, so the same
-class runs on a standalone EGL context and inside a Qt ``QOpenGLWidget``.
+The pointwise operations 1-11 are baked on the CPU into one 3D LUT
+(``editor.pipeline.bake_pointwise(..., include_filter=False)``) and applied with one
+trilinear 3D-texture lookup; the Filter preset (step 12) is its own 3D texture,
+uploaded once per preset and cached, looked up after it and blended at its intensity,
+so a slider move re-bakes only steps 1-11. The spatial operations (structure, bloom,
+sharpen) run as GLSL passes: prep and box-downsample (``editor.pipeline.blur``'s
+reduced-resolution rule), separable Gaussian blur at the reduced size, bilinear
+upsample inside combine. Intermediates are RGBA16F (R16F for the luma blurs); the
+last pass writes the RGBA8 ``graded`` texture, which is what ``draw`` shows and
+``read_graded``/``render`` read back (quantized by GL as round(clamp(x, 0, 1) * 255)).
+Textures and framebuffers are kept while the frame size stays. Preview and export run
+the same shaders. Only GL 3.3 core is used and no default framebuffer is assumed, so
+the same class runs on a standalone EGL context and inside a Qt ``QOpenGLWidget``.
 
 Images are HxWx3 with row 0 at the top, sRGB-encoded; textures keep that row order,
 so processing passes map pixels 1:1 and only ``draw`` flips for the screen.
@@ -25,8 +30,9 @@ import numpy as np
 from editor.errors import EditorError, MediaError
 from editor.lut import Lut3D
 from editor.paths import resources_dir
-from editor.pipeline import LUT_SIZE, active_pointwise, active_spatial, bake_pointwise
-from editor.pipeline.blur import MAX_RADIUS, gaussian_kernel, sigma_for
+from editor.filters import load_preset
+from editor.pipeline import LUT_SIZE, active_pointwise, active_spatial, bake_pointwise, filter_preset
+from editor.pipeline.blur import MAX_RADIUS, gaussian_kernel, reduced_shape, reduction_factor, sigma_for
 from editor.schema import Look
 
 log = logging.getLogger(__name__)
@@ -43,12 +49,37 @@ def shader_source(name: str, *includes: str) -> str:
     return "\n".join(parts)
 
 
+#: Blur intermediates: luma-only operations blur one channel.
+_LUMA_OPS = frozenset({"structure.glsl", "sharpen.glsl"})
+
+
 @dataclass
 class _Spatial:
     op: ModuleType
     amount: float
-    prep: moderngl.VertexArray
+    down: moderngl.VertexArray
     combine: moderngl.VertexArray
+
+
+@dataclass(frozen=True)
+class _BlurPlan:
+    """One spatial operation's blur at one frame size (``editor.pipeline.blur`` rules)."""
+
+    factor: int
+    size: tuple[int, int]
+    radius: int
+    weights: np.ndarray
+
+
+def _blur_plan(op: ModuleType, width: int, height: int) -> _BlurPlan:
+    sigma = sigma_for((height, width), op.SIGMA_FRACTION)
+    k = reduction_factor(sigma) if op.REDUCED else 1
+    kernel = gaussian_kernel(sigma / k)
+    radius = len(kernel) // 2
+    half = np.zeros(MAX_RADIUS + 1, np.float32)
+    half[: radius + 1] = kernel[radius:]
+    rh, rw = reduced_shape((height, width), k)
+    return _BlurPlan(k, (rw, rh), radius, half)
 
 
 class GLRenderer:
@@ -74,7 +105,10 @@ class GLRenderer:
         self._blur = self._vao("blur.frag", "color.glsl")
         self._display = self._vao("display.frag")
         self._lut_tex: moderngl.Texture3D | None = None
+        self._filter_texs: dict[str, moderngl.Texture3D] = {}
+        self._filter: tuple[moderngl.Texture3D, float, tuple[float, ...], tuple[float, ...]] | None = None
         self._spatial: list[_Spatial] = []
+        self._plans: dict[tuple[str, int, int], _BlurPlan] = {}
         self._look = Look()
         self._src: moderngl.Texture | None = None
         self._size: tuple[int, int] | None = None
@@ -98,17 +132,24 @@ class GLRenderer:
         return self._look
 
     def set_look(self, look: Look) -> None:
-        """Commit a look: bake and upload the pointwise LUT, set up the spatial passes."""
-        if active_pointwise(look):
-            self._upload_lut(bake_pointwise(look, LUT_SIZE))
+        """Commit a look: bake and upload steps 1-11, pick the filter table, set up the spatial passes."""
+        if any(op is not filter_preset for op in active_pointwise(look)):
+            self._upload_lut(bake_pointwise(look, LUT_SIZE, include_filter=False))
         elif self._lut_tex is not None:
             self._lut_tex.release()
             self._lut_tex = None
+        self._filter = None
+        if look.filter is not None:
+            lut = load_preset(look.filter.name)
+            dmin = np.asarray(lut.domain_min, np.float32)
+            scale = 1.0 / (np.asarray(lut.domain_max, np.float32) - dmin)
+            mix = look.filter.intensity / filter_preset.FILTER_INTENSITY.maximum
+            self._filter = (self._filter_texture(look.filter.name, lut), mix, tuple(dmin), tuple(scale))
         self._spatial = [
             _Spatial(
                 op,
                 float(op.amount(op.params(look))),
-                self._vao("prep.frag", "color.glsl", op.SHADER),
+                self._vao("down.frag", "color.glsl", op.SHADER),
                 self._vao("combine.frag", "color.glsl", op.SHADER),
             )
             for op in active_spatial(look)
@@ -116,17 +157,26 @@ class GLRenderer:
         self._look = look
         self._dirty = True
 
-    def _upload_lut(self, lut: Lut3D) -> None:
+    def _table_texture(self, lut: Lut3D, tex: moderngl.Texture3D | None) -> moderngl.Texture3D:
         n = lut.size
         rgba = np.ones((n, n, n, 4), np.float32)
         rgba[..., :3] = lut.table
-        if self._lut_tex is None or self._lut_tex.size != (n, n, n):
-            if self._lut_tex is not None:
-                self._lut_tex.release()
-            self._lut_tex = self.ctx.texture3d((n, n, n), 4, dtype="f4")
-            self._lut_tex.filter = (moderngl.LINEAR, moderngl.LINEAR)
-            self._lut_tex.repeat_x = self._lut_tex.repeat_y = self._lut_tex.repeat_z = False
-        self._lut_tex.write(rgba.tobytes())
+        if tex is None or tex.size != (n, n, n):
+            if tex is not None:
+                tex.release()
+            tex = self.ctx.texture3d((n, n, n), 4, dtype="f4")
+            tex.filter = (moderngl.LINEAR, moderngl.LINEAR)
+            tex.repeat_x = tex.repeat_y = tex.repeat_z = False
+        tex.write(rgba)
+        return tex
+
+    def _upload_lut(self, lut: Lut3D) -> None:
+        self._lut_tex = self._table_texture(lut, self._lut_tex)
+
+    def _filter_texture(self, name: str, lut: Lut3D) -> moderngl.Texture3D:
+        if name not in self._filter_texs:
+            self._filter_texs[name] = self._table_texture(lut, None)
+        return self._filter_texs[name]
 
     def upload(self, rgb: np.ndarray) -> None:
         """Upload a frame: HxWx3 uint8, uint16 or float32 in [0, 1], sRGB-encoded, row 0 on top."""
@@ -143,18 +193,28 @@ class GLRenderer:
             self._src = self.ctx.texture((w, h), 3, dtype=dtype)
             self._src.filter = (moderngl.LINEAR, moderngl.LINEAR)
             self._src.repeat_x = self._src.repeat_y = False
-        self._src.write(np.ascontiguousarray(rgb).tobytes(), alignment=1)
+        self._src.write(np.ascontiguousarray(rgb), alignment=1)
         if self._size != (w, h):
             self._release_targets()
+            self._plans.clear()
             self._size = (w, h)
         self._dirty = True
 
-    def _target(self, name: str, dtype: str = "f4") -> tuple[moderngl.Texture, moderngl.Framebuffer]:
-        if name not in self._targets:
-            tex = self.ctx.texture(self._size, 4, dtype=dtype)
-            tex.filter = (moderngl.LINEAR, moderngl.LINEAR)
-            tex.repeat_x = tex.repeat_y = False
-            self._targets[name] = (tex, self.ctx.framebuffer(color_attachments=[tex]))
+    def _target(
+        self, name: str, size: tuple[int, int] | None = None, components: int = 4, dtype: str = "f2"
+    ) -> tuple[moderngl.Texture, moderngl.Framebuffer]:
+        """A render target, kept across frames; ``size`` defaults to the frame size."""
+        size = size or self._size
+        found = self._targets.get(name)
+        if found is not None and (found[0].size, found[0].components, found[0].dtype) == (size, components, dtype):
+            return found
+        if found is not None:
+            found[1].release()
+            found[0].release()
+        tex = self.ctx.texture(size, components, dtype=dtype)
+        tex.filter = (moderngl.LINEAR, moderngl.LINEAR)
+        tex.repeat_x = tex.repeat_y = False
+        self._targets[name] = (tex, self.ctx.framebuffer(color_attachments=[tex]))
         return self._targets[name]
 
     def _release_targets(self) -> None:
@@ -165,46 +225,67 @@ class GLRenderer:
 
     # -- processing ----------------------------------------------------------------
 
-    def _pass(self, vao: moderngl.VertexArray, target: str, inputs: dict[str, moderngl.Texture], **uniforms) -> None:
-        _, fbo = self._target(target, "f1" if target == "graded" else "f4")
+    def _pass(
+        self,
+        vao: moderngl.VertexArray,
+        target: tuple[moderngl.Texture, moderngl.Framebuffer],
+        inputs: dict[str, moderngl.Texture | moderngl.Texture3D],
+        **uniforms,
+    ) -> moderngl.Texture:
+        tex, fbo = target
         fbo.use()
-        self.ctx.viewport = (0, 0, *self._size)
-        for unit, (name, tex) in enumerate(inputs.items()):
-            tex.use(unit)
+        self.ctx.viewport = (0, 0, *tex.size)
+        for unit, (name, texture) in enumerate(inputs.items()):
+            texture.use(unit)
             vao.program[name].value = unit
         for name, value in uniforms.items():
             if isinstance(value, np.ndarray):
-                vao.program[name].write(value.tobytes())
+                vao.program[name].write(value)
             else:
                 vao.program[name].value = value
         vao.render(moderngl.TRIANGLE_STRIP)
+        return tex
+
+    def _plan(self, op: ModuleType) -> _BlurPlan:
+        key = (op.SHADER, *self._size)
+        if key not in self._plans:
+            self._plans[key] = _blur_plan(op, *self._size)
+        return self._plans[key]
 
     def _process(self) -> None:
         if self._src is None:
             raise EditorError("No frame has been uploaded to the renderer.")
         self.ctx.disable(moderngl.BLEND | moderngl.DEPTH_TEST | moderngl.CULL_FACE)
-        last = not self._spatial
-        first_target = "graded" if last else "image0"
-        if self._lut_tex is not None:
-            self._pass(
-                self._lut_pass, first_target, {"src": self._src, "lut": self._lut_tex}, lut_size=float(self._lut_tex.size[0])
-            )
+        graded = self._target("graded", dtype="f1")
+        target = graded if not self._spatial else self._target("image0")
+        if self._lut_tex is None and self._filter is None:
+            image = self._pass(self._copy, target, {"src": self._src})
         else:
-            self._pass(self._copy, first_target, {"src": self._src})
-        current = first_target
-        h, w = self._size[1], self._size[0]
+            inputs = {"src": self._src, "lut": self._lut_tex or self._filter[0]}
+            uniforms = {"use_lut": self._lut_tex is not None, "use_filter": self._filter is not None}
+            if self._lut_tex is not None:
+                uniforms["lut_size"] = float(self._lut_tex.size[0])
+            if self._filter is not None:
+                tex, mix, dmin, scale = self._filter
+                inputs["filter_lut"] = tex
+                uniforms |= {"filter_size": float(tex.size[0]), "filter_mix": mix, "filter_min": dmin,
+                             "filter_scale": scale}
+            image = self._pass(self._lut_pass, target, inputs, **uniforms)
         for i, step in enumerate(self._spatial):
-            kernel = gaussian_kernel(sigma_for((h, w), step.op.SIGMA_FRACTION))
-            radius = len(kernel) // 2
-            half = np.zeros(MAX_RADIUS + 1, np.float32)
-            half[: radius + 1] = kernel[radius:]
-            image = self._targets[current][0]
-            self._pass(step.prep, "blur_a", {"src": image})
-            self._pass(self._blur, "blur_b", {"src": self._target("blur_a")[0]}, direction=(1, 0), radius=radius, weights=half)
-            self._pass(self._blur, "blur_a", {"src": self._target("blur_b")[0]}, direction=(0, 1), radius=radius, weights=half)
-            out = "graded" if i == len(self._spatial) - 1 else ("image1" if current == "image0" else "image0")
-            self._pass(step.combine, out, {"src": image, "blurred": self._target("blur_a")[0]}, amount=step.amount)
-            current = out
+            plan = self._plan(step.op)
+            channels = 1 if step.op.SHADER in _LUMA_OPS else 4
+            blur_a = self._target(f"{step.op.SHADER}_a", plan.size, channels)
+            blur_b = self._target(f"{step.op.SHADER}_b", plan.size, channels)
+            self._pass(step.down, blur_a, {"src": image}, factor=plan.factor)
+            blur = {"radius": plan.radius, "weights": plan.weights}
+            self._pass(self._blur, blur_b, {"src": blur_a[0]}, direction=(1, 0), **blur)
+            self._pass(self._blur, blur_a, {"src": blur_b[0]}, direction=(0, 1), **blur)
+            if i == len(self._spatial) - 1:
+                target = graded
+            else:
+                target = self._target("image1" if image is self._targets["image0"][0] else "image0")
+            image = self._pass(step.combine, target, {"src": image, "blurred": blur_a[0]}, factor=plan.factor,
+                               amount=step.amount)
         self._dirty = False
 
     @property
@@ -212,20 +293,26 @@ class GLRenderer:
         """The full-resolution graded frame (RGBA8, row 0 = image top), brought up to date."""
         if self._dirty:
             self._process()
-        return self._target("graded", "f1")[0]
+        return self._target("graded", dtype="f1")[0]
 
-    def read_graded(self) -> np.ndarray:
-        """The graded frame as uint8 HxWx3 (what ``draw`` shows), brought up to date."""
+    def read_graded(self, out: np.ndarray | None = None) -> np.ndarray:
+        """The graded frame as uint8 HxWx3 (what ``draw`` shows), brought up to date.
+
+        Reads into ``out`` (C-contiguous uint8 HxWx3) when given, else into a new array.
+        """
         self.graded_texture
-        _, fbo = self._target("graded", "f1")
-        data = fbo.read(components=3, alignment=1)
         w, h = self._size
-        return np.frombuffer(data, np.uint8).reshape(h, w, 3)
+        if out is None:
+            out = np.empty((h, w, 3), np.uint8)
+        elif out.shape != (h, w, 3) or out.dtype != np.uint8 or not out.flags.c_contiguous:
+            raise MediaError(f"The output buffer must be a contiguous uint8 {h}x{w}x3 array, not {out.dtype} {out.shape}.")
+        self._targets["graded"][1].read_into(out, components=3, alignment=1)
+        return out
 
-    def render(self, rgb: np.ndarray) -> np.ndarray:
-        """Grade one frame (HxWx3 uint8, uint16 or float32 in [0, 1]) -> uint8 HxWx3."""
+    def render(self, rgb: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+        """Grade one frame (HxWx3 uint8, uint16 or float32 in [0, 1]) -> uint8 HxWx3 (into ``out`` if given)."""
         self.upload(rgb)
-        return self.read_graded()
+        return self.read_graded(out)
 
     def draw(
         self, fbo: moderngl.Framebuffer, viewport: tuple[int, int, int, int], *, split: float | None = None
@@ -249,10 +336,11 @@ class GLRenderer:
     def release(self) -> None:
         """Free the GL objects (and the context, when this renderer created it)."""
         self._release_targets()
-        for tex in (self._src, self._lut_tex):
+        for tex in (self._src, self._lut_tex, *self._filter_texs.values()):
             if tex is not None:
                 tex.release()
-        self._src = self._lut_tex = None
+        self._src = self._lut_tex = self._filter = None
+        self._filter_texs.clear()
         for vao in self._vaos.values():
             vao.program.release()
             vao.release()

@@ -48,7 +48,7 @@ from types import ModuleType
 import numpy as np
 
 from editor.errors import EditorError
-from editor.lut import Lut3D, identity_table
+from editor.lut import Lut3D
 from editor.pipeline.color import clip01, linear_to_srgb, srgb_to_linear
 from editor.pipeline import (
     black_level,
@@ -100,28 +100,46 @@ def active_spatial(look: Look) -> list[ModuleType]:
     return [op for op in SPATIAL if not op.is_neutral(look)]
 
 
+def _run(ops: list[ModuleType], rgb: np.ndarray, space: str, look: Look) -> tuple[np.ndarray, str]:
+    for op in ops:
+        if op.SPACE != space:
+            rgb = srgb_to_linear(rgb) if op.SPACE == "linear" else linear_to_srgb(rgb)
+            space = op.SPACE
+        rgb = op.apply(rgb, op.params(look))
+    return rgb, space
+
+
 def apply_pointwise(rgb: np.ndarray, look: Look) -> np.ndarray:
     """The pointwise operations on sRGB-encoded float32 (..., 3) in [0, 1], in ORDER.
 
     Returns sRGB-encoded float32, not clipped (``rgb`` itself when all are neutral).
     """
-    out, space = rgb, "srgb"
-    for op in active_pointwise(look):
-        if op.SPACE != space:
-            out = srgb_to_linear(out) if op.SPACE == "linear" else linear_to_srgb(out)
-            space = op.SPACE
-        out = op.apply(out, op.params(look))
+    out, space = _run(active_pointwise(look), rgb, "srgb", look)
     return linear_to_srgb(out) if space == "linear" else out
 
 
-def bake_pointwise(look: Look, size: int = LUT_SIZE) -> Lut3D:
+def bake_pointwise(look: Look, size: int = LUT_SIZE, *, include_filter: bool = True) -> Lut3D:
     """The pointwise part of ``look`` sampled on a size^3 identity grid ([b, g, r] layout).
 
-    Input and output are sRGB-encoded in [0, 1]; the table is float32.
+    Input and output are sRGB-encoded in [0, 1]; the table is float32. With
+    ``include_filter=False`` the table stops after step 11 (the GL renderer applies the
+    filter preset as its own lookup); the default bakes steps 1-12, as a .cube needs.
+    The leading per-channel operations (``PER_CHANNEL``) run on the size samples of
+    each axis only and are spread over the grid afterwards: the same values, computed
+    size^2 times less often.
     """
-    grid = identity_table(size).reshape(-1, 3)
-    table = apply_pointwise(grid, look).reshape(size, size, size, 3)
-    return Lut3D(np.ascontiguousarray(table, np.float32), title="editor look")
+    ops = [op for op in active_pointwise(look) if include_filter or op is not filter_preset]
+    lead = 0
+    while lead < len(ops) and ops[lead].PER_CHANNEL:
+        lead += 1
+    axis = np.repeat(np.linspace(0.0, 1.0, size, dtype=np.float32)[:, None], 3, axis=1)
+    axis, space = _run(ops[:lead], axis, "srgb", look)
+    b, g, r = np.meshgrid(np.arange(size), np.arange(size), np.arange(size), indexing="ij")
+    grid = np.stack([axis[r.ravel(), 0], axis[g.ravel(), 1], axis[b.ravel(), 2]], axis=-1)
+    table, space = _run(ops[lead:], grid, space, look)
+    if space == "linear":
+        table = linear_to_srgb(table)
+    return Lut3D(np.ascontiguousarray(table.reshape(size, size, size, 3), np.float32), title="editor look")
 
 
 def render_cpu(rgb: np.ndarray, look: Look) -> np.ndarray:

@@ -17,6 +17,8 @@ from editor.schema import ADJUST_SPECS, Look
 
 PARAMS = (ADJUST_SPECS["linearOffset"],)
 SPACE = "linear"
+#: Each output channel depends on that input channel only (bake_pointwise uses this).
+PER_CHANNEL = True
 LIFT_AT_100 = 0.04
 CRUSH_AT_100 = 0.05
 

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from editor.pipeline.blur import blur, gaussian_kernel, sigma_for
+from editor.pipeline.blur import reduced_blur, sigma_for
 from editor.pipeline.color import LUMINANCE_709, clip01, linear_to_srgb, smoothstep, srgb_to_linear
 from editor.schema import ADJUST_SPECS, Look
 
 PARAMS = (ADJUST_SPECS["bloom"],)
 SPACE = "linear"
 SHADER = "bloom.glsl"
+#: Blur at reduced resolution (``editor.pipeline.blur.reduced_blur``): a wide blur.
+REDUCED = True
 SIGMA_FRACTION = 0.0125
 THRESHOLD = (0.45, 0.9)
 GLOW_AT_100 = 1.0
@@ -50,5 +52,4 @@ def combine(rgb: np.ndarray, blurred: np.ndarray, value: int) -> np.ndarray:
 
 def apply(rgb: np.ndarray, value: int) -> np.ndarray:
     """sRGB-encoded float32 (H, W, 3) in [0, 1] -> same."""
-    weights = gaussian_kernel(sigma_for(rgb.shape, SIGMA_FRACTION))
-    return combine(rgb, blur(prep(rgb), weights), value)
+    return combine(rgb, reduced_blur(prep(rgb), sigma_for(rgb.shape, SIGMA_FRACTION), REDUCED), value)

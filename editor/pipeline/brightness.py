@@ -15,6 +15,8 @@ from editor.schema import ADJUST_SPECS, Look
 
 PARAMS = (ADJUST_SPECS["brightness"],)
 SPACE = "srgb"
+#: Each output channel depends on that input channel only (bake_pointwise uses this).
+PER_CHANNEL = True
 LOG2_SLOPE_AT_100 = 1.2
 
 

@@ -84,15 +84,15 @@ def hue_chroma(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
     The hue of a grey is 0; callers weight by chroma so that it never matters.
     """
-    r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    r, g, b = (np.ascontiguousarray(rgb[..., i], np.float32) for i in range(3))
     mx = np.maximum(np.maximum(r, g), b)
-    mn = np.minimum(np.minimum(r, g), b)
-    chroma = mx - mn
-    safe = np.where(chroma > 0, chroma, np.float32(1.0))
+    chroma = mx - np.minimum(np.minimum(r, g), b)
+    scale = np.float32(60.0) / np.where(chroma > 0, chroma, np.float32(1.0))
     h = np.where(
         mx == r,
-        ((g - b) / safe) % np.float32(6.0),
-        np.where(mx == g, (b - r) / safe + np.float32(2.0), (r - g) / safe + np.float32(4.0)),
+        (g - b) * scale,
+        np.where(mx == g, (b - r) * scale + np.float32(120.0), (r - g) * scale + np.float32(240.0)),
     )
-    h = np.where(chroma > 0, h * np.float32(60.0), np.float32(0.0))
-    return h[..., None].astype(np.float32), chroma[..., None].astype(np.float32)
+    h += np.where(h < 0, np.float32(360.0), np.float32(0.0))
+    h = np.where(chroma > 0, h, np.float32(0.0))
+    return h[..., None], chroma[..., None]

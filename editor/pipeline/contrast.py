@@ -18,6 +18,8 @@ from editor.schema import ADJUST_SPECS, Look
 
 PARAMS = (ADJUST_SPECS["contrast"],)
 SPACE = "srgb"
+#: Each output channel depends on that input channel only (bake_pointwise uses this).
+PER_CHANNEL = True
 PIVOT = np.float32(MIDDLE_GREY)
 SQUEEZE_AT_100 = 0.4
 

@@ -12,6 +12,8 @@ from editor.schema import ADJUST_SPECS, Look
 
 PARAMS = (ADJUST_SPECS["exposure"],)
 SPACE = "linear"
+#: Each output channel depends on that input channel only (bake_pointwise uses this).
+PER_CHANNEL = True
 STOPS_AT_100 = 2.0
 
 

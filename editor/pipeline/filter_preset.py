@@ -18,6 +18,7 @@ from editor.schema import FILTER_INTENSITY, Look
 
 PARAMS = (FILTER_INTENSITY,)
 SPACE = "srgb"
+PER_CHANNEL = False
 
 
 @dataclass(frozen=True)

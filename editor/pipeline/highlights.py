@@ -18,6 +18,7 @@ from editor.schema import ADJUST_SPECS, Look
 
 PARAMS = (ADJUST_SPECS["highlights"],)
 SPACE = "srgb"
+PER_CHANNEL = False
 BRIGHTEN_AT_100 = 0.6
 RECOVER_AT_100 = 0.25
 

@@ -14,6 +14,7 @@ from editor.schema import ADJUST_SPECS, Look
 
 PARAMS = (ADJUST_SPECS["hue"],)
 SPACE = "srgb"
+PER_CHANNEL = False
 DEGREES_AT_100 = 30.0
 
 

@@ -14,6 +14,7 @@ from editor.schema import ADJUST_SPECS, Look
 
 PARAMS = (ADJUST_SPECS["saturation"],)
 SPACE = "srgb"
+PER_CHANNEL = False
 
 
 def params(look: Look) -> int:

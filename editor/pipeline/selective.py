@@ -25,6 +25,7 @@ from editor.schema import COLOR_RANGES, SELECTIVE_PARAMS, Look
 
 PARAMS = SELECTIVE_PARAMS
 SPACE = "srgb"
+PER_CHANNEL = False
 #: HSV hue of each range's center, degrees, in ``COLOR_RANGES`` order.
 CENTERS = dict(zip(COLOR_RANGES, (0.0, 30.0, 60.0, 120.0, 180.0, 240.0), strict=True))
 CHROMA_NONE = 0.04
@@ -56,29 +57,49 @@ def range_weight(hue_degrees: np.ndarray, color: str) -> np.ndarray:
     return (np.float32(0.5) + np.float32(0.5) * np.cos(u * np.float32(np.pi))).astype(np.float32)
 
 
+def _segments(hue_degrees: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each hue: the ranges whose centers bracket it (indices into COLOR_RANGES) and
+    the weight of the lower one (the upper one has 1 minus that, as in ``range_weight``)."""
+    starts = np.array([CENTERS[c] for c in COLOR_RANGES], np.float32)
+    gaps = (np.roll(starts, -1) - starts) % np.float32(360.0)
+    lower = np.searchsorted(starts, hue_degrees, side="right") - 1
+    u = (hue_degrees - starts[lower]) / gaps[lower]
+    w = np.float32(0.5) + np.float32(0.5) * np.cos(u * np.float32(np.pi))
+    return lower, (lower + 1) % len(starts), w.astype(np.float32)
+
+
 def apply(rgb: np.ndarray, p: Mapping[str, Mapping[str, int]]) -> np.ndarray:
-    """sRGB-encoded float32 (..., 3) in [0, 1] -> same."""
+    """sRGB-encoded float32 (..., 3) in [0, 1] -> same.
+
+    The per-range weights are evaluated once per pixel for its two bracketing ranges
+    (the others are 0 by construction), not once per adjusted range.
+    """
     x = original = clip01(rgb)
+    active = [c for c in COLOR_RANGES if any(p.get(c, {}).values())]
+    if not active:
+        return original
     hue, chroma = hue_chroma(x)
     mask = smoothstep(CHROMA_NONE, CHROMA_FULL, chroma)
+    lower, upper, w_lower = _segments(hue)
+    w_lower *= mask
+    w_upper = mask - w_lower
+    is_active = np.array([c in active for c in COLOR_RANGES])
+    touched = (is_active[lower] & (w_lower > 0)) | (is_active[upper] & (w_upper > 0))
     amount: dict[str, np.ndarray] = {}
-    touched = np.zeros(chroma.shape, bool)
-    for color, props in p.items():
-        if not any(props.values()):
-            continue
-        weight = range_weight(hue, color) * mask
-        touched |= weight > 0
-        for prop, value in props.items():
-            if value:
-                term = weight * np.float32(value / 100.0)
-                amount[prop] = amount[prop] + term if prop in amount else term
+    for prop in ("hue", "saturation", "luminance"):
+        values = np.array([p.get(c, {}).get(prop, 0) / 100.0 for c in COLOR_RANGES], np.float32)
+        if values.any():
+            amount[prop] = w_lower * values[lower] + w_upper * values[upper]
     h, s, lum = (amount.get(name) for name in ("hue", "saturation", "luminance"))
     if h is not None:
         x = rotate_chroma(x, h * np.float32(HUE_DEGREES_AT_100))
     if s is not None:
         x = scale_chroma(x, 1 + s)
     if lum is not None:
-        lighten = 1 - (1 - x) * (1 - np.float32(LIGHTEN_AT_100) * np.maximum(lum, 0))
-        x = np.where(lum > 0, lighten, x * (1 + np.float32(DARKEN_AT_100) * np.minimum(lum, 0)))
+        # One expression for both signs: x + a (1 - x) with a = 0.4 max(l, 0) lightens,
+        # x (1 + d) with d = 0.5 min(l, 0) darkens; one of a, d is always 0.
+        a = np.float32(LIGHTEN_AT_100) * np.maximum(lum, np.float32(0.0))
+        d = np.float32(DARKEN_AT_100) * np.minimum(lum, np.float32(0.0))
+        x = x * (1 + d - a) + a
     # Outside the adjusted ranges (and for greys) the input passes through bit-exactly.
-    return np.where(touched, x, original).astype(np.float32)
+    return np.where(touched, x, original)

@@ -15,6 +15,7 @@ from editor.schema import ADJUST_SPECS, Look
 
 PARAMS = (ADJUST_SPECS["shadows"],)
 SPACE = "srgb"
+PER_CHANNEL = False
 LIFT_AT_100 = 1.5
 DEEPEN_AT_100 = 0.6
 

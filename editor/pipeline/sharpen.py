@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from editor.pipeline.blur import blur, gaussian_kernel, sigma_for
+from editor.pipeline.blur import reduced_blur, sigma_for
 from editor.pipeline.color import clip01, luma
 from editor.schema import ADJUST_SPECS, Look
 
 PARAMS = (ADJUST_SPECS["sharpen"],)
 SPACE = "srgb"
 SHADER = "sharpen.glsl"
+#: The blur is a few px wide, cheap at full resolution, and detail needs it there.
+REDUCED = False
 SIGMA_FRACTION = 0.001
 SHARPEN_AT_100 = 1.5
 SOFTEN_AT_100 = 0.8
@@ -46,5 +48,4 @@ def combine(rgb: np.ndarray, blurred: np.ndarray, value: int) -> np.ndarray:
 
 def apply(rgb: np.ndarray, value: int) -> np.ndarray:
     """sRGB-encoded float32 (H, W, 3) in [0, 1] -> same."""
-    weights = gaussian_kernel(sigma_for(rgb.shape, SIGMA_FRACTION))
-    return combine(rgb, blur(prep(rgb), weights), value)
+    return combine(rgb, reduced_blur(prep(rgb), sigma_for(rgb.shape, SIGMA_FRACTION), REDUCED), value)

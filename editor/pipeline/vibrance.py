@@ -19,6 +19,7 @@ from editor.schema import ADJUST_SPECS, Look
 
 PARAMS = (ADJUST_SPECS["vibrance"],)
 SPACE = "srgb"
+PER_CHANNEL = False
 SKIN_HUE = 25.0
 SKIN_WIDTH = 20.0
 SKIN_PROTECTION = 0.7

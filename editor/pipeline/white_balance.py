@@ -17,6 +17,8 @@ from editor.schema import ADJUST_SPECS, Look
 
 PARAMS = (ADJUST_SPECS["temperature"], ADJUST_SPECS["tint"])
 SPACE = "linear"
+#: Each output channel depends on that input channel only (bake_pointwise uses this).
+PER_CHANNEL = True
 
 
 def params(look: Look) -> dict[str, int]:

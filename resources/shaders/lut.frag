@@ -1,11 +1,30 @@
 #version 330 core
-// The baked pointwise operations: one trilinear lookup in a size^3 texture (x = red).
+// The pointwise part: the baked steps 1-11 (one trilinear lookup in a size^3 texture,
+// x = red, then clamped), then the filter preset's own table blended at filter_mix.
 uniform sampler2D src;
 uniform sampler3D lut;
+uniform sampler3D filter_lut;
+uniform bool use_lut;
+uniform bool use_filter;
 uniform float lut_size;
+uniform float filter_size;
+uniform vec3 filter_min;
+uniform vec3 filter_scale;
+uniform float filter_mix;
 out vec4 frag;
+
+vec3 lookup(sampler3D table, float size, vec3 c) {
+    return texture(table, (c * (size - 1.0) + 0.5) / size).rgb;
+}
+
 void main() {
     vec3 c = clamp(texelFetch(src, pixel(), 0).rgb, 0.0, 1.0);
-    vec3 coord = (c * (lut_size - 1.0) + 0.5) / lut_size;
-    frag = vec4(clamp(texture(lut, coord).rgb, 0.0, 1.0), 1.0);
+    if (use_lut) {
+        c = clamp(lookup(lut, lut_size, c), 0.0, 1.0);
+    }
+    if (use_filter) {
+        vec3 graded = lookup(filter_lut, filter_size, clamp((c - filter_min) * filter_scale, 0.0, 1.0));
+        c = clamp(c + filter_mix * (graded - c), 0.0, 1.0);
+    }
+    frag = vec4(c, 1.0);
 }
