@@ -9,7 +9,8 @@ them to ``-o FILE``; retrain with ``editor distill train --extra FILE``.
 split, on ``--train-fraction`` of it, and on that fraction plus one round of
 augmentation, then prints the table (train %, augmentations, train size, overall on
 the test split). Work directories go under ``--work``; a run whose checkpoint is
-already complete there is reused.
+already complete there is reused, and ``--full-model`` scores an existing model
+trained with the same recipe instead of training the 100% run again.
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", type=Path, help="where to write the new rows (JSONL)")
     parser.add_argument("--rq2", action="store_true", help="run the low-data augmentation experiment")
     parser.add_argument("--work", type=Path, default=REPO_ROOT / "build" / "rq2")
-    parser.add_argument("--full-work", type=Path, help="work directory of the 100%% run (default: WORK/full)")
+    parser.add_argument(
+        "--full-model", type=Path, help="score this model, trained with the same recipe, for the 100%% row"
+    )
     parser.add_argument("--size", choices=tuple(SIZES), default=defaults.size)
     parser.add_argument("--epochs", type=int, default=defaults.epochs)
 
@@ -87,15 +90,21 @@ def run(args: argparse.Namespace) -> int:
         print(f"{name}: {len(rows)} rows, test overall {report.overall:.3f}")
         return report.overall
 
-    table = [("100%", 0, len(train_rows), trained("100%", train_rows, args.full_work or args.work / "full"))]
     low_work = args.work / "low"
     pct = f"{100 * args.train_fraction:g}%"
     low = trained(pct, subset, low_work)
-    table.append((pct, 0, len(subset), low))
     extra = new_rows(Student(low_work / "ct2")).rows
     write_rows(args.work / "augmented.jsonl", extra)
     share = f"{len(extra)} ({100 * len(extra) / len(subset):.1f}%)"
-    table.append((pct, share, len(subset) + len(extra), trained(f"{pct}+aug", [*subset, *extra], args.work / "aug")))
+    augmented = trained(f"{pct}+aug", [*subset, *extra], args.work / "aug")
+    if args.full_model is not None:
+        from editor.evaluate import evaluate
+
+        full = evaluate(test, Student(args.full_model), progress=_stage("eval 100%")).overall
+        print(f"100%: {args.full_model}, test overall {full:.3f}")
+    else:
+        full = trained("100%", train_rows, args.work / "full")
+    table = [("100%", 0, len(train_rows), full), (pct, 0, len(subset), low), (pct, share, len(subset) + len(extra), augmented)]
     print(f"{'Train %':<9}{'Augmentations':<16}{'Train size':<12}Overall")
     for pct_text, augs, size, overall in table:
         print(f"{pct_text:<9}{augs!s:<16}{size:<12,}{overall:.2f}")

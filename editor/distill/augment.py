@@ -84,6 +84,7 @@ class IntentVariator:
 
     def __post_init__(self) -> None:
         self.vocabulary = sorted({normalize_intent(v) for v in self.vocabulary if v.strip()})
+        self._phrases = set(self.vocabulary)
         self._vectors = self.embed(list(self.vocabulary))
         self._cache: dict[str, list[str]] = {}
 
@@ -94,20 +95,37 @@ class IntentVariator:
         sims = self.embed(todo) @ self._vectors.T
         for word, row in zip(todo, sims):
             order = np.argsort(-row, kind="stable")
-            picks = [self.vocabulary[i] for i in order[: self.neighbours + 3] if self.vocabulary[i] != word]
+            own = set(word.split())
+            # A neighbour that repeats the word ("new" -> "new york") adds nothing new.
+            picks = [self.vocabulary[i] for i in order[: self.neighbours + 8] if not own & set(self.vocabulary[i].split())]
             self._cache[word] = picks[: self.neighbours]
 
     def variants(self, intent: str, count: int) -> list[str]:
         """Up to ``count`` new intents closest in meaning to ``intent`` (deterministic)."""
         words = normalize_intent(intent).split()
+        # A two-word vocabulary phrase ("new york") is one slot.
+        phrases = self._phrases
+        merged: list[str] = []
+        i = 0
+        while i < len(words):
+            if i + 1 < len(words) and f"{words[i]} {words[i + 1]}" in phrases:
+                merged.append(f"{words[i]} {words[i + 1]}")
+                i += 2
+            else:
+                merged.append(words[i])
+                i += 1
+        words = merged
         slots = [i for i, w in enumerate(words) if w not in _STOPWORDS]
         self._nearest([words[i] for i in slots])
         candidates: list[str] = []
+        present = {t for w in words for t in w.split()}
+        # Neighbours that repeat a word of the intent ("winter winter") are dropped.
+        subs = {i: [n for n in self._cache[words[i]] if not present & set(n.split())] for i in slots}
         for i in slots:
-            for sub in self._cache[words[i]]:
+            for sub in subs[i]:
                 candidates.append(" ".join([*words[:i], sub, *words[i + 1 :]]))
         for i, j in combinations(slots, 2):
-            a, b = self._cache[words[i]][:1], self._cache[words[j]][:1]
+            a, b = subs[i][:1], subs[j][:1]
             if a and b:
                 new = list(words)
                 new[i], new[j] = a[0], b[0]
