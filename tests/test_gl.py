@@ -8,7 +8,8 @@ from PIL import Image
 
 from editor.errors import MediaError
 from editor.gl import GLRenderer
-from editor.pipeline import render_cpu
+from editor.pipeline import bloom, render_cpu, structure
+from editor.pipeline import blur as blur_mod
 from editor.schema import FilterChoice, Look
 
 #: The poster's "golden hour" example: all three tools, moderate values.
@@ -23,8 +24,12 @@ GOLDEN = Look(
 MOODY = Look(adjust={"exposure": -20, "contrast": 30, "saturation": -40, "temperature": -40, "linearOffset": 20,
                      "hue": -10, "shadows": 30, "highlights": -40})
 SPATIAL = Look(adjust={"contrast": 20, "sharpen": 60, "structure": 40, "bloom": 50})
+FILTERED = Look(adjust={"contrast": 40, "saturation": 30}, filter=FilterChoice("film_Portra", 80))
 POINTWISE_BOUND = 2
-SPATIAL_BOUND = 4
+#: Filter looks: two lookups of smooth tables (measured 1; 2-3 when the filter was baked in).
+FILTER_BOUND = 1
+#: Spatial looks, full-resolution and reduced-resolution blurs alike (measured 1).
+SPATIAL_BOUND = 2
 
 
 @pytest.fixture(scope="module")
@@ -73,10 +78,36 @@ def test_pointwise_looks_match_cpu_within_2(renderer, images, look):
         assert max_error(out, im) > 5
 
 
+def test_filter_is_its_own_lookup_and_matches_cpu_within_1(renderer, images):
+    renderer.set_look(FILTERED)
+    for im in images:
+        out = renderer.render(im)
+        assert max_error(out, reference(im, FILTERED)) <= FILTER_BOUND
+        assert max_error(out, im) > 5
+    filter_only = Look(filter=FilterChoice("bw_Classic", 100))
+    renderer.set_look(filter_only)
+    out = renderer.render(images[0])
+    assert max_error(out, reference(images[0], filter_only)) <= FILTER_BOUND
+    assert int(np.abs(out[..., 0].astype(int) - out[..., 2]).max()) <= 6
+
+
 def test_spatial_look_matches_cpu_within_stated_bound(renderer, images):
     renderer.set_look(SPATIAL)
     for im in images[:3]:
         assert max_error(renderer.render(im), reference(im, SPATIAL)) <= SPATIAL_BOUND
+
+
+def test_reduced_resolution_blurs_match_cpu(renderer, testdata):
+    # 601 x 899: sigma 6.0 / 7.5 px, so structure and bloom blur at 1/3 size, with
+    # partial 3 x 3 blocks at the right and bottom edges.
+    im = np.asarray(Image.open(testdata / "media" / "photo_rocket_640x427_pd.jpg").convert("RGB").resize((899, 601)))
+    look = Look(adjust={"structure": 100, "bloom": 100, "sharpen": 50, "exposure": 20})
+    assert blur_mod.reduction_factor(blur_mod.sigma_for(im.shape, structure.SIGMA_FRACTION)) == 3
+    assert blur_mod.reduction_factor(blur_mod.sigma_for(im.shape, bloom.SIGMA_FRACTION)) == 3
+    renderer.set_look(look)
+    out = renderer.render(im)
+    assert max_error(out, reference(im, look)) <= SPATIAL_BOUND
+    assert max_error(out, reference(im, Look(adjust={"sharpen": 50, "exposure": 20}))) > 5
 
 
 def test_spatial_only_look_skips_the_lut(renderer, images):
@@ -137,3 +168,13 @@ def test_textures_are_reused_for_frames_of_one_size(renderer, images):
     first = renderer.graded_texture
     renderer.render(images[0][::-1].copy())
     assert renderer.graded_texture is first
+
+
+def test_render_reads_into_a_given_buffer(renderer, images):
+    renderer.set_look(MOODY)
+    im = images[0]
+    out = np.zeros_like(im)
+    assert renderer.render(im, out) is out
+    assert max_error(out, reference(im, MOODY)) <= POINTWISE_BOUND
+    with pytest.raises(MediaError):
+        renderer.render(im, np.zeros((2, 2, 3), np.uint8))

@@ -22,7 +22,7 @@ from editor.pipeline import (
     vibrance,
     white_balance,
 )
-from editor.pipeline.color import hue_chroma, linear_to_srgb, luma, srgb_to_linear
+from editor.pipeline.color import hue_chroma, linear_to_srgb, luma, rotate_chroma, scale_chroma, srgb_to_linear
 from editor.schema import ADJUST_NAMES, COLOR_RANGES, SELECTIVE_NAMES, FilterChoice, Look
 
 RNG = np.random.default_rng(7)
@@ -238,3 +238,81 @@ def test_bloom_glows_around_highlights_only():
     out = bloom.apply(img, 100)
     assert out[100, 104, 0] > 0.21 and abs(out[2, 2, 0] - 0.2) < 1e-4
     assert np.abs(bloom.apply(np.full((9, 9, 3), 0.3, np.float32), 100) - 0.3).max() < 1e-6
+
+
+def _trilinear_by_corners(rgb: np.ndarray, lut: Lut3D) -> np.ndarray:
+    """Textbook trilinear: the eight corner weights of each point, in float64."""
+    n = lut.size
+    pos = np.clip((rgb - lut.domain_min) / (lut.domain_max - lut.domain_min), 0, 1) * (n - 1)
+    base = np.minimum(np.floor(pos).astype(int), n - 2)
+    f = pos - base
+    out = np.zeros(rgb.shape)
+    for db in (0, 1):
+        for dg in (0, 1):
+            for dr in (0, 1):
+                w = (f[:, 2] if db else 1 - f[:, 2]) * (f[:, 1] if dg else 1 - f[:, 1]) * (f[:, 0] if dr else 1 - f[:, 0])
+                out += w[:, None] * lut.table[base[:, 2] + db, base[:, 1] + dg, base[:, 0] + dr]
+    return out
+
+
+def test_apply_trilinear_matches_the_corner_formula_and_clamps():
+    from editor.lut import apply_trilinear
+
+    table = RNG.random((5, 5, 5, 3), dtype=np.float32)
+    lut = Lut3D(table, domain_min=np.array([0.0, 0.1, -0.2]), domain_max=np.array([1.0, 0.9, 1.2]))
+    rgb = (RNG.random((500, 3), dtype=np.float32) * 1.6 - 0.3).astype(np.float32)
+    out = apply_trilinear(rgb.reshape(20, 25, 3), lut)
+    assert out.dtype == np.float32 and out.shape == (20, 25, 3)
+    assert np.abs(out.reshape(-1, 3) - _trilinear_by_corners(rgb.astype(np.float64), lut)).max() < 1e-6
+    assert np.array_equal(apply_trilinear(np.float32([[1.5, 2.0, 9.0]]), lut)[0], table[4, 4, 4])
+    inside = RNG.random((300, 3), dtype=np.float32)
+    assert np.abs(apply_trilinear(inside, Lut3D(identity_table(5))) - inside).max() < 1e-6
+
+
+def test_selective_matches_the_per_range_weight_sum():
+    p = {"red": {"saturation": 60, "luminance": -30, "hue": 0}, "yellow": {"saturation": 0, "luminance": 50, "hue": 40},
+         "blue": {"saturation": -70, "luminance": 0, "hue": -100}}
+    hue_deg, chroma = hue_chroma(COLORS)
+    mask = np.clip((chroma - 0.04) / 0.26, 0, 1)
+    mask = mask * mask * (3 - 2 * mask)
+    amount = {prop: sum(selective.range_weight(hue_deg, c) * mask * p[c][prop] / 100 for c in p) for prop in p["red"]}
+    expected = scale_chroma(rotate_chroma(COLORS, amount["hue"] * 30), 1 + amount["saturation"])
+    lum = amount["luminance"]
+    expected = np.where(lum > 0, 1 - (1 - expected) * (1 - 0.4 * lum), expected * (1 + 0.5 * lum))
+    assert np.abs(selective.apply(COLORS, p) - expected).max() < 1e-5
+
+
+def test_reduction_factor_rule():
+    assert [blur_mod.reduction_factor(s) for s in (1.08, 3.99, 4.0, 7.2, 10.8, 13.5, 21.6)] == [1, 1, 2, 3, 5, 6, 10]
+    for sigma in (4.0, 10.8, 13.5, 21.6, 40.0):
+        assert 2.0 <= sigma / blur_mod.reduction_factor(sigma) < 4.0
+    assert blur_mod.reduced_shape((1080, 1920, 3), 5) == (216, 384)
+    assert blur_mod.reduced_shape((601, 899), 3) == (201, 300)
+
+
+def test_box_downsample_averages_blocks_and_partial_edge_blocks():
+    x = np.arange(15, dtype=np.float32).reshape(3, 5, 1)
+    small = blur_mod.box_downsample(x, 2)[..., 0]
+    # Blocks: rows {0,1} / {2}, columns {0,1} / {2,3} / {4}.
+    assert small.tolist() == [[3.0, 5.0, 6.5], [10.5, 12.5, 14.0]]
+
+
+def test_bilinear_upsample_uses_texel_centers_and_clamps():
+    small = np.array([[[0.0], [1.0]]], np.float32)  # 1 x 2, from a 1 x 4 image at k = 2
+    up = blur_mod.bilinear_upsample(small, 2, 1, 4)[0, :, 0]
+    # Pixel x samples s = (x + 0.5) / 2 - 0.5 = -0.25, 0.25, 0.75, 1.25 -> clamped.
+    assert up.tolist() == [0.0, 0.25, 0.75, 1.0]
+    flat = np.full((7, 9, 3), 0.3, np.float32)
+    assert np.abs(blur_mod.reduced_blur(flat, 8.0) - 0.3).max() < 1e-6
+
+
+def test_reduced_blur_approximates_the_full_resolution_blur():
+    edge = np.zeros((300, 400, 1), np.float32)
+    edge[:, 200:] = 1.0
+    edge[100:140, 50:90] = 0.7
+    sigma = 9.0
+    reduced = blur_mod.reduced_blur(edge, sigma)
+    full = blur_mod.blur(edge, blur_mod.gaussian_kernel(sigma))
+    assert reduced.shape == edge.shape and blur_mod.reduction_factor(sigma) == 4
+    assert np.abs(reduced - full).max() < 0.02 and np.abs(reduced - full).mean() < 0.002
+    assert np.array_equal(blur_mod.reduced_blur(edge, sigma, reduce=False), full)
