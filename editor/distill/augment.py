@@ -126,7 +126,7 @@ class IntentVariator:
                 candidates.append(" ".join([*words[:i], sub, *words[i + 1 :]]))
         for i, j in combinations(slots, 2):
             a, b = subs[i][:1], subs[j][:1]
-            if a and b:
+            if a and b and a != b:
                 new = list(words)
                 new[i], new[j] = a[0], b[0]
                 candidates.append(" ".join(new))
