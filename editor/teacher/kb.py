@@ -7,8 +7,8 @@ Reading an intent (after ``normalize``):
    (a concept name wins a tie, so "less contrast" is the corrective concept, while in
    "less moody" "less" modifies "moody"). A modifier scales the next concept.
 3. Runs of leftover words that are not filler are matched by meaning against all concept
-   names (``embedding.NameIndex``); the whole run first, then word by word. Matches
-   below ``SIMILARITY_THRESHOLD`` are ignored.
+   names (``embedding.NameIndex``): the whole run if it matches at least as well as its
+   best word, else word by word. Matches below ``SIMILARITY_THRESHOLD`` are ignored.
 
 Blending the matched concepts (weight ``m`` from modifiers, confidence ``c`` = 1 for an
 exact name or the cosine similarity): each parameter is the confidence-weighted mean of
@@ -151,15 +151,16 @@ class KnowledgeTeacher:
         return found, leftovers
 
     def _semantic(self, run: list[str]) -> list[tuple[Concept, float, str]]:
-        """Concepts a leftover run means: the whole phrase if it matches, else word by word."""
-        phrases = [" ".join(run)] if len(run) > 1 else []
-        for phrase in phrases:
+        """Concepts a leftover run means: the whole phrase when it matches at least as well
+        as any of its words (e.g. "nighttime city"), else word by word."""
+        words = [(word, *self.index.nearest(word)) for word in run]
+        if len(run) > 1:
+            phrase = " ".join(run)
             cid, sim = self.index.nearest(phrase)
-            if sim >= self.threshold:
+            if sim >= self.threshold and sim >= max(s for _, _, s in words):
                 return [(self.kb.by_id[cid], sim, phrase)]
         out = []
-        for word in run:
-            cid, sim = self.index.nearest(word)
+        for word, cid, sim in words:
             if sim >= self.threshold:
                 out.append((self.kb.by_id[cid], sim, word))
             else:
