@@ -185,6 +185,11 @@ class AudioPlayback:
         return self.start_s + max(0.0, played_s)
 
     @property
+    def buffered_s(self) -> float:
+        """Decoded sound waiting for the output, in seconds (at most ``BUFFER_S``)."""
+        return self._buffer.size / self.output.rate
+
+    @property
     def finished(self) -> bool:
         """True once every decoded sample has been played (or decoding failed)."""
         return self._decoded_all and self._buffer.size == 0
@@ -195,6 +200,7 @@ class AudioPlayback:
                 if not self._buffer.put(chunk):
                     return
         except MediaError as exc:
+            log.info("the sound of %s stops early: %s", self.path, exc)
             self.error = str(exc)
         self._decoded_all = True
 

@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.player = Player(self)
         self.player.frame_ready.connect(self._on_frame)
         self.player.playing_changed.connect(self._on_playing)
+        self.player.speed_changed.connect(lambda _speed: self._on_playing(self.player.playing))
         self.player.failed.connect(self.show_error)
         self._thumb_queue: list[str] = []
         self._thumb_timer = QTimer(self, singleShot=False, interval=0)
@@ -135,11 +136,11 @@ class MainWindow(QMainWindow):
 
         self.play_button = QPushButton("\u25b6")
         self.play_button.setFixedWidth(40)
-        self.play_button.setToolTip("Play / pause (Space, K, L)")
+        self.play_button.setToolTip("Play / pause (Space); shuttle with J (backward), K (pause), L (forward)")
         self.play_button.clicked.connect(self.player.toggle)
         self.timeline = QSlider(Qt.Horizontal)
         self.timeline.setRange(0, 0)
-        self.timeline.setToolTip("Scrub")
+        self.timeline.setToolTip("Scrub (Home / End: start / end)")
         self.timeline.valueChanged.connect(self._on_timeline)
         self.time_label = QLabel(f"{_fmt_time(0)} / {_fmt_time(0)}", objectName="paramValue")
         back = QPushButton("\u25c0|")
@@ -250,13 +251,15 @@ class MainWindow(QMainWindow):
 
         play = bar.addMenu("&Playback")
         self._action(play, "Play / Pause", self.player.toggle, "Space")
-        self._action(play, "Back 1 Second", lambda: self.player.seek(self.player.position - 1.0), "J")
+        self._action(play, "Play Backward (again: faster)", lambda: self.player.shuttle(-1), "J")
         self._action(play, "Pause", self.player.pause, "K")
-        self._action(play, "Play", self.player.play, "L")
+        self._action(play, "Play Forward (again: faster)", lambda: self.player.shuttle(1), "L")
         self._action(play, "Previous Frame", lambda: self.player.step(-1), "Left")
         self._action(play, "Next Frame", lambda: self.player.step(1), "Right")
         self._action(play, "Go to Start", lambda: self._go(0.0), "Home")
         self._action(play, "Go to End", lambda: self._go(self.player.duration), "End")
+        play.addSeparator()
+        self.mute_action = self._action(play, "Mute", self.player.set_muted, "M", checkable=True)
 
     def _set_enabled(self, enabled: bool) -> None:
         is_video = enabled and self.info is not None and self.info.kind == "video"
@@ -447,8 +450,11 @@ class MainWindow(QMainWindow):
         self.time_label.setText(f"{_fmt_time(value / 1000)} / {_fmt_time(self.player.duration)}")
 
     def _on_playing(self, playing: bool) -> None:
-        self.play_button.setText("\u275a\u275a" if playing else "\u25b6")
-        if not playing:
+        if playing:
+            speed = self.player.speed
+            self.play_button.setText("\u275a\u275a" if speed == 1.0 else f"{speed:+g}\u00d7")
+        else:
+            self.play_button.setText("\u25b6")
             self._frame_changed()
 
     def _go(self, time_s: float) -> None:
