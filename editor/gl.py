@@ -32,7 +32,7 @@ from editor.lut import Lut3D
 from editor.paths import resources_dir
 from editor.filters import load_preset
 from editor.pipeline import LUT_SIZE, active_pointwise, active_spatial, bake_pointwise, filter_preset
-from editor.pipeline.blur import MAX_RADIUS, gaussian_kernel, reduced_shape, reduction_factor, sigma_for
+from editor.pipeline.blur import gaussian_kernel, reduced_shape, reduction_factor, sigma_for
 from editor.schema import Look
 
 log = logging.getLogger(__name__)
@@ -40,12 +40,13 @@ log = logging.getLogger(__name__)
 _DTYPES = {np.dtype(np.uint8): "f1", np.dtype(np.uint16): "nu2", np.dtype(np.float32): "f4"}
 
 
-def shader_source(name: str, *includes: str) -> str:
-    """A shader from ``resources/shaders`` with the ``.glsl`` includes after its #version line."""
+def shader_source(name: str, *includes: str, defines: dict[str, int] | None = None) -> str:
+    """A shader from ``resources/shaders`` with ``#define``s and the ``.glsl`` includes after its #version line."""
     folder = resources_dir() / "shaders"
     text = (folder / name).read_text(encoding="utf-8")
     version, _, body = text.partition("\n")
-    parts = [version] + [(folder / inc).read_text(encoding="utf-8") for inc in includes] + [body]
+    macros = [f"#define {key} {value}" for key, value in (defines or {}).items()]
+    parts = [version, *macros] + [(folder / inc).read_text(encoding="utf-8") for inc in includes] + [body]
     return "\n".join(parts)
 
 
@@ -57,8 +58,9 @@ _LUMA_OPS = frozenset({"structure.glsl", "sharpen.glsl"})
 class _Spatial:
     op: ModuleType
     amount: float
-    down: moderngl.VertexArray
-    combine: moderngl.VertexArray
+    #: (what to blur, combine) for a full-resolution blur and for a reduced one.
+    full: tuple[moderngl.VertexArray, moderngl.VertexArray]
+    reduced: tuple[moderngl.VertexArray, moderngl.VertexArray]
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ class _BlurPlan:
 
     factor: int
     size: tuple[int, int]
-    radius: int
+    #: weights[k] for taps +-k, k = 0..r.
     weights: np.ndarray
 
 
@@ -75,11 +77,8 @@ def _blur_plan(op: ModuleType, width: int, height: int) -> _BlurPlan:
     sigma = sigma_for((height, width), op.SIGMA_FRACTION)
     k = reduction_factor(sigma) if op.REDUCED else 1
     kernel = gaussian_kernel(sigma / k)
-    radius = len(kernel) // 2
-    half = np.zeros(MAX_RADIUS + 1, np.float32)
-    half[: radius + 1] = kernel[radius:]
     rh, rw = reduced_shape((height, width), k)
-    return _BlurPlan(k, (rw, rh), radius, half)
+    return _BlurPlan(k, (rw, rh), np.ascontiguousarray(kernel[len(kernel) // 2 :]))
 
 
 class GLRenderer:
@@ -102,7 +101,6 @@ class GLRenderer:
         self._vaos: dict[tuple[str, ...], moderngl.VertexArray] = {}
         self._copy = self._vao("copy.frag", "color.glsl")
         self._lut_pass = self._vao("lut.frag", "color.glsl")
-        self._blur = self._vao("blur.frag", "color.glsl")
         self._display = self._vao("display.frag")
         self._lut_tex: moderngl.Texture3D | None = None
         self._filter_texs: dict[str, moderngl.Texture3D] = {}
@@ -117,12 +115,12 @@ class GLRenderer:
 
     # -- setup ---------------------------------------------------------------------
 
-    def _vao(self, fragment: str, *includes: str) -> moderngl.VertexArray:
-        key = (fragment, *includes)
+    def _vao(self, fragment: str, *includes: str, radius: int | None = None) -> moderngl.VertexArray:
+        key = (fragment, *includes, f"RADIUS={radius}")
         if key not in self._vaos:
             program = self.ctx.program(
                 vertex_shader=shader_source("quad.vert"),
-                fragment_shader=shader_source(fragment, *includes),
+                fragment_shader=shader_source(fragment, *includes, defines=None if radius is None else {"RADIUS": radius}),
             )
             self._vaos[key] = self.ctx.vertex_array(program, [(self._quad, "2f", "in_pos")])
         return self._vaos[key]
@@ -149,8 +147,8 @@ class GLRenderer:
             _Spatial(
                 op,
                 float(op.amount(op.params(look))),
-                self._vao("down.frag", "color.glsl", op.SHADER),
-                self._vao("combine.frag", "color.glsl", op.SHADER),
+                (self._vao("prep.frag", "color.glsl", op.SHADER), self._vao("combine.frag", "color.glsl", op.SHADER)),
+                (self._vao("down.frag", "color.glsl", op.SHADER), self._vao("combine_up.frag", "color.glsl", op.SHADER)),
             )
             for op in active_spatial(look)
         ]
@@ -276,16 +274,19 @@ class GLRenderer:
             channels = 1 if step.op.SHADER in _LUMA_OPS else 4
             blur_a = self._target(f"{step.op.SHADER}_a", plan.size, channels)
             blur_b = self._target(f"{step.op.SHADER}_b", plan.size, channels)
-            self._pass(step.down, blur_a, {"src": image}, factor=plan.factor)
-            blur = {"radius": plan.radius, "weights": plan.weights}
-            self._pass(self._blur, blur_b, {"src": blur_a[0]}, direction=(1, 0), **blur)
-            self._pass(self._blur, blur_a, {"src": blur_b[0]}, direction=(0, 1), **blur)
+            # Separate full-resolution shaders: llvmpipe runs both sides of a branch.
+            reduced = plan.factor > 1
+            prep, combine = step.reduced if reduced else step.full
+            self._pass(prep, blur_a, {"src": image}, **({"factor": plan.factor} if reduced else {}))
+            blur = self._vao("blur.frag", "color.glsl", radius=len(plan.weights) - 1)
+            self._pass(blur, blur_b, {"src": blur_a[0]}, direction=(1, 0), weights=plan.weights)
+            self._pass(blur, blur_a, {"src": blur_b[0]}, direction=(0, 1), weights=plan.weights)
             if i == len(self._spatial) - 1:
                 target = graded
             else:
                 target = self._target("image1" if image is self._targets["image0"][0] else "image0")
-            image = self._pass(step.combine, target, {"src": image, "blurred": blur_a[0]}, factor=plan.factor,
-                               amount=step.amount)
+            extra = {"factor": float(plan.factor)} if reduced else {}
+            image = self._pass(combine, target, {"src": image, "blurred": blur_a[0]}, amount=step.amount, **extra)
         self._dirty = False
 
     @property

@@ -1,7 +1,7 @@
 #version 330 core
-// What a spatial operation blurs (its prep(), from the operation's .glsl), box-averaged
+// What a wide spatial blur blurs (its prep(), from the operation's .glsl), box-averaged
 // over factor x factor blocks of src; a partial block at the right or bottom edge
-// averages the pixels it has (see editor/pipeline/blur.py). factor 1 is plain prep().
+// averages the pixels it has (see editor/pipeline/blur.py).
 uniform sampler2D src;
 uniform int factor;
 out vec4 frag;
