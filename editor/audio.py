@@ -158,9 +158,7 @@ class AudioPlayback:
 
     def __init__(self, path: str | os.PathLike[str], start_s: float, output: AudioOutput) -> None:
         self.path, self.start_s, self.output = path, start_s, output
-        self.volume = 1.0
         self.muted = False
-        self.error: str | None = None
         self._buffer = _SampleBuffer(round(BUFFER_S * output.rate))
         self._played = 0
         self._decoded_all = False
@@ -201,16 +199,12 @@ class AudioPlayback:
                     return
         except MediaError as exc:
             log.info("the sound of %s stops early: %s", self.path, exc)
-            self.error = str(exc)
         self._decoded_all = True
 
     def _pull(self, out: np.ndarray) -> int:
         """Fill ``out`` (float32, (frames, 2)) for the device; runs in the output's thread."""
         filled = self._buffer.read_into(out)
-        out[filled:] = 0.0
-        gain = 0.0 if self.muted else self.volume
-        if gain != 1.0:
-            out[:filled] *= gain
+        out[0 if self.muted else filled :] = 0.0
         self._played += filled
         return filled
 
