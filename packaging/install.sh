@@ -10,7 +10,7 @@ APT_PACKAGES=(
     xvfb xauth libgl1-mesa-dri libegl1 libegl-mesa0 libgl1 libgles2
     libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
     libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
-    libglib2.0-0 libfontconfig1 libdbus-1-3 ffmpeg
+    libglib2.0-0 libfontconfig1 libdbus-1-3 libportaudio2 ffmpeg
 )
 if command -v apt-get >/dev/null 2>&1; then
     missing=()
