@@ -10,6 +10,7 @@ seed always gives the same corpus in the same order.
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,11 +28,15 @@ LOOK_TEMPLATES: tuple[str, ...] = (
     "i'm going for {x}", "apply a {x} look", "{x} type of vibe", "a {x} shot",
     "could you give this a {x} look", "make my clip {x}", "{x} footage", "{x} photo",
 )
+# Corrective names mix verbs ("brighten"), comparatives ("brighter") and complaints
+# ("too dark"), so only frames that read well around all three are used.
 CORRECTIVE_TEMPLATES: tuple[str, ...] = (
-    "{x}", "{x}", "{x}", "{x} please", "{x} pls", "{x} plz", "can you {x}", "{x}!!",
-    "pls {x}", "{x} thanks", "hmm {x}", "{x} i think", "could you {x}", "{x} maybe",
-    "the video is {x}", "this photo: {x}", "{x}, thx",
+    "{x}", "{x}", "{x}", "{x} please", "{x} pls", "{x} plz", "{x}!!", "pls {x}",
+    "{x} thanks", "hmm {x}", "{x} i think", "{x} maybe", "this photo: {x}", "{x}, thx",
+    "ok {x}", "{x} for this clip",
 )
+#: Corrective names that take a degree word ("slightly brighter", "a bit more contrast").
+GRADABLE = re.compile(r"^(more|less|too) |^\w+er$")
 COMBO_TEMPLATES: tuple[str, ...] = (
     "{a} {b}", "{a} {b}", "{a} {b}", "{a} and {b}", "{a} with {b}", "{a} with a {b} feel",
     "{a} but {b}", "{b} {a}", "make it {a} and {b}", "give me a {a} {b} vibe",
@@ -120,6 +125,9 @@ class _Picker:
         for concept in kb.concepts:
             self.by_category.setdefault(concept.category, []).append(concept)
         self.looks = [c for c in self.by_category if c != "corrective requests"]
+        self.gradable = [
+            n for c in self.by_category["corrective requests"] for n in c.names if GRADABLE.match(n)
+        ]
 
     def name(self, concept: Concept, rng: random.Random) -> str:
         # The canonical name is what most people type; synonyms share the rest.
@@ -132,6 +140,9 @@ class _Picker:
     def fix(self, rng: random.Random) -> Concept:
         return rng.choice(self.by_category["corrective requests"])
 
+    def gradable_fix(self, rng: random.Random) -> str:
+        return rng.choice(self.gradable)
+
 
 def _draw(kind: str, picker: _Picker, rng: random.Random) -> str:
     if kind == "single":
@@ -141,7 +152,7 @@ def _draw(kind: str, picker: _Picker, rng: random.Random) -> str:
     if kind == "modified":
         mod = rng.choice(MODIFIERS)
         if rng.random() < 0.35:
-            return rng.choice(CORRECTIVE_TEMPLATES).format(x=f"{mod} {picker.name(picker.fix(rng), rng)}")
+            return rng.choice(CORRECTIVE_TEMPLATES).format(x=f"{mod} {picker.gradable_fix(rng)}")
         return rng.choice(LOOK_TEMPLATES).format(x=f"{mod} {picker.name(picker.look(rng), rng)}")
     if kind in ("pair", "modified_pair"):
         a = picker.look(rng)
@@ -155,9 +166,10 @@ def _draw(kind: str, picker: _Picker, rng: random.Random) -> str:
         b = picker.look(rng, exclude=(a.category,))
         c = picker.look(rng, exclude=(a.category, b.category))
         return rng.choice(TRIPLE_TEMPLATES).format(a=picker.name(a, rng), b=picker.name(b, rng), c=picker.name(c, rng))
-    fix = picker.name(picker.fix(rng), rng)
     if rng.random() < 0.3:
-        fix = f"{rng.choice(MODIFIERS[:4])} {fix}"
+        fix = f"{rng.choice(MODIFIERS[:4])} {picker.gradable_fix(rng)}"
+    else:
+        fix = picker.name(picker.fix(rng), rng)
     return rng.choice(FIX_TEMPLATES).format(a=picker.name(picker.look(rng), rng), fix=fix)
 
 
