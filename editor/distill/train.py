@@ -60,7 +60,7 @@ SIZES: dict[str, ModelSize] = {
 @dataclass(frozen=True)
 class TrainOptions:
     size: str = "tiny"
-    epochs: int = 10
+    epochs: int = 6
     batch_size: int = 64
     learning_rate: float = 2e-3
     warmup_steps: int = 200
