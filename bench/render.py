@@ -4,8 +4,11 @@ Bake: the time a slider move costs before the GPU can draw, i.e. baking the poin
 LUT at ``LUT_SIZE`` the way ``GLRenderer.set_look`` does, and the whole ``set_look``
 (bake + upload). Render: ``GLRenderer.render`` (upload, all passes, readback to uint8)
 on a real photo scaled to 1080p and 720p, for looks that add one stage at a time.
-Each figure is the median of ``--repeat`` runs; the neutral look is the peer the
-other rows are compared against (ratio = fps / neutral fps, measured in the same run).
+Bake figures are the median over ``--repeat`` runs of process CPU time (numpy is
+single-threaded, and CPU time is far steadier than wall time on a shared machine).
+Render figures are wall-clock fps and CPU ms per frame (llvmpipe's threads included);
+the neutral look is the peer the other rows are compared against (ratio = fps /
+neutral fps, measured in the same run).
 
     python bench/render.py [--repeat 7] [--frames 10]
 """
@@ -52,11 +55,12 @@ RENDER_LOOKS = {
 
 
 def median_ms(fn, repeat: int) -> float:
+    """Median CPU time of ``fn`` in ms."""
     times = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()
         fn()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return statistics.median(times) * 1000.0
 
 
@@ -84,17 +88,19 @@ def main() -> None:
 
     for label, (w, h) in (("1080p", (1920, 1080)), ("720p", (1280, 720))):
         frame = photo(w, h)
-        print(f"\nrender+readback {label} (fps, {args.frames} frames; ratio vs neutral)")
+        print(f"\nrender+readback {label} ({args.frames} frames): fps, ratio vs neutral, CPU ms per frame")
         neutral_fps = None
+        out = np.empty_like(frame)
         for name, look in RENDER_LOOKS.items():
             renderer.set_look(look)
             renderer.render(frame)
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             for _ in range(args.frames):
-                renderer.render(frame)
+                renderer.render(frame, out)
             fps = args.frames / (time.perf_counter() - start)
+            cpu_ms = (time.process_time() - cpu) / args.frames * 1000.0
             neutral_fps = neutral_fps or fps
-            print(f"{name:40s} {fps:8.2f} fps {fps / neutral_fps:6.2f}x")
+            print(f"{name:40s} {fps:8.2f} fps {fps / neutral_fps:6.2f}x {cpu_ms:8.1f} CPU ms")
     renderer.release()
 
 

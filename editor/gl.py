@@ -41,7 +41,7 @@ _DTYPES = {np.dtype(np.uint8): "f1", np.dtype(np.uint16): "nu2", np.dtype(np.flo
 
 
 def shader_source(name: str, *includes: str, defines: dict[str, int] | None = None) -> str:
-    """A shader from ``resources/shaders`` with ``#define``s and the ``.glsl`` includes after its #version line."""
+    """A shader from ``resources/shaders``; ``#define``s, then the ``.glsl`` includes after #version."""
     folder = resources_dir() / "shaders"
     text = (folder / name).read_text(encoding="utf-8")
     version, _, body = text.partition("\n")
@@ -120,7 +120,9 @@ class GLRenderer:
         if key not in self._vaos:
             program = self.ctx.program(
                 vertex_shader=shader_source("quad.vert"),
-                fragment_shader=shader_source(fragment, *includes, defines=None if radius is None else {"RADIUS": radius}),
+                fragment_shader=shader_source(
+                    fragment, *includes, defines=None if radius is None else {"RADIUS": radius}
+                ),
             )
             self._vaos[key] = self.ctx.vertex_array(program, [(self._quad, "2f", "in_pos")])
         return self._vaos[key]
@@ -147,8 +149,8 @@ class GLRenderer:
             _Spatial(
                 op,
                 float(op.amount(op.params(look))),
-                (self._vao("prep.frag", "color.glsl", op.SHADER), self._vao("combine.frag", "color.glsl", op.SHADER)),
-                (self._vao("down.frag", "color.glsl", op.SHADER), self._vao("combine_up.frag", "color.glsl", op.SHADER)),
+                tuple(self._vao(f, "color.glsl", op.SHADER) for f in ("prep.frag", "combine.frag")),
+                tuple(self._vao(f, "color.glsl", op.SHADER) for f in ("down.frag", "combine_up.frag")),
             )
             for op in active_spatial(look)
         ]
@@ -204,9 +206,9 @@ class GLRenderer:
         """A render target, kept across frames; ``size`` defaults to the frame size."""
         size = size or self._size
         found = self._targets.get(name)
-        if found is not None and (found[0].size, found[0].components, found[0].dtype) == (size, components, dtype):
-            return found
         if found is not None:
+            if (found[0].size, found[0].components, found[0].dtype) == (size, components, dtype):
+                return found
             found[1].release()
             found[0].release()
         tex = self.ctx.texture(size, components, dtype=dtype)
@@ -259,13 +261,15 @@ class GLRenderer:
         if self._lut_tex is None and self._filter is None:
             image = self._pass(self._copy, target, {"src": self._src})
         else:
-            inputs = {"src": self._src, "lut": self._lut_tex or self._filter[0]}
+            # Both 3D samplers always get a 3D texture: a sampler left on the 2D source's
+            # unit makes the draw fail (GL_INVALID_OPERATION), silently keeping a stale frame.
+            tables = (self._lut_tex or self._filter[0], self._filter[0] if self._filter else self._lut_tex)
+            inputs = {"src": self._src, "lut": tables[0], "filter_lut": tables[1]}
             uniforms = {"use_lut": self._lut_tex is not None, "use_filter": self._filter is not None}
             if self._lut_tex is not None:
                 uniforms["lut_size"] = float(self._lut_tex.size[0])
             if self._filter is not None:
                 tex, mix, dmin, scale = self._filter
-                inputs["filter_lut"] = tex
                 uniforms |= {"filter_size": float(tex.size[0]), "filter_mix": mix, "filter_min": dmin,
                              "filter_scale": scale}
             image = self._pass(self._lut_pass, target, inputs, **uniforms)
@@ -286,7 +290,8 @@ class GLRenderer:
             else:
                 target = self._target("image1" if image is self._targets["image0"][0] else "image0")
             extra = {"factor": float(plan.factor)} if reduced else {}
-            image = self._pass(combine, target, {"src": image, "blurred": blur_a[0]}, amount=step.amount, **extra)
+            inputs = {"src": image, "blurred": blur_a[0]}
+            image = self._pass(combine, target, inputs, amount=step.amount, **extra)
         self._dirty = False
 
     @property
@@ -306,12 +311,14 @@ class GLRenderer:
         if out is None:
             out = np.empty((h, w, 3), np.uint8)
         elif out.shape != (h, w, 3) or out.dtype != np.uint8 or not out.flags.c_contiguous:
-            raise MediaError(f"The output buffer must be a contiguous uint8 {h}x{w}x3 array, not {out.dtype} {out.shape}.")
+            raise MediaError(
+                f"The output buffer must be a contiguous uint8 {h}x{w}x3 array, not {out.dtype} {out.shape}."
+            )
         self._targets["graded"][1].read_into(out, components=3, alignment=1)
         return out
 
     def render(self, rgb: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
-        """Grade one frame (HxWx3 uint8, uint16 or float32 in [0, 1]) -> uint8 HxWx3 (into ``out`` if given)."""
+        """Grade one frame (HxWx3 uint8, uint16 or float32 in [0, 1]) -> uint8 HxWx3 (into ``out``)."""
         self.upload(rgb)
         return self.read_graded(out)
 

@@ -78,6 +78,21 @@ def test_pointwise_looks_match_cpu_within_2(renderer, images, look):
         assert max_error(out, im) > 5
 
 
+@pytest.mark.parametrize("look", [MOODY, FILTERED, Look(filter=FilterChoice("bw_Classic", 100))],
+                         ids=["lut-only", "lut+filter", "filter-only"])
+def test_a_fresh_renderer_applies_each_kind_of_pointwise_look(gl_ctx, images, look):
+    fresh = GLRenderer(gl_ctx)
+    try:
+        fresh.set_look(Look())
+        assert np.array_equal(fresh.render(images[0]), images[0])
+        fresh.set_look(look)
+        out = fresh.render(images[0])
+        assert max_error(out, reference(images[0], look)) <= POINTWISE_BOUND
+        assert max_error(out, images[0]) > 5
+    finally:
+        fresh.release()
+
+
 def test_filter_is_its_own_lookup_and_matches_cpu_within_1(renderer, images):
     renderer.set_look(FILTERED)
     for im in images:

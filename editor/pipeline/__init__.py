@@ -14,8 +14,10 @@ a neutral parameter is an exact identity.
 
 ORDER (fixed; the same on CPU and GPU):
 
-Pointwise, baked into one 3D LUT (``bake_pointwise``) and applied on the GPU in one
-trilinear 3D-texture lookup:
+Pointwise; on the GPU steps 1-11 are baked into one 3D LUT
+(``bake_pointwise(look, include_filter=False)``) and applied in one trilinear
+3D-texture lookup, then step 12 is the preset's own 3D texture, blended at its
+intensity (``bake_pointwise(look)`` bakes all 12, e.g. for a .cube):
 
  1. white_balance   temperature, tint        linear
  2. exposure        exposure                 linear
@@ -30,7 +32,8 @@ trilinear 3D-texture lookup:
 11. selective       Selective Adjust         sRGB-encoded
 12. filter_preset   Filter (LUT + intensity) sRGB-encoded
 
-Spatial, run after the LUT as GLSL passes with separable Gaussian blurs:
+Spatial, run after the LUT as GLSL passes with separable Gaussian blurs (structure
+and bloom at reduced resolution, ``blur.reduced_blur``; sharpen at full resolution):
 
 13. structure       structure                sRGB-encoded (luma detail, sigma 1 % of short side)
 14. bloom           bloom                    linear (highlights, sigma 1.25 % of short side)

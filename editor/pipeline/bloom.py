@@ -2,9 +2,9 @@
 
 Color space: linear light. The highlights lin * smoothstep(0.45, 0.9, luminance)
 (Rec.709 luminance of linear RGB) are blurred with a wide Gaussian (sigma = 1.25 %
-of the short side) and added: lin' = lin + a blur(highlights), a = t for
-t = value/100 > 0 and 0.5 t below (less glow: light spill around highlights is
-taken away). Input and output are sRGB-encoded. GLSL: ``bloom.glsl``.
+of the short side, run at reduced resolution: ``blur.reduced_blur``) and added:
+lin' = lin + a blur(highlights), a = t for t = value/100 > 0 and 0.5 t below (less
+glow: light spill around highlights is taken away). Input and output are sRGB-encoded. GLSL: ``bloom.glsl``.
 """
 
 from __future__ import annotations

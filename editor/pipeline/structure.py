@@ -1,9 +1,9 @@
 """Structure: Adjust ``structure`` (local contrast), a spatial operation.
 
 Color space: sRGB-encoded. The BT.601 luma Y' is blurred with a large Gaussian
-(sigma = 1 % of the short side) and the detail Y' - blur(Y') is added to every
-channel: x' = x + a (Y' - blur(Y')), a = t for t = value/100 > 0 and 0.6 t below
-(-100 removes 60 % of the local contrast). GLSL: ``resources/shaders/structure.glsl``.
+(sigma = 1 % of the short side, run at reduced resolution: ``blur.reduced_blur``) and
+the detail Y' - blur(Y') is added to every channel: x' = x + a (Y' - blur(Y')), a = t
+for t = value/100 > 0 and 0.6 t below (-100 removes 60 % of the local contrast). GLSL: ``structure.glsl``.
 """
 
 from __future__ import annotations
