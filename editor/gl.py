@@ -100,7 +100,6 @@ class GLRenderer:
         self._quad = ctx.buffer(quad.tobytes())
         self._vaos: dict[tuple[str, ...], moderngl.VertexArray] = {}
         self._copy = self._vao("copy.frag", "color.glsl")
-        self._lut_pass = self._vao("lut.frag", "color.glsl")
         self._display = self._vao("display.frag")
         self._lut_tex: moderngl.Texture3D | None = None
         self._filter_texs: dict[str, moderngl.Texture3D] = {}
@@ -115,14 +114,12 @@ class GLRenderer:
 
     # -- setup ---------------------------------------------------------------------
 
-    def _vao(self, fragment: str, *includes: str, radius: int | None = None) -> moderngl.VertexArray:
-        key = (fragment, *includes, f"RADIUS={radius}")
+    def _vao(self, fragment: str, *includes: str, **defines: int) -> moderngl.VertexArray:
+        key = (fragment, *includes, *(f"{name}={value}" for name, value in defines.items()))
         if key not in self._vaos:
             program = self.ctx.program(
                 vertex_shader=shader_source("quad.vert"),
-                fragment_shader=shader_source(
-                    fragment, *includes, defines=None if radius is None else {"RADIUS": radius}
-                ),
+                fragment_shader=shader_source(fragment, *includes, defines=defines),
             )
             self._vaos[key] = self.ctx.vertex_array(program, [(self._quad, "2f", "in_pos")])
         return self._vaos[key]
@@ -261,18 +258,19 @@ class GLRenderer:
         if self._lut_tex is None and self._filter is None:
             image = self._pass(self._copy, target, {"src": self._src})
         else:
-            # Both 3D samplers always get a 3D texture: a sampler left on the 2D source's
-            # unit makes the draw fail (GL_INVALID_OPERATION), silently keeping a stale frame.
-            tables = (self._lut_tex or self._filter[0], self._filter[0] if self._filter else self._lut_tex)
-            inputs = {"src": self._src, "lut": tables[0], "filter_lut": tables[1]}
-            uniforms = {"use_lut": self._lut_tex is not None, "use_filter": self._filter is not None}
+            inputs: dict[str, moderngl.Texture | moderngl.Texture3D] = {"src": self._src}
+            uniforms = {}
             if self._lut_tex is not None:
+                inputs["lut"] = self._lut_tex
                 uniforms["lut_size"] = float(self._lut_tex.size[0])
             if self._filter is not None:
                 tex, mix, dmin, scale = self._filter
+                inputs["filter_lut"] = tex
                 uniforms |= {"filter_size": float(tex.size[0]), "filter_mix": mix, "filter_min": dmin,
                              "filter_scale": scale}
-            image = self._pass(self._lut_pass, target, inputs, **uniforms)
+            vao = self._vao("lut.frag", "color.glsl", USE_LUT=int(self._lut_tex is not None),
+                            USE_FILTER=int(self._filter is not None))
+            image = self._pass(vao, target, inputs, **uniforms)
         for i, step in enumerate(self._spatial):
             plan = self._plan(step.op)
             channels = 1 if step.op.SHADER in _LUMA_OPS else 4
@@ -282,7 +280,7 @@ class GLRenderer:
             reduced = plan.factor > 1
             prep, combine = step.reduced if reduced else step.full
             self._pass(prep, blur_a, {"src": image}, **({"factor": plan.factor} if reduced else {}))
-            blur = self._vao("blur.frag", "color.glsl", radius=len(plan.weights) - 1)
+            blur = self._vao("blur.frag", "color.glsl", RADIUS=len(plan.weights) - 1)
             self._pass(blur, blur_b, {"src": blur_a[0]}, direction=(1, 0), weights=plan.weights)
             self._pass(blur, blur_a, {"src": blur_b[0]}, direction=(0, 1), weights=plan.weights)
             if i == len(self._spatial) - 1:
