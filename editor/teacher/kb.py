@@ -25,6 +25,7 @@ import functools
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from editor.schema import (
     ADJUST_NAMES,
@@ -110,10 +111,11 @@ class KnowledgeTeacher:
         close = difflib.get_close_matches(word, self._vocabulary, n=1, cutoff=_TYPO_CUTOFF)
         return close[0] if close else word
 
-    def _scan(self, intent: str) -> tuple[list[tuple[Concept, float, str] | None], list[list[str]]]:
-        """Exact matches in order (``None`` where a leftover run sits) and the leftover runs."""
+    def _scan(self, intent: str) -> tuple[list[tuple[str, Any, float]], list[list[str]]]:
+        """The intent in reading order as ("concept", Concept, 0), ("modifier", None, weight)
+        and ("run", index into the leftover runs, 0) items, and the leftover word runs."""
         tokens = [self._correct(t) for t in normalize(intent).split()]
-        found: list[tuple[str, object, float]] = []
+        found: list[tuple[str, Any, float]] = []
         leftovers: list[list[str]] = []
         run: list[str] = []
         i = 0
