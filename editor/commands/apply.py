@@ -23,6 +23,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", type=Path, required=True, help="output file (.mp4 for video; .jpg/.png/.tif for photos)")
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--look", type=Path, help="a look saved as JSON")
+    source.add_argument("--prompt", metavar="TEXT", help="the look in plain words, turned into a look by the student model")
     parser.add_argument(
         "--quality", type=int, default=ExportSettings.crf, metavar="CRF",
         help=f"H.264 constant rate factor, 0 (lossless) .. 51; lower is better (default {ExportSettings.crf})",
@@ -32,6 +33,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def look_from(args: argparse.Namespace) -> Look:
     """The look the arguments ask for (one source of the mutually exclusive group)."""
+    if getattr(args, "prompt", None) is not None:
+        from editor.model import Student
+
+        suggestion = Student().suggest(args.prompt)
+        for line in suggestion.explanation:
+            print(line, file=sys.stderr)
+        return suggestion.look
     return Look.load(args.look)
 
 
