@@ -51,28 +51,41 @@ def _format_eta(seconds: float | None) -> str:
 
 
 class ProgressBar:
-    """A one-line progress bar redrawn on a terminal stream (at most ~10 times a second)."""
+    """A one-line progress bar redrawn on a terminal stream (at most ~10 times a second).
+
+    When the stream is not a terminal (a log file, CI), it writes one line per tenth
+    of the work instead of redrawing.
+    """
 
     def __init__(self, stream=sys.stderr) -> None:
         self._stream = stream
         self._last = 0.0
+        self._tty = stream.isatty()
+        self._tenth = -1
 
     def __call__(self, p: Progress) -> None:
         now = time.monotonic()
-        if now - self._last < 0.1 and p.done < p.total:
-            return
+        if self._tty:
+            if now - self._last < 0.1 and p.done < p.total:
+                return
+        else:
+            tenth = int(p.fraction * 10)
+            if tenth == self._tenth:
+                return
+            self._tenth = tenth
         self._last = now
         filled = int(p.fraction * _BAR)
         fps = p.done / p.elapsed_s if p.elapsed_s > 0 else 0.0
         total = p.total if p.total > 0 else "?"
-        self._stream.write(
-            f"\r[{'#' * filled}{'.' * (_BAR - filled)}] {p.fraction:4.0%}  {p.done}/{total} frames"
-            f"  {fps:5.1f} fps  ETA {_format_eta(p.eta_s)} "
+        line = (
+            f"[{'#' * filled}{'.' * (_BAR - filled)}] {p.fraction:4.0%}"
+            f"  {p.done}/{total} frames  {fps:5.1f} fps  ETA {_format_eta(p.eta_s)} "
         )
+        self._stream.write("\r" + line if self._tty else line + "\n")
         self._stream.flush()
 
     def finish(self) -> None:
-        if self._last:
+        if self._last and self._tty:
             self._stream.write("\n")
             self._stream.flush()
 
