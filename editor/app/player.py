@@ -133,7 +133,13 @@ class _Scrubber(threading.Thread):
                         return
                     time_s, self._request = self._request, None
                 try:
-                    self.deliver(reader.frame_at(time_s), "")
+                    frame = reader.frame_at(time_s)
+                    with self._cond:
+                        if self._closed:
+                            # The clip was closed while decoding: the frame belongs to
+                            # no one, and its receiver may already be gone.
+                            return
+                    self.deliver(frame, "")
                 except EditorError as exc:
                     log.info("decoding %s at %.3f s failed", self.path, time_s, exc_info=True)
                     self.deliver(None, str(exc))
@@ -208,6 +214,7 @@ class Player(QObject):
         self.pause()
         if self._scrubber is not None:
             self._scrubber.close()
+            self._scrubber.join(timeout=5)
             self._scrubber = None
         self.info = None
 
