@@ -59,9 +59,11 @@ def parse_outputs(raw: dict[str, str], known_filters: Sequence[str] | None = Non
             parts[tool] = parse_tool_text(tool, raw.get(tool, ""), strict=False, notes=notes, known_filters=known)
         except LookError as exc:
             parts[tool] = None
+            log.warning("model output %s unusable, tool not applied: %s", tool, exc)
             notes.append(f"{TOOL_LABELS[tool]} not applied: {exc}")
-        for note in notes:
-            log.warning("model output %s: %s", tool, note)
+        else:
+            for note in notes:
+                log.info("model output %s: %s", tool, note)
         warnings.extend(notes)
     try:
         look = Look(**parts)
