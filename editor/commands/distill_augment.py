@@ -1,7 +1,7 @@
 """``editor distill augment``: one round of the augmentation loop, or the RQ2 experiment.
 
-Default: score a student (``--model``) on its training rows (the seeded
-``--train-fraction`` of the train split), generate intents similar to the mistaken
+Default: score a student (``--model``) on its training rows (the train split, or a
+seeded ``--train-fraction`` of it), generate intents similar to the mistaken
 ones with the sentence-embedding model, have the kb teacher label them and write
 them to ``-o FILE``; retrain with ``editor distill train --extra FILE``.
 
@@ -29,7 +29,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
     defaults = TrainOptions()
     parser.add_argument("--data", type=Path, help="data directory (default: resources/data/v1)")
-    parser.add_argument("--train-fraction", type=float, default=0.125)
+    parser.add_argument(
+        "--train-fraction", type=float, help="seeded share of the train split (default: 1, or 0.125 with --rq2)"
+    )
     parser.add_argument("--seed", type=int, default=defaults.seed)
     parser.add_argument("--per-intent", type=int, default=2, help="new intents per mistaken intent")
     parser.add_argument("--model", type=Path, help="student to examine (default: the shipped one)")
@@ -59,6 +61,8 @@ def run(args: argparse.Namespace) -> int:
 
     train_rows = load_split("train", args.data)
     exclude = [r.intent for split in ("test", "unseen") for r in load_split(split, args.data)]
+    if args.train_fraction is None:
+        args.train_fraction = 0.125 if args.rq2 else 1.0
     subset = subsample(train_rows, args.train_fraction, args.seed)
 
     def new_rows(student):
