@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     args.output_dir.mkdir(parents=True, exist_ok=True)
     stem = f"{source.stem}_{_slug(args.prompt)}"
     video = args.output_dir / f"{stem}.mp4"
-    still = args.output_dir / f"{stem}_before_after.jpg"
+    still = args.output_dir / f"{stem}_before_after.png"
     look_file = args.output_dir / f"{stem}.look.json"
     suggestion.look.save(look_file)
     token = CancelToken()
