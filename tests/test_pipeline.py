@@ -84,13 +84,13 @@ def test_look_to_cube_writes_the_pointwise_part(tmp_path, capsys):
 # levels of rounding, hence the tolerances (in 1/255, measured: eq max 4, hue max 3).
 
 
-def _ffmpeg(tmp_path, rgb: np.ndarray, vf: str) -> np.ndarray:
+def _ffmpeg(tmp_path, rgb: np.ndarray, vf: str, working_format: str = "yuv444p") -> np.ndarray:
     if shutil.which("ffmpeg") is None:
         pytest.fail("ffmpeg is not installed")
     src, dst = tmp_path / "in.png", tmp_path / "out.png"
     Image.fromarray(rgb).save(src)
     subprocess.run(
-        ["ffmpeg", "-v", "error", "-y", "-i", str(src), "-vf", f"format=yuv444p,{vf},format=rgb24", str(dst)],
+        ["ffmpeg", "-v", "error", "-y", "-i", str(src), "-vf", f"format={working_format},{vf},format=rgb24", str(dst)],
         check=True,
     )
     return np.asarray(Image.open(dst).convert("RGB")).astype(int)
@@ -109,6 +109,24 @@ def test_saturation_matches_ffmpeg_eq(tmp_path, value, vf):
     in_gamut = np.all((ours > 0.02) & (ours < 0.98), axis=-1)
     diff = np.abs(_ffmpeg(tmp_path, chart, vf) - np.round(np.clip(ours, 0, 1) * 255))
     assert diff[in_gamut].max() <= 5 and diff.mean() < 2.0
+
+
+@pytest.mark.parametrize("value", [-100, -40, 60])
+def test_saturation_is_the_matrix_ffmpeg_colorchannelmixer_applies(tmp_path, value):
+    # Saturation is a 3x3 matrix on R'G'B': out = (1 - f) Y' + f x with BT.601 luma
+    # weights. colorchannelmixer applies that matrix in RGB with no YUV round trip, so
+    # only 8-bit rounding separates the two.
+    f = saturation_op.factor(value)
+    luma = (0.299, 0.587, 0.114)
+    coefficients = []
+    for out_channel, name in enumerate("rgb"):
+        for in_channel, source in enumerate("rgb"):
+            weight = (1 - f) * luma[in_channel] + (f if in_channel == out_channel else 0.0)
+            coefficients.append(f"{name}{source}={weight:.6f}")
+    chart = _chart()
+    ours = np.round(np.clip(saturation_op.apply(chart.astype(np.float32) / 255, value), 0, 1) * 255)
+    theirs = _ffmpeg(tmp_path, chart, "colorchannelmixer=" + ":".join(coefficients), working_format="rgb24")
+    assert np.abs(theirs - ours).max() <= 1
 
 
 @pytest.mark.parametrize(("value", "vf"), [(50, "hue=h=15"), (-100, "hue=h=-30")])
