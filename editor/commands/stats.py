@@ -21,6 +21,10 @@ def run(args: argparse.Namespace) -> int:
         from editor.settings import events_path
 
         args.log = events_path()
+        if not args.log.exists():
+            # The default log appears with the app's first project: nothing to count yet.
+            print(f"No projects yet: the app has not written {args.log}.")
+            return 0
     stats = completion_rates(read_events(args.log))
     if not stats:
         print(f"No projects in {args.log}.")
