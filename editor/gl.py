@@ -21,6 +21,7 @@ so processing passes map pixels 1:1 and only ``draw`` flips for the screen.
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -84,17 +85,19 @@ def _blur_plan(op: ModuleType, width: int, height: int) -> _BlurPlan:
 class GLRenderer:
     """Renders a look on RGB frames with OpenGL 3.3 core (see the module docstring).
 
-    ``ctx=None`` creates (and owns) a standalone EGL context.
+    ``ctx=None`` creates (and owns) a standalone context: EGL on Linux, which needs no
+    X server, and the platform's own (CGL on macOS, WGL on Windows) elsewhere.
     """
 
     def __init__(self, ctx: moderngl.Context | None = None) -> None:
         self._owns_ctx = ctx is None
         if ctx is None:
+            backend = {"backend": "egl"} if sys.platform.startswith("linux") else {}
             try:
-                ctx = moderngl.create_standalone_context(backend="egl", require=330)
+                ctx = moderngl.create_standalone_context(require=330, **backend)
             except Exception as exc:
-                log.warning("standalone EGL context failed", exc_info=True)
-                raise EditorError(f"OpenGL 3.3 is not available through EGL ({exc}).") from exc
+                log.warning("standalone OpenGL context failed", exc_info=True)
+                raise EditorError(f"OpenGL 3.3 is not available for rendering ({exc}).") from exc
         self.ctx = ctx
         quad = np.array([-1, -1, 1, -1, -1, 1, 1, 1], np.float32)
         self._quad = ctx.buffer(quad.tobytes())
