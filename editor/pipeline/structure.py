@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from editor.pipeline.blur import reduced_blur, sigma_for
-from editor.pipeline.color import clip01, luma
+from editor.pipeline import luma_detail
 from editor.schema import ADJUST_SPECS, Look
 
 PARAMS = (ADJUST_SPECS["structure"],)
@@ -33,19 +32,16 @@ def is_neutral(look: Look) -> bool:
 
 
 def amount(value: int) -> float:
-    t = value / 100.0
-    return (BOOST_AT_100 if t > 0 else SMOOTH_AT_100) * t
+    return luma_detail.gain(value, BOOST_AT_100, SMOOTH_AT_100)
 
 
-def prep(rgb: np.ndarray) -> np.ndarray:
-    """What gets blurred: Y', shape (H, W, 1)."""
-    return luma(rgb)
+prep = luma_detail.prep
 
 
 def combine(rgb: np.ndarray, blurred: np.ndarray, value: int) -> np.ndarray:
-    return clip01(rgb + np.float32(amount(value)) * (luma(rgb) - blurred))
+    return luma_detail.combine(rgb, blurred, amount(value))
 
 
 def apply(rgb: np.ndarray, value: int) -> np.ndarray:
     """sRGB-encoded float32 (H, W, 3) in [0, 1] -> same."""
-    return combine(rgb, reduced_blur(prep(rgb), sigma_for(rgb.shape, SIGMA_FRACTION), REDUCED), value)
+    return luma_detail.apply(rgb, amount(value), SIGMA_FRACTION, REDUCED)
