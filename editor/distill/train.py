@@ -220,10 +220,14 @@ def train(
     started = time.monotonic()
     model.train()
     running = history[-1] if history else 0.0
+    plan_epoch, plan = -1, []
     try:
         while step < last_step:
             epoch, offset = divmod(step, steps_per_epoch)
-            batch = _batches(lengths, options.batch_size, options.seed, epoch)[offset]
+            if epoch != plan_epoch:
+                # The plan depends only on (seed, epoch): build it once per epoch, not per step.
+                plan_epoch, plan = epoch, _batches(lengths, options.batch_size, options.seed, epoch)
+            batch = plan[offset]
             input_ids = _pad([sources[i] for i in batch], PAD_ID)
             labels = _pad([targets[i] for i in batch], -100)
             loss = model(input_ids=input_ids, attention_mask=input_ids.ne(PAD_ID), labels=labels).loss
