@@ -4,13 +4,15 @@ suggest -> offline evaluation."""
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 import torch
 
+from editor.distill.augment import kb_vocabulary, load_embedder
 from editor.distill.convert import convert
 from editor.distill.data import read_rows
 from editor.distill.tokenizer import load_tokenizer, schema_words
-from editor.distill.train import CHECKPOINT_FILE, TrainOptions, train
+from editor.distill.train import CHECKPOINT_FILE, TrainOptions, semantic_embeddings, train
 from editor.errors import Cancelled, EditorError
 from editor.evaluate import evaluate
 from editor.model import Student
@@ -76,3 +78,19 @@ def test_convert_load_suggest_evaluate(trained, tmp_path):
     report = evaluate(rows, student)
     assert len(report.samples) == 8
     assert 0.0 <= report.overall <= 1.0
+
+
+def test_semantic_embeddings_keep_related_words_close():
+    words = sorted(set(kb_vocabulary()) | {"winter", "snowy", "neon", "vintage", "retro"})
+    table = semantic_embeddings(words, 64, load_embedder())
+    assert table.shape == (len(words), 64)
+    assert table.std() == pytest.approx(1.0, abs=1e-3)
+    unit = table / np.linalg.norm(table, axis=1, keepdims=True)
+    row = {word: unit[i] for i, word in enumerate(words)}
+    assert row["winter"] @ row["snowy"] > 0.6 > row["winter"] @ row["neon"]
+    assert row["vintage"] @ row["retro"] > 0.5 > row["retro"] @ row["snowy"]
+
+
+def test_unknown_embedding_init_is_refused(rows, tmp_path):
+    with pytest.raises(EditorError, match="embedding initialization"):
+        train(rows, tmp_path, TrainOptions(**{**OPTIONS.__dict__, "embedding_init": "glove"}))

@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    from editor.distill.train import SIZES, TrainOptions
+    from editor.distill.train import EMBEDDING_INITS, SIZES, TrainOptions
 
     defaults = TrainOptions()
     parser.add_argument("--data", type=Path, help="data directory (default: resources/data/v1)")
@@ -31,6 +31,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--batch-size", type=int, default=defaults.batch_size)
     parser.add_argument("--learning-rate", type=float, default=defaults.learning_rate)
     parser.add_argument("--dropout", type=float, default=defaults.dropout)
+    parser.add_argument(
+        "--embedding-init",
+        choices=EMBEDDING_INITS,
+        default=defaults.embedding_init,
+        help="token embeddings from the sentence-embedding model (default) or T5's random init",
+    )
     parser.add_argument("--seed", type=int, default=defaults.seed)
     parser.add_argument("--threads", type=int, default=defaults.threads)
     parser.add_argument("--train-fraction", type=float, default=1.0, help="train on a seeded subset")
@@ -57,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
         batch_size=args.batch_size,
         learning_rate=args.learning_rate,
         dropout=args.dropout,
+        embedding_init=args.embedding_init,
         seed=args.seed,
         max_steps=args.max_steps,
         threads=args.threads,
