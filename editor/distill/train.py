@@ -132,7 +132,8 @@ def semantic_embeddings(
     _, _, axes = np.linalg.svd(centered, full_matrices=False)
     if axes.shape[0] < dim:
         raise EditorError(
-            f"The sentence embeddings of {len(pieces)} pieces have {axes.shape[0]} axes; d_model {dim} needs that many."
+            f"The sentence embeddings of {len(pieces)} pieces have {axes.shape[0]} axes; "
+            f"d_model {dim} needs that many."
         )
     projected = centered @ axes[:dim].T
     return (projected / projected.std()).astype(np.float32)
@@ -195,7 +196,9 @@ def train(
         raise EditorError(f"Unknown model size {options.size!r}; expected one of {', '.join(SIZES)}.")
     if options.embedding_init not in EMBEDDING_INITS:
         expected = ", ".join(EMBEDDING_INITS)
-        raise EditorError(f"Unknown embedding initialization {options.embedding_init!r}; expected one of {expected}.")
+        raise EditorError(
+            f"Unknown embedding initialization {options.embedding_init!r}; expected one of {expected}."
+        )
     if not rows:
         raise EditorError("There are no training rows.")
     work_dir = Path(work_dir)
