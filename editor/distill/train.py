@@ -67,8 +67,8 @@ class TrainOptions:
     # trained from scratch sits for thousands of steps on the targets' marginal (the
     # same grade whatever the intent); at 1e-3 it reads the intent early, and embeddings
     # that start from the words' meaning get there sooner still.
-    size: str = "tiny"
-    epochs: int = 30
+    size: str = "mini"
+    epochs: int = 24
     batch_size: int = 64
     learning_rate: float = 1e-3
     warmup_steps: int = 200
