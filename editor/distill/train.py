@@ -1,7 +1,8 @@
 """Supervised fine-tuning of the student: a small T5 trained from scratch on CPU.
 
-The student is a T5 encoder-decoder built from a ``transformers.T5Config`` (random
-init, nothing downloaded) and trained multi-task on the three tool prompts of every
+The student is a T5 encoder-decoder built from a ``transformers.T5Config`` (nothing
+downloaded; random init except the token embeddings, which start from the bundled
+sentence-embedding model's vectors of each piece) and trained multi-task on the three tool prompts of every
 training row (``editor.distill.prompts``). Training is seeded and resumable: a
 checkpoint (model, optimizer, schedule, RNG and step) is written every
 ``checkpoint_every`` steps and when the work is cancelled or interrupted, and a new
