@@ -1,11 +1,14 @@
 """The student model at run time: intent text -> ``Look``, via CTranslate2 int8.
 
 Qt-free and torch-free: only numpy, ctranslate2, sentencepiece and the editor core.
-One intent is three prompts (one per tool) decoded as one batch, greedily, so the
-same intent always gives the same look. Model output is untrusted text: each tool's
-output is parsed leniently (unknown names dropped, values clamped); an output that
-cannot be read at all means that tool is not called, with a warning, and never an
-exception to the caller.
+One intent is four prompts (the three tools and the request's mode, new / relative /
+none) decoded as one batch, greedily, so the same intent always gives the same look.
+Text the model cannot read (``editor.intent.readable``: no Latin letters) never reaches
+it and is a ``none`` request. Model output is untrusted text: each tool's output is
+parsed leniently (unknown names dropped, values clamped); an output that cannot be read
+at all means that tool is not called, with a warning, and never an exception to the
+caller. A ``none`` mode, or no tool called, is a request the tools cannot do: the
+suggestion then carries no look.
 """
 
 from __future__ import annotations
@@ -20,8 +23,9 @@ from pathlib import Path
 import ctranslate2
 import sentencepiece as spm
 
-from editor.distill.prompts import prompts
+from editor.distill.prompts import TASKS, prompts
 from editor.errors import EditorError, LookError
+from editor.intent import NEW, NONE, RELATIVE, parse_mode, readable
 from editor.paths import default_model_dir
 from editor.schema import TOOLS, TOOL_LABELS, Look, describe, filter_names, parse_tool_text
 
@@ -43,6 +47,18 @@ class Suggestion:
     #: What parsing dropped, clamped or could not read.
     warnings: list[str] = field(default_factory=list)
     latency_ms: float = 0.0
+    #: ``new`` (replace the look), ``relative`` (a change to the current look) or
+    #: ``none`` (nothing the tools can do; ``look`` is then neutral).
+    mode: str = NEW
+
+    @property
+    def understood(self) -> bool:
+        """Whether the request asked for something the tools do."""
+        return self.mode != NONE
+
+    @property
+    def relative(self) -> bool:
+        return self.mode == RELATIVE
 
 
 def parse_outputs(raw: dict[str, str], known_filters: Sequence[str] | None = None) -> tuple[Look, list[str]]:
@@ -126,7 +142,13 @@ class Student:
 
     def _suggestion(self, raw: dict[str, str], latency_ms: float) -> Suggestion:
         look, warnings = parse_outputs(raw, self._filters)
-        return Suggestion(look, describe(look), raw, warnings, latency_ms)
+        mode = parse_mode(raw.get("mode", ""))
+        if mode is None:
+            warnings.append(f"The mode output {raw.get('mode', '')!r} is not one of new, relative, none.")
+            mode = NEW
+        if mode == NONE or look.is_neutral:
+            return Suggestion(Look(), [], raw, warnings, latency_ms, NONE)
+        return Suggestion(look, describe(look), raw, warnings, latency_ms, mode)
 
     def suggest(self, intent: str) -> Suggestion:
         """The look for one intent (three tool prompts, one batch)."""
@@ -137,9 +159,13 @@ class Student:
         if not intents:
             return []
         start = time.perf_counter()
-        texts = self.generate([p for intent in intents for p in prompts(intent)])
+        read = [intent for intent in intents if readable(intent)]
+        texts = iter(self.generate([p for intent in read for p in prompts(intent)]))
         latency_ms = (time.perf_counter() - start) * 1000 / len(intents)
-        n = len(TOOLS)
-        return [
-            self._suggestion(dict(zip(TOOLS, texts[i * n : (i + 1) * n])), latency_ms) for i in range(len(intents))
-        ]
+        out = []
+        for intent in intents:
+            if readable(intent):
+                out.append(self._suggestion({task: next(texts) for task in TASKS}, latency_ms))
+            else:
+                out.append(Suggestion(Look(), [], {}, [], latency_ms, NONE))
+        return out

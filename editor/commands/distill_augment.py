@@ -28,7 +28,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     from editor.distill.train import SIZES, TrainOptions
 
     defaults = TrainOptions()
-    parser.add_argument("--data", type=Path, help="data directory (default: resources/data/v1)")
+    parser.add_argument("--data", type=Path, help="data directory (default: resources/data/v2)")
     parser.add_argument(
         "--train-fraction", type=float, help="seeded share of the train split (default: 1, or 0.125 with --rq2)"
     )

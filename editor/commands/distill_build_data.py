@@ -15,7 +15,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
     defaults = BuildOptions()
     parser.add_argument("--seed", type=int, default=defaults.seed)
-    parser.add_argument("--out", type=Path, help="output directory (default: resources/data/v1)")
+    parser.add_argument("--out", type=Path, help="output directory (default: resources/data/v2)")
     parser.add_argument("--size", type=int, default=defaults.corpus_size, help="number of unique intents")
     parser.add_argument("--test-size", type=int, default=defaults.test_size)
 

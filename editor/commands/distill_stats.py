@@ -7,7 +7,7 @@ from pathlib import Path
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data", type=Path, help="data directory (default: resources/data/v1)")
+    parser.add_argument("--data", type=Path, help="data directory (default: resources/data/v2)")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -21,7 +21,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     from editor.distill.train import EMBEDDING_INITS, SIZES, TrainOptions
 
     defaults = TrainOptions()
-    parser.add_argument("--data", type=Path, help="data directory (default: resources/data/v1)")
+    parser.add_argument("--data", type=Path, help="data directory (default: resources/data/v2)")
     parser.add_argument("--extra", type=Path, action="append", default=[], help="more training rows (JSONL)")
     parser.add_argument("--work", type=Path, default=REPO_ROOT / "build" / "student", help="checkpoint directory")
     parser.add_argument("--out", type=Path, help="converted model directory (default: models/student)")
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         (args.work / CHECKPOINT_FILE).unlink(missing_ok=True)
         shutil.rmtree(args.work / "hf", ignore_errors=True)
     result = train(
-        [(r.intent, r.look) for r in rows], args.work, options, progress=terminal_progress("train")
+        [(r.intent, r.look, r.mode) for r in rows], args.work, options, progress=terminal_progress("train")
     )
     out = args.out or default_model_dir()
     convert(result.hf_dir, out)

@@ -43,7 +43,7 @@ def terminal_progress(label: str) -> Callable[[Progress], None]:
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--split", choices=("test", "unseen", "train"), default="test")
     parser.add_argument("--model", type=Path, help="student model directory (default: the shipped one)")
-    parser.add_argument("--data", type=Path, help="data directory (default: resources/data/v1)")
+    parser.add_argument("--data", type=Path, help="data directory (default: resources/data/v2)")
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write the scores as JSON")
 
 

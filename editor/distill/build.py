@@ -1,4 +1,4 @@
-"""``build-data``: corpus -> teacher labels -> splits -> ``resources/data/v1``.
+"""``build-data``: corpus -> teacher labels -> splits -> ``resources/data/v2``.
 
 Reproducible: the same seed and knowledge base give the same bytes in every file.
 """

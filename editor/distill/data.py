@@ -4,11 +4,13 @@ One row per line::
 
     {"intent": "moody winter morning", "look": {...}, "rationales": {"adjust": "..."},
      "exported": null | {"adjust": true, "selective_adjust": false, "filter": true},
-     "source": "kb" | "log" | "augment" | "openai"}
+     "source": "kb" | "log" | "augment" | "openai", "mode": "new" | "relative" | "none"}
 
 ``look`` is ``Look.to_dict()`` with neutral values left out (``Look.from_dict`` fills
 them back in), so it holds only the tools the teacher called; ``rationales`` has an
-entry per called tool.
+entry per called tool. ``mode`` says whether the intent asks for a new look, a change
+to the current one, or nothing the tools can do (``editor.intent``); a row without it
+(v1 data, the event log) is ``none`` when its look is neutral and ``new`` otherwise.
 """
 
 from __future__ import annotations
@@ -22,12 +24,13 @@ from typing import Any
 
 from editor.errors import EditorError, LookError
 from editor.fileio import atomic_path
+from editor.intent import MODES, NEW, NONE
 from editor.paths import resources_dir
 from editor.schema import TOOLS, Look
 
 log = logging.getLogger(__name__)
 
-DATA_VERSION = "v1"
+DATA_VERSION = "v2"
 SPLITS: tuple[str, ...] = ("train", "test", "unseen")
 SOURCES: tuple[str, ...] = ("kb", "log", "augment", "openai")
 
@@ -43,6 +46,7 @@ class Row:
     rationales: dict[str, str]
     exported: dict[str, bool] | None
     source: str
+    mode: str = NEW
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -51,6 +55,7 @@ class Row:
             "rationales": {t: self.rationales[t] for t in TOOLS if t in self.rationales},
             "exported": None if self.exported is None else {t: bool(self.exported.get(t, False)) for t in TOOLS},
             "source": self.source,
+            "mode": self.mode,
         }
 
     @classmethod
@@ -68,12 +73,16 @@ class Row:
         if source not in SOURCES:
             raise EditorError(f"{where} has unknown source {source!r}; expected one of {', '.join(SOURCES)}.")
         rationales = data.get("rationales") or {}
+        mode = data.get("mode", NONE if look.is_neutral else NEW)
+        if mode not in MODES:
+            raise EditorError(f"{where} has unknown mode {mode!r}; expected one of {', '.join(MODES)}.")
         return cls(
             data["intent"],
             look,
             {t: str(rationales[t]) for t in TOOLS if t in rationales},
             None if exported is None else {t: bool(exported.get(t, False)) for t in TOOLS},
             source,
+            mode,
         )
 
 
@@ -126,7 +135,7 @@ def read_rows(path: str | Path) -> list[Row]:
 
 
 def load_split(name: str, data_dir: Path | None = None) -> list[Row]:
-    """Rows of one split (``train``, ``test`` or ``unseen``) from ``data_dir`` (default v1)."""
+    """Rows of one split (``train``, ``test`` or ``unseen``) from ``data_dir`` (default v2)."""
     if name not in SPLITS:
         raise EditorError(f"Unknown split {name!r}; expected one of {', '.join(SPLITS)}.")
     return read_rows(Path(data_dir or default_data_dir()) / f"{name}.jsonl")

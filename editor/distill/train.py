@@ -152,9 +152,9 @@ def _init_embeddings(model: T5ForConditionalGeneration, sp, mode: str) -> None:
         model.shared.weight[ids] = torch.from_numpy(table)
 
 
-def training_pairs(rows: Sequence[tuple[str, Look]]) -> list[tuple[str, str]]:
-    """(prompt, target) pairs of (intent, look) rows, three per row."""
-    return [pair for intent, look in rows for pair in examples(intent, look)]
+def training_pairs(rows: Sequence[tuple[str, Look, str]]) -> list[tuple[str, str]]:
+    """(prompt, target) pairs of (intent, look, mode) rows, one per task."""
+    return [pair for intent, look, mode in rows for pair in examples(intent, look, mode)]
 
 
 def _fingerprint(options: TrainOptions, pairs: list[tuple[str, str]]) -> str:
@@ -186,13 +186,13 @@ def _pad(seqs: list[list[int]], value: int) -> torch.Tensor:
 
 
 def train(
-    rows: Sequence[tuple[str, Look]],
+    rows: Sequence[tuple[str, Look, str]],
     work_dir: Path,
     options: TrainOptions = TrainOptions(),
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> TrainResult:
-    """Train (or resume training) the student on ``(intent, look)`` rows in ``work_dir``."""
+    """Train (or resume training) the student on ``(intent, look, mode)`` rows in ``work_dir``."""
     if options.size not in SIZES:
         raise EditorError(f"Unknown model size {options.size!r}; expected one of {', '.join(SIZES)}.")
     if options.embedding_init not in EMBEDDING_INITS:

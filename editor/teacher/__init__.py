@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from editor.errors import EditorError
+from editor.intent import NEW
 from editor.schema import Look
 
 BACKENDS: tuple[str, ...] = ("kb", "openai")
@@ -28,12 +29,14 @@ class TeacherAnswer:
 
     ``rationales`` has one sentence per called tool (keys from ``editor.schema.TOOLS``);
     ``concepts`` names the knowledge-base concepts the answer was built from (empty for
-    other backends).
+    other backends); ``mode`` is ``new``, ``relative`` (a change to the current look) or
+    ``none`` (nothing the tools can do), as in ``editor.intent``.
     """
 
     look: Look
     rationales: dict[str, str]
     concepts: tuple[str, ...] = field(default=())
+    mode: str = NEW
 
     def called(self, tool: str) -> bool:
         return self.look.called(tool)
