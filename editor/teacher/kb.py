@@ -1,14 +1,24 @@
-"""The knowledge-base teacher: an intent -> concepts and modifiers -> one blended look.
+"""The knowledge-base teacher: a request -> edits and styles -> one look.
 
-Reading an intent (after ``normalize``):
+Reading a request:
 
-1. Words that are close misspellings of a known word are corrected (difflib, ratio 0.82).
-2. Scanning left to right, the longest concept name or modifier at each position wins
-   (a concept name wins a tie, so "less contrast" is the corrective concept, while in
-   "less moody" "less" modifies "moody"). A modifier scales the next concept.
-3. Runs of leftover words that are not filler are matched by meaning against all concept
-   names (``embedding.NameIndex``): the whole run if it matches at least as well as its
-   best word, else word by word. Matches below ``SIMILARITY_THRESHOLD`` are ignored.
+1. Nothing to do: text the model cannot read (``editor.intent.readable``), a request to
+   change nothing (``lexicon.NO_CHANGE``) or one in which neither step below finds
+   anything calls no tool (mode ``none``).
+2. Words that are close misspellings of a known word are corrected (difflib, ratio 0.82).
+3. The request reader (``editor.teacher.reader``) splits it into clauses and finds the
+   edits each asks for: target, direction and degree ("darken it a tad", "too yellow",
+   "the greens more vivid").
+4. The words it does not use are matched against the knowledge base's concept names:
+   scanning left to right, the longest concept name or modifier at each position wins,
+   and a modifier scales the next concept. Runs of leftover words that are not filler
+   are matched by meaning (``embedding.NameIndex``): the whole run if it matches at least
+   as well as its best word, else word by word; matches below ``SIMILARITY_THRESHOLD``
+   are ignored, and so are meaning-only matches in a question ("what time is it").
+5. The styles are blended (below) and the edits applied on top (``compose``).
+
+A request with no style, or only "more / less" of one, is a change to the current look
+(mode ``relative``); any other style makes it a ``new`` look.
 
 Blending the matched concepts (weight ``m`` from modifiers, confidence ``c`` = 1 for an
 exact name or the cosine similarity): each parameter is the confidence-weighted mean of
@@ -23,7 +33,7 @@ from __future__ import annotations
 import difflib
 import functools
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +47,13 @@ from editor.schema import (
     FilterChoice,
     Look,
 )
+from editor.intent import NEW, NONE, RELATIVE, readable
 from editor.teacher import TeacherAnswer
+from editor.teacher import lexicon as lx
+from editor.teacher.compose import compose, edit_phrases
 from editor.teacher.embedding import SIMILARITY_THRESHOLD, NameIndex
 from editor.teacher.knowledge import Concept, KnowledgeBase, load_knowledge, normalize
+from editor.teacher.reader import Clause, Reader, tokens
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +69,13 @@ MODIFIERS: dict[str, float] = {
     "intensely": 1.6, "deeply": 1.4, "less": -0.5, "a bit less": -0.3, "slightly less": -0.3,
     "much less": -0.8, "not": 0.0, "no": 0.0, "without": 0.0, "without any": 0.0,
 }
+#: Modifiers that make a style a change to the current look ("less moody", "more vintage").
+RELATIVE_MODIFIERS: frozenset[float] = frozenset({-0.5, -0.3, -0.8, 1.3, 1.6})
+#: In a change to the current look, "more X" nudges toward X by this much of X's grade.
+NUDGE = 0.5
+QUESTION_WORDS: frozenset[str] = frozenset({"who", "what", "when", "where", "why", "how", "whats", "whos", "which"})
+#: Words that make a question a request ("how do i make it look like night").
+REQUEST_WORDS: frozenset[str] = frozenset({"make", "turn", "give", "get", "add", "look", "feel", "grade", "edit", "apply"})
 
 #: Words that carry no look of their own (requests, media nouns, glue).
 FILLER: frozenset[str] = frozenset(
@@ -84,10 +105,12 @@ class Match:
     weight: float
     confidence: float
     phrase: str
+    #: Scaled by "more" / "less": a change of the current look rather than a new one.
+    comparative: bool = False
 
 
 class KnowledgeTeacher:
-    """Labels intents from the look knowledge base; deterministic."""
+    """Labels intents from the request reader and the look knowledge base; deterministic."""
 
     name = "kb"
 
@@ -97,9 +120,13 @@ class KnowledgeTeacher:
         self._names = {tuple(name.split()): concept for name, concept in self.kb.by_name.items()}
         self._modifiers = {tuple(m.split()): w for m, w in MODIFIERS.items()}
         self._longest = max(len(k) for k in [*self._names, *self._modifiers])
-        words = {w for key in [*self._names, *self._modifiers] for w in key} | FILLER
+        styles = {k for k, c in self._names.items() if not c.corrective}
+        self.reader = Reader({k for k in styles if len(k) > 1}, styles)
+        lexicon_words = {w for key in self.reader.table for w in key} | lx.GLUE
+        words = {w for key in [*self._names, *self._modifiers] for w in key} | FILLER | lexicon_words
         self._vocabulary = sorted(words)
         self._known = frozenset(words)
+        self._no_change = {tuple(p.split()) for p in lx.NO_CHANGE}
         self.index = NameIndex(list(self.kb.by_name), [c.id for c in self.kb.by_name.values()])
 
     # -- reading intents -----------------------------------------------------------
@@ -111,45 +138,99 @@ class KnowledgeTeacher:
         close = difflib.get_close_matches(word, self._vocabulary, n=1, cutoff=_TYPO_CUTOFF)
         return close[0] if close else word
 
-    def _scan(self, intent: str) -> tuple[list[tuple[str, Any, float]], list[list[str]]]:
-        """The intent in reading order as ("concept", Concept, 0), ("modifier", None, weight)
-        and ("run", index into the leftover runs, 0) items, and the leftover word runs."""
-        tokens = [self._correct(t) for t in normalize(intent).split()]
+    def read(self, intent: str) -> list[Clause]:
+        """The request's clauses with their edits and leftover words (empty: nothing to do)."""
+        if not readable(intent):
+            return []
+        raw_words = tokens(intent)
+        if self._foreign(raw_words):
+            return []
+        words = [self._correct(t) for t in raw_words]
+        content = tuple(w for w in words if w not in ("please", "pls", "plz", "just", "thanks", "thx", "i", "think"))
+        if not content or any(_contains(content, phrase) for phrase in self._no_change):
+            return []
+        parts = [[self._correct(t) for t in tokens(part)] for part in self.reader.parts(intent)]
+        clauses: list[Clause] = []
+        carry, complained = None, False
+        for words in self.reader.clauses(parts):
+            clause = self.reader.read_clause(words, carry, complained)
+            if clause.orphan is not None and clauses and clauses[-1].edits:
+                # "the contrast is harsh, tone it down": the direction is for the last clause's edits.
+                before = clauses[-1]
+                before.edits = [
+                    replace(e, sign=clause.orphan * (1 if e.sign * clause.orphan > 0 else 1),
+                            degree=clause.orphan_degree if clause.orphan_degree != 1.0 else e.degree)
+                    for e in before.edits
+                ]
+            signs = [e.sign for e in clause.edits if e.override]
+            carry = signs[-1] if signs else carry
+            complained = clause.complaint
+            clauses.append(clause)
+        return clauses
+
+    def _foreign(self, words: list[str]) -> bool:
+        """Text in another language: most of its words are not ours (the model reads English)."""
+        alpha = [w for w in words if w.isalpha()]
+        if len(alpha) < 2:
+            return False
+        known = sum(w in self._known for w in alpha) / len(alpha)
+        accented = any(not w.isascii() for w in alpha)
+        return known < 0.5 or (accented and known < 0.75)
+
+    def off_topic(self, clauses: list[Clause]) -> bool:
+        """No edit, and more of the request's words are unknown than known ("my phone
+        battery is dying"): a style word in it is a coincidence, not a request."""
+        if any(c.edits for c in clauses):
+            return False
+        content = [w for c in clauses for w in c.words if w.isalpha() and w not in lx.GLUE and w not in FILLER]
+        unknown = sum(w not in self._known for w in content)
+        return unknown > len(content) - unknown
+
+    def _scan(self, words: list[str | None]) -> tuple[list[tuple[str, Any, float]], list[list[str]]]:
+        """Leftover words in reading order as ("concept", Concept, 0), ("modifier", None,
+        weight) and ("run", index into the leftover runs, 0) items, and the leftover runs;
+        ``None`` in ``words`` ends a run."""
         found: list[tuple[str, Any, float]] = []
         leftovers: list[list[str]] = []
         run: list[str] = []
+
+        def close_run() -> None:
+            if run:
+                leftovers.append(list(run))
+                found.append(("run", len(leftovers) - 1, 0.0))
+                run.clear()
+
         i = 0
-        while i < len(tokens):
+        while i < len(words):
+            if words[i] is None:
+                close_run()
+                i += 1
+                continue
             best_concept, best_mod = 0, 0
-            for n in range(min(self._longest, len(tokens) - i), 0, -1):
-                key = tuple(tokens[i : i + n])
+            for n in range(min(self._longest, len(words) - i), 0, -1):
+                key = tuple(words[i : i + n])
+                if None in key:
+                    continue
                 if not best_concept and key in self._names:
                     best_concept = n
                 if not best_mod and key in self._modifiers:
                     best_mod = n
             if best_concept or best_mod:
-                if run:
-                    leftovers.append(run)
-                    found.append(("run", len(leftovers) - 1, 0.0))
-                    run = []
+                close_run()
                 n = max(best_concept, best_mod)
-                key = tuple(tokens[i : i + n])
+                key = tuple(words[i : i + n])
                 if best_concept >= best_mod:
                     found.append(("concept", self._names[key], 0.0))
                 else:
                     found.append(("modifier", None, self._modifiers[key]))
                 i += n
                 continue
-            if tokens[i] not in FILLER:
-                run.append(tokens[i])
-            elif run:
-                leftovers.append(run)
-                found.append(("run", len(leftovers) - 1, 0.0))
-                run = []
+            if words[i] not in FILLER and words[i] not in lx.GLUE:
+                run.append(words[i])
+            else:
+                close_run()
             i += 1
-        if run:
-            leftovers.append(run)
-            found.append(("run", len(leftovers) - 1, 0.0))
+        close_run()
         return found, leftovers
 
     def _semantic(self, run: list[str]) -> list[tuple[Concept, float, str]]:
@@ -169,37 +250,78 @@ class KnowledgeTeacher:
                 log.debug("ignored %r (closest %s at %.2f)", word, cid, sim)
         return out
 
-    def matches(self, intent: str) -> list[Match]:
-        """The concepts an intent names, with modifier weights, in reading order."""
-        found, leftovers = self._scan(intent)
+    def _clause_matches(self, clause: Clause, question: bool) -> list[Match]:
+        found, leftovers = self._scan(clause.leftover)
         matches: list[Match] = []
         pending: float | None = None
         for kind, value, weight in found:
             if kind == "modifier":
                 pending = weight if pending is None else pending * weight
                 continue
-            hits = [(value, 1.0, value.names[0])] if kind == "concept" else self._semantic(leftovers[value])
+            if question:
+                hits = []
+            elif kind == "concept":
+                hits = [(value, 1.0, value.names[0])]
+            else:
+                hits = self._semantic(leftovers[value])
             for concept, confidence, phrase in hits:
-                matches.append(Match(concept, 1.0 if pending is None else pending, confidence, phrase))
+                weight = 1.0 if pending is None else pending
+                matches.append(Match(concept, weight, confidence, phrase, weight in RELATIVE_MODIFIERS))
                 pending = None
         return matches
+
+    def matches(self, intent: str) -> list[Match]:
+        """The knowledge-base concepts a request names, with modifier weights, in reading order."""
+        clauses = self.read(intent)
+        question = _question(clauses) or self.off_topic(clauses)
+        return [m for clause in clauses for m in self._clause_matches(clause, question)]
 
     def prepare(self, intents: list[str]) -> None:
         """Embed the leftover phrases of many intents at once, so labelling them is fast."""
         phrases: list[str] = []
         for intent in intents:
-            for run in self._scan(intent)[1]:
-                phrases.extend(run)
-                if len(run) > 1:
-                    phrases.append(" ".join(run))
+            for clause in self.read(intent):
+                for run in self._scan(clause.leftover)[1]:
+                    phrases.extend(run)
+                    if len(run) > 1:
+                        phrases.append(" ".join(run))
         self.index.prepare(phrases)
 
     # -- labelling -----------------------------------------------------------------
 
     def label(self, intent: str) -> TeacherAnswer:
-        matches = [m for m in self.matches(intent) if m.weight != 0.0]
-        look = blend(matches)
-        return TeacherAnswer(look, rationales(look, matches), tuple(dict.fromkeys(m.concept.id for m in matches)))
+        clauses = self.read(intent)
+        question = _question(clauses) or self.off_topic(clauses)
+        edits = [e for clause in clauses for e in clause.edits]
+        matches = [m for clause in clauses for m in self._clause_matches(clause, question) if m.weight != 0.0]
+        styles = [m for m in matches if not m.concept.corrective and not m.comparative]
+        relative = not styles
+        if relative:
+            matches = [
+                Match(m.concept, NUDGE if m.weight > 1 else m.weight, m.confidence, m.phrase, m.comparative)
+                if m.comparative else m
+                for m in matches
+            ]
+        look = compose(blend(matches), edits)
+        if look.is_neutral:
+            return TeacherAnswer(Look(), {}, (), NONE)
+        concepts = tuple(dict.fromkeys(m.concept.id for m in matches))
+        return TeacherAnswer(look, rationales(look, matches, edit_phrases(edits)), concepts,
+                             RELATIVE if relative else NEW)
+
+
+def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    """Whether ``phrase`` is the whole of ``words`` or, for a phrase of two or more words, part of it."""
+    if len(phrase) < 2:
+        return words == phrase
+    return any(words[i : i + len(phrase)] == phrase for i in range(len(words) - len(phrase) + 1))
+
+
+def _question(clauses: list[Clause]) -> bool:
+    """A question that asks for no edit ("who won the game last night"): its words name no style."""
+    if not clauses or not clauses[0].words or clauses[0].words[0] not in QUESTION_WORDS:
+        return False
+    return not any(w in REQUEST_WORDS for c in clauses for w in c.words)
 
 
 def _mean(pairs: list[tuple[float, float]]) -> float:
@@ -252,14 +374,20 @@ def _top_colors(look: Look) -> str:
     return " and ".join(f"{c}s" for c in colors)
 
 
-def rationales(look: Look, matches: list[Match]) -> dict[str, str]:
-    """One short sentence per called tool: the strongest concept's reason, then what the tool does."""
-    if not matches:
-        return {}
-    strongest = max(matches, key=lambda m: m.confidence * abs(m.weight))
-    reason = strongest.concept.rationale.rstrip(".")
-    if strongest.weight < 0:
-        reason = f"Less of this: {reason[0].lower()}{reason[1:]}"
+def rationales(look: Look, matches: list[Match], asked: str = "") -> dict[str, str]:
+    """One short sentence per called tool: the strongest concept's reason and what was
+    asked, then what the tool does."""
+    reasons = []
+    if matches:
+        strongest = max(matches, key=lambda m: m.confidence * abs(m.weight))
+        reason = strongest.concept.rationale.rstrip(".")
+        if strongest.weight < 0:
+            reason = f"Less of this: {reason[0].lower()}{reason[1:]}"
+        reasons.append(reason)
+    if asked:
+        reasons.append(f"asked for {asked}")
+    reason = "; ".join(reasons)
+    reason = reason[:1].upper() + reason[1:]
     out = {}
     if look.adjust is not None:
         out["adjust"] = f"{reason}; mainly {_top_adjust(look)}."

@@ -1,0 +1,115 @@
+"""Edits on top of a style: the request reader's corrections applied to a blended look.
+
+Each edit is its target's grade (``lexicon.TARGETS``, ``plus`` or ``minus``) scaled by
+its degree, or, with a number, scaled so that the target's main parameter moves by that
+number. A color-range edit moves that range's saturation by 35 or its luminance by 30
+per plain step (an object's second range by half). The edits add up.
+
+Against a style, an edit wins on what it names: "golden hour but less saturated" is the
+style with its saturation replaced by the edit's, so the picture moves the asked way,
+while the style's other parameters stay. A "not too ..." edit only adds (it tempers the
+style rather than reversing it). A filter mostly carries color, so an edit that lowers
+saturation also halves the style's filter intensity. Values are rounded, clamped, and
+tiny ones (|v| < 3) dropped.
+"""
+
+from __future__ import annotations
+
+from editor.schema import ADJUST_SPECS, FILTER_INTENSITY, SELECTIVE_SPECS, FilterChoice, Look, parse_tool_text
+from editor.teacher import lexicon as lx
+from editor.teacher.reader import Edit
+
+#: A plain step of a color-range edit, per Selective Adjust property.
+RANGE_STEP = {"saturation": 35, "luminance": 30}
+#: Filter intensity kept when an edit lowers saturation.
+FILTER_DESATURATED = 0.5
+
+
+def _grade(edit: Edit) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+    """The Adjust and Selective Adjust values of one edit, before clamping."""
+    adjust: dict[str, float] = {}
+    selective: dict[tuple[str, str], float] = {}
+    if edit.ranges and edit.prop:
+        step = RANGE_STEP[edit.prop]
+        scale = edit.number / step if edit.number is not None else edit.degree
+        scale = min(scale, lx.MAX_NUMBER_DEGREE)
+        for i, color in enumerate(edit.ranges):
+            selective[(color, edit.prop)] = edit.sign * step * scale * (1.0 if i == 0 else 0.5)
+        return adjust, selective
+    target = lx.TARGETS[edit.target]
+    text = target.plus if edit.sign > 0 else target.minus
+    parts = {}
+    for chunk in text.split(" | "):
+        tool, _, values = chunk.partition(": ")
+        parts[tool] = parse_tool_text(tool, values, strict=True)
+    main = abs(parts.get("adjust", {}).get(target.main, 0)) if "adjust" in parts else 0
+    scale = edit.degree
+    if edit.number is not None and main:
+        scale = min(edit.number / main, lx.MAX_NUMBER_DEGREE)
+    for name, value in (parts.get("adjust") or {}).items():
+        adjust[name] = value * scale
+    for color, props in (parts.get("selective_adjust") or {}).items():
+        for prop, value in props.items():
+            selective[(color, prop)] = value * scale
+    return adjust, selective
+
+
+def _settle(value: float, spec) -> int:
+    v = spec.clamp(int(round(value)))
+    return 0 if abs(v) < 3 else v
+
+
+def compose(style: Look, edits: list[Edit]) -> Look:
+    """``style`` with ``edits`` applied on top (see the module docstring)."""
+    if not edits:
+        return style
+    adjust = {n: float(v) for n, v in (style.adjust or {}).items() if v}
+    selective = {(c, p): float(v) for c, props in (style.selective_adjust or {}).items() for p, v in props.items() if v}
+    add_adjust: dict[str, float] = {}
+    add_selective: dict[tuple[str, str], float] = {}
+    named_adjust: set[str] = set()
+    named_selective: set[tuple[str, str]] = set()
+    for edit in edits:
+        a, s = _grade(edit)
+        for k, v in a.items():
+            add_adjust[k] = add_adjust.get(k, 0.0) + v
+        for k, v in s.items():
+            add_selective[k] = add_selective.get(k, 0.0) + v
+        if edit.override:
+            named_adjust |= set(a)
+            named_selective |= set(s)
+    for k, v in add_adjust.items():
+        base = adjust.get(k, 0.0)
+        if k in named_adjust and base * v < 0:
+            base = 0.0
+        adjust[k] = base + v
+    for k, v in add_selective.items():
+        base = selective.get(k, 0.0)
+        if k in named_selective and base * v < 0:
+            base = 0.0
+        selective[k] = base + v
+    adj = {n: _settle(v, ADJUST_SPECS[n]) for n, v in adjust.items()}
+    sel: dict[str, dict[str, int]] = {}
+    for (color, prop), v in selective.items():
+        sel.setdefault(color, {})[prop] = _settle(v, SELECTIVE_SPECS[prop])
+    filt = style.filter
+    if filt is not None and any(e.target == "saturation" and e.sign < 0 and e.override for e in edits):
+        filt = FilterChoice(filt.name, FILTER_INTENSITY.clamp(round(filt.intensity * FILTER_DESATURATED)))
+    return Look(adj or None, sel or None, filt)
+
+
+def edit_phrases(edits: list[Edit]) -> str:
+    """The edits in a creator's words, for the rationale: "brighter (a little), more contrast"."""
+    words = []
+    for edit in edits:
+        label = lx.TARGETS[edit.target].label[0 if edit.sign > 0 else 1]
+        if edit.ranges:
+            label = f"{'more' if edit.sign > 0 else 'less'} {edit.prop} in the {edit.ranges[0]}s"
+        if edit.number is not None:
+            label += f" (by {edit.number:g})"
+        elif edit.degree < 1:
+            label += " (a little)"
+        elif edit.degree > 1:
+            label += " (a lot)"
+        words.append(label)
+    return ", ".join(dict.fromkeys(words))

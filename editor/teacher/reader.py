@@ -1,0 +1,397 @@
+"""The request reader: a sentence -> clauses -> edits (target, direction, degree).
+
+A request is split into clauses at punctuation and at "and", "but", "then", "also",
+"plus", "while" (never inside a knowledge-base name such as "black and white"). In each
+clause, scanning left to right with the longest phrase of ``editor.teacher.lexicon``
+winning at each position:
+
+- a **direction** word ("increase", "less", "tone down") binds to the next target; a
+  noun with none before it takes one after it ("contrast is too high", "saturation
+  down"), else the previous target's, else the previous clause's ("increase brightness
+  and contrast"), else "more";
+- **"too"** and a complaint verb ("it looks flat", "it's blurry") ask for the opposite of
+  the adjective that follows; "not ... enough" asks for more of it;
+- a **negation** ("don't", "never", "without making it") cancels its clause, except
+  "without" / "no" before a noun, which asks for less of it ("without the yellow");
+  "not too" / "not so" asks for a little less, on top of a style;
+- a **degree** applies to every edit of its clause, on the scale of ``DEGREES``; a
+  number sets the target's main parameter to about that value;
+- **color ranges**: a plural color ("the greens") or an object ("sky", "skin", "grass")
+  turns the clause's light edits into that range's luminance and its color edits into
+  the range's saturation.
+
+Words the reader does not use are left, in order, for the knowledge base's style
+matcher; a bare adjective that is also a style name ("vivid", "blue") is left to it too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from editor.teacher import lexicon as lx
+
+#: Words that split clauses (outside knowledge-base names).
+CONJUNCTIONS: frozenset[str] = frozenset({"and", "but", "then", "also", "plus", "while", "yet", "though", "&"})
+#: Verbs after which an adjective describes the photo's problem ("it looks flat").
+COMPLAINT_VERBS: frozenset[str] = frozenset(
+    {"looks", "is", "are", "seems", "seem", "feels", "its", "appears", "was", "were", "came", "turned", "got", "getting"}
+)
+DESIRE_WORDS: frozenset[str] = frozenset({"make", "want", "should", "to", "wanna", "id", "like", "go", "turn", "needs", "need"})
+_TOKEN = re.compile(r"[+-]?\d+(?:\.\d+)?\s*%?|[a-z&]+")
+_SPLIT = re.compile(r"[,;.!?:\n()\[\]/]+|\s-\s|\s+\u2014\s*|\s+-+\s+")
+
+
+def normalize(text: str) -> str:
+    """Lower case, NFKC, apostrophes dropped ("don't" -> "dont")."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return text.replace("'", "").replace("\u2019", "").replace("\u2018", "").replace("`", "")
+
+
+def tokens(text: str) -> list[str]:
+    return [t.replace(" ", "") for t in _TOKEN.findall(normalize(text))]
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One asked change: a lexicon target, a direction (+1 / -1), a degree (1 = plain).
+
+    ``ranges`` and ``prop`` make it a color-range edit (Selective Adjust ``prop`` of the
+    ranges, first = main); ``override`` is False for "not too ..." edits, which soften a
+    style instead of replacing its value; ``number`` is an explicit amount."""
+
+    target: str
+    sign: int
+    degree: float = 1.0
+    ranges: tuple[str, ...] = ()
+    prop: str | None = None
+    override: bool = True
+    number: float | None = None
+    phrase: str = ""
+
+
+@dataclass
+class Clause:
+    words: list[str]
+    edits: list[Edit] = field(default_factory=list)
+    #: Words the reader did not use, in order; ``None`` marks a gap between runs.
+    leftover: list[str | None] = field(default_factory=list)
+    negated: bool = False
+    #: It describes a problem ("it looks flat"): its adjectives ask for their opposite.
+    complaint: bool = False
+    #: A direction with nothing to act on ("tone it down"): it redirects the previous clause.
+    orphan: int | None = None
+    orphan_degree: float = 1.0
+
+
+@dataclass(frozen=True)
+class _Item:
+    kind: str
+    value: object
+    start: int
+    end: int
+
+
+def _table() -> dict[tuple[str, ...], list[tuple[str, object]]]:
+    table: dict[tuple[str, ...], list[tuple[str, object]]] = {}
+
+    def add(kind: str, entries) -> None:
+        for phrase, value in entries:
+            table.setdefault(tuple(phrase.split()), []).append((kind, value))
+
+    add("damper", ((p, None) for p in lx.DAMPERS))
+    add("negation", ((p, None) for p in lx.NEGATIONS))
+    add("degree", lx.DEGREES.items())
+    add("carrier", lx.CARRIERS.items())
+    add("direction", lx.DIRECTIONS.items())
+    add("postfix", lx.POSTFIX.items())
+    add("adjective", lx.ADJECTIVES.items())
+    add("color", lx.COLORS.items())
+    add("object", lx.OBJECTS.items())
+    add("noun", lx.NOUNS.items())
+    return table
+
+
+_TARGET_KINDS = ("carrier", "adjective", "noun", "color")
+#: Targets a color range can take instead of the whole picture ("the greens brighter").
+_RANGEABLE = frozenset({"light", "exposure", "saturation", "vibrance", "contrast", "highlights", "shadows"})
+#: Verbs whose own target gives way to a noun after them ("soften the contrast").
+_VERB_TARGETS = frozenset({"light", "sharpness", "saturation", "contrast"})
+_PRIORITY = ("damper", "negation", "carrier", "degree", "direction", "adjective", "color", "object", "noun", "postfix")
+
+
+class Reader:
+    """Reads requests into clauses of edits; ``protected`` are multi-word names (the
+    knowledge base's) never split at a conjunction nor read word by word."""
+
+    def __init__(self, protected: set[tuple[str, ...]], styles: set[tuple[str, ...]]) -> None:
+        self.table = _table()
+        self.protected = protected
+        self.styles = styles
+        self.longest = max(len(k) for k in [*self.table, *protected])
+
+    # -- clauses ----------------------------------------------------------------
+
+    def clauses(self, words_by_part: list[list[str]]) -> list[list[str]]:
+        out: list[list[str]] = []
+        for words in words_by_part:
+            current: list[str] = []
+            i = 0
+            while i < len(words):
+                n = self._protected_at(words, i)
+                if n:
+                    current.extend(words[i : i + n])
+                    i += n
+                    continue
+                if words[i] in CONJUNCTIONS:
+                    if current:
+                        out.append(current)
+                    current = []
+                else:
+                    current.append(words[i])
+                i += 1
+            if current:
+                out.append(current)
+        return out
+
+    def _protected_at(self, words: list[str], i: int) -> int:
+        for n in range(min(self.longest, len(words) - i), 1, -1):
+            if tuple(words[i : i + n]) in self.protected:
+                return n
+        return 0
+
+    @staticmethod
+    def parts(text: str) -> list[str]:
+        return [p for p in _SPLIT.split(normalize(text)) if p.strip()]
+
+    # -- one clause ---------------------------------------------------------------
+
+    def _items(self, words: list[str]) -> list[_Item]:
+        items: list[_Item] = []
+        i = 0
+        while i < len(words):
+            if re.fullmatch(r"[+-]?\d+(\.\d+)?%?", words[i]):
+                items.append(_Item("number", float(words[i].rstrip("%")), i, i + 1))
+                i += 1
+                continue
+            protected = self._protected_at(words, i)
+            found = None
+            for n in range(min(self.longest, len(words) - i), 0, -1):
+                entries = self.table.get(tuple(words[i : i + n]))
+                if entries:
+                    kind, value = min(entries, key=lambda e: _PRIORITY.index(e[0]))
+                    found = _Item(kind, value, i, i + n)
+                    break
+            if protected and (found is None or found.end - found.start < protected):
+                items.append(_Item("style", tuple(words[i : i + protected]), i, i + protected))
+                i += protected
+                continue
+            if found is None:
+                if words[i] == "too":
+                    items.append(_Item("too", None, i, i + 1))
+                elif words[i] == "enough":
+                    items.append(_Item("enough", None, i, i + 1))
+                i += 1
+                continue
+            items.append(found)
+            i = found.end
+        return items
+
+    def read_clause(self, words: list[str], carry: int | None, complained: bool = False) -> Clause:
+        """One clause's edits; ``carry`` is the previous clause's last direction and
+        ``complained`` whether it described a problem ("it's dark and kinda blue")."""
+        items = self._items(words)
+        clause = Clause(words)
+        used: set[int] = set()
+        kinds = [it.kind for it in items]
+        enough = "enough" in kinds
+        degree, number, amount_spans = 1.0, None, set()
+        for it in items:
+            if it.kind == "degree":
+                degree = it.value if degree == 1.0 else max(degree, it.value, key=lambda d: abs(d - 1))
+                amount_spans.update(range(it.start, it.end))
+            elif it.kind == "number" and 0 < abs(it.value) <= 100:
+                number = abs(it.value)
+                if it.value < 0 and carry is None:
+                    carry = -1
+                amount_spans.update(range(it.start, it.end))
+        targets = [it for it in items if it.kind in _TARGET_KINDS]
+        partners = any(self._target(it, words)[0] in _RANGEABLE for it in targets if it.kind != "color")
+        objects = [r for it in items if it.kind == "object" for r in it.value]
+        subjects = {
+            it.start for it in targets
+            if it.kind == "color" and it.value[1] is not None
+            and (self._is_range(words, it) or objects or partners)
+        }
+        ranges = objects + [words_range for it in targets if it.start in subjects for words_range in [it.value[1]]]
+        first = targets[0].start if targets else len(words)
+        complaint_clause = complained or (
+            any(w in COMPLAINT_VERBS for w in words[:first]) and not any(w in DESIRE_WORDS for w in words[:first])
+        )
+        clause.complaint = complaint_clause
+        pending: int | None = None
+        pending_items: list[_Item] = []
+        too = damp = without = negated = False
+        last_sign: int | None = None
+        raw: list[list] = []
+        color_nouns = {
+            it.end for it in targets
+            if it.kind == "color" and it.end < len(words) and words[it.end] in lx.CAST_NOUNS | lx.RANGE_NOUNS
+        }
+        for k, it in enumerate(items):
+            if it.start in color_nouns:
+                continue
+            later_target = any(t.start > it.start for t in targets)
+            if it.kind == "negation":
+                used.update(range(it.start, it.end))
+                if enough:
+                    continue
+                nxt = items[k + 1] if k + 1 < len(items) else None
+                if words[it.start] in ("without", "no") and nxt is not None and nxt.kind in ("noun", "color"):
+                    without = True
+                else:
+                    negated = True
+                continue
+            if it.kind == "damper":
+                damp = True
+                used.update(range(it.start, it.end))
+                continue
+            if it.kind in ("too", "enough"):
+                too = too or it.kind == "too"
+                used.add(it.start)
+                continue
+            if it.kind in ("direction", "postfix") and not later_target and raw and raw[-1][3]:
+                # After its noun: "contrast is too high", "saturation down".
+                value = lx.POSTFIX.get(" ".join(words[it.start : it.end]), it.value)
+                raw[-1][1], raw[-1][3] = value, False
+                last_sign = value
+                used.update(range(it.start, it.end))
+                continue
+            if it.kind == "direction":
+                pending = it.value
+                pending_items.append(it)
+                continue
+            if it.kind not in _TARGET_KINDS:
+                if it.kind == "object":
+                    used.update(range(it.start, it.end))
+                continue
+            target, polarity, open_sign = self._target(it, words)
+            if raw and raw[-1][0] == target and it.kind == "noun":
+                used.update(range(it.start, it.end))
+                continue
+            if it.kind == "carrier" and target in _VERB_TARGETS:
+                nxt = next((t for t in targets if t.start > it.start), None)
+                if nxt is not None and nxt.kind == "noun" and self._adjacent(words, it.end, nxt.start):
+                    nxt_target = self._target(nxt, words)[0]
+                    if nxt_target != target and nxt_target not in ("warmth", "tint"):
+                        # "soften the contrast", "brighten the shadows": the verb gives the direction.
+                        pending = polarity
+                        used.update(range(it.start, it.end))
+                        continue
+            phrase = " ".join(words[it.start : it.end])
+            bare = pending is None and not too and not enough and not damp and not without
+            complaint = complaint_clause or phrase in lx.COMPLAINTS
+            if it.kind == "adjective" and bare and not complaint and tuple(words[it.start : it.end]) in self.styles:
+                continue
+            if it.kind == "color" and bare and not complaint and open_sign and not self._is_range(words, it) \
+                    and it.start not in subjects and tuple(words[it.start : it.end]) in self.styles:
+                continue
+            cast = it.kind == "color" and it.end < len(words) and words[it.end] in lx.UNWANTED_CASTS
+            if it.kind == "color" and it.end < len(words) and words[it.end] in lx.CAST_NOUNS | lx.RANGE_NOUNS:
+                used.add(it.end)
+            if without:
+                sign, open_sign, without = -1, False, False
+            elif it.kind in ("adjective", "color") and (too or complaint) and pending is None:
+                sign, open_sign = -polarity, False
+            elif pending is not None:
+                sign, open_sign = pending * polarity, False
+                for p in pending_items:
+                    used.update(range(p.start, p.end))
+                pending, pending_items = None, []
+            elif enough:
+                sign, open_sign = polarity, False
+            elif cast:
+                sign, open_sign = -1, False
+            elif open_sign and last_sign is not None:
+                sign = last_sign * polarity
+            elif open_sign and carry is not None:
+                sign = carry * polarity
+            else:
+                sign = polarity
+            too = False
+            used.update(range(it.start, it.end))
+            if negated:
+                continue
+            raw.append([target, sign, it, open_sign])
+            last_sign = sign * polarity
+        # A noun that found no direction before another target is that target's subject
+        # ("the tint is too pink").
+        raw = [r for i, r in enumerate(raw) if not (r[3] and r[2].kind == "noun" and i + 1 < len(raw))]
+        if raw:
+            # Degree words with no edit to scale stay for the styles ("slightly moody").
+            used |= amount_spans
+        paired = partners and bool(subjects)
+        for target, sign, it, _ in raw:
+            if paired and it.start in subjects:
+                continue
+            clause.edits.extend(self._edits(target, sign, degree, number, ranges, damp, words, it))
+        pending_words = {i for p in pending_items for i in range(p.start, p.end)}
+        idle = all(i in pending_words or i in amount_spans or w in lx.GLUE for i, w in enumerate(words))
+        if not targets and pending is not None and idle and not any(words[p.start] in lx.FIXES for p in pending_items):
+            clause.orphan = pending
+            clause.orphan_degree = degree
+            used.update(i for p in pending_items for i in range(p.start, p.end))
+            used |= amount_spans
+        clause.negated = negated
+        gap = False
+        for i, w in enumerate(words):
+            if i in used or w in lx.GLUE or (negated and not raw):
+                gap = True
+                continue
+            if gap and clause.leftover and clause.leftover[-1] is not None:
+                clause.leftover.append(None)
+            clause.leftover.append(w)
+            gap = False
+        return clause
+
+    @staticmethod
+    def _adjacent(words: list[str], end: int, start: int) -> bool:
+        return all(w in lx.GLUE or w in lx.DEGREES for w in words[end:start])
+
+    def _is_range(self, words: list[str], it: _Item) -> bool:
+        word = words[it.start]
+        if it.value[1] is None:
+            return False
+        if word in lx.PLURAL_COLORS:
+            return True
+        nxt = words[it.end] if it.end < len(words) else ""
+        return nxt in lx.RANGE_NOUNS
+
+    def _target(self, it: _Item, words: list[str]) -> tuple[str | None, int, bool]:
+        """(target id, polarity, whether the direction is still open) of a target item."""
+        if it.kind == "carrier":
+            target, polarity = it.value
+            return target, polarity, False
+        if it.kind == "adjective":
+            target, polarity = it.value
+            return target, polarity, False
+        if it.kind == "noun":
+            return it.value, 1, True
+        if it.kind == "color":
+            return it.value[0], 1, True
+        return None, 0, False
+
+    def _edits(self, target: str, sign: int, degree: float, number: float | None, ranges: list[str],
+               damp: bool, words: list[str], it: _Item) -> list[Edit]:
+        phrase = " ".join(words[it.start : it.end])
+        if damp:
+            return [Edit(target, -sign, 0.35, override=False, phrase=phrase)]
+        own_range = it.kind == "color" and it.value[1] is not None and it.value[1] in ranges
+        if ranges and target in _RANGEABLE or own_range:
+            prop = "luminance" if target in ("light", "exposure", "highlights", "shadows") else "saturation"
+            rng = (it.value[1],) if own_range else tuple(dict.fromkeys(ranges))
+            return [Edit(target, sign, degree, rng, prop, number=number, phrase=phrase)]
+        if ranges and target.startswith("cast_") and lx.COLORS.get(target[5:], (None, None))[1]:
+            return [Edit(target, sign, degree, (target[5:],), "saturation", number=number, phrase=phrase)]
+        return [Edit(target, sign, degree, number=number, phrase=phrase)]
