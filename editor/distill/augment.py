@@ -181,7 +181,7 @@ def label_intents(
     rows = []
     for intent in intents:
         answer = teacher.label(intent)
-        rows.append(Row(intent, answer.look, dict(answer.rationales), None, "augment"))
+        rows.append(Row(intent, answer.look, dict(answer.rationales), None, "augment", answer.mode))
         tracker.advance()
     return rows
 

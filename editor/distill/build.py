@@ -15,6 +15,7 @@ from editor.distill.corpus import CorpusOptions, generate_intents
 from editor.distill.data import DATA_VERSION, SPLITS, Row, default_data_dir, write_rows
 from editor.distill.splits import Splits, choose_holdout, split_rows
 from editor.fileio import write_text_atomic
+from editor.intent import MODES
 from editor.progress import CancelToken, ProgressCallback, ProgressTracker
 from editor.schema import TOOLS
 from editor.teacher.kb import KnowledgeTeacher
@@ -25,7 +26,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class BuildOptions:
     seed: int = 0
-    corpus_size: int = 11_000
+    corpus_size: int = 44_000
     test_size: int = 1000
     holdout_per_category: int = 1
 
@@ -36,17 +37,15 @@ def label_corpus(
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> tuple[list[Row], list[tuple[str, ...]]]:
-    """Teacher rows for the intents (intents the teacher finds no look in are dropped)."""
+    """Teacher rows for the intents, with their concepts; an intent the teacher finds
+    nothing to do in is kept as a ``none`` row, so the student learns to call no tool."""
     teacher.prepare(intents)
     tracker = ProgressTracker(len(intents), progress, cancel)
     rows, concepts = [], []
     for intent in intents:
         answer = teacher.label(intent)
         tracker.advance()
-        if answer.look.is_neutral:
-            log.info("no look for %r; left out", intent)
-            continue
-        rows.append(Row(intent, answer.look, answer.rationales, None, "kb"))
+        rows.append(Row(intent, answer.look, answer.rationales, None, "kb", answer.mode))
         concepts.append(answer.concepts)
     return rows, concepts
 
@@ -77,6 +76,7 @@ def build_dataset(
         "teacher": teacher.name,
         "corpus_size": options.corpus_size,
         "counts": {name: len(getattr(splits, name)) for name in SPLITS},
+        "modes": {name: {m: sum(r.mode == m for r in getattr(splits, name)) for m in MODES} for name in SPLITS},
         "held_out_concepts": list(holdout.concepts),
         "held_out_words": sorted(holdout.words),
         "sha256": digests,

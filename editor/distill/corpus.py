@@ -1,10 +1,14 @@
-"""The intent corpus: what creators type, generated from the knowledge base.
+"""The intent corpus: what creators type, generated from the knowledge base and the
+request reader's lexicon.
 
-Single concepts, combinations of two or three concepts from different categories, a look
-with a corrective request, modifiers ("slightly", "very", "less" ...), casual request
-phrasing, and the noise of real typing: case, typos, punctuation and emoji. Intents are
-deduplicated by ``intent_key`` (case, spacing and punctuation do not count). The same
-seed always gives the same corpus in the same order.
+Styles: single concepts, combinations of two or three concepts from different
+categories, modifiers ("slightly", "very", "less" ...). Requests: one to four correction
+clauses (``editor.distill.phrasing``) in request frames with politeness and filler,
+alone or on top of a style ("golden hour but less saturated"). No-ops: mashes, off-topic
+sentences, other languages, "no changes". All of it with the noise of real typing:
+case, typos, punctuation and emoji. Intents are deduplicated by ``intent_key`` (case,
+spacing and punctuation do not count). The same seed always gives the same corpus in
+the same order.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from editor.distill import phrasing
 from editor.teacher.knowledge import Concept, KnowledgeBase
 
 LOOK_TEMPLATES: tuple[str, ...] = (
@@ -62,13 +67,18 @@ PUNCTUATION: tuple[str, ...] = ("", "", "", "", "!", "!!", ".", "?", "...")
 
 #: Share of each kind of intent in the corpus.
 KINDS: tuple[tuple[str, float], ...] = (
-    ("single", 0.30),
-    ("modified", 0.16),
-    ("pair", 0.28),
-    ("triple", 0.10),
-    ("fix", 0.10),
-    ("modified_pair", 0.06),
+    ("single", 0.13),
+    ("modified", 0.07),
+    ("pair", 0.12),
+    ("triple", 0.04),
+    ("fix", 0.05),
+    ("modified_pair", 0.03),
+    ("request", 0.34),
+    ("style_request", 0.14),
+    ("noop", 0.08),
 )
+#: How many correction clauses a request has, and how often.
+CLAUSES: tuple[tuple[int, float], ...] = ((1, 0.5), (2, 0.32), (3, 0.13), (4, 0.05))
 
 
 def intent_key(text: str) -> str:
@@ -79,7 +89,7 @@ def intent_key(text: str) -> str:
 
 @dataclass(frozen=True)
 class CorpusOptions:
-    size: int = 11_000
+    size: int = 44_000
     seed: int = 0
     typo_rate: float = 0.08
     emoji_rate: float = 0.08
@@ -144,7 +154,34 @@ class _Picker:
         return rng.choice(self.gradable)
 
 
+def _request(rng: random.Random, clauses: int) -> str:
+    parts = []
+    state = False
+    for i in range(clauses):
+        clause, is_state = phrasing.correction(rng)
+        state = state or (i == 0 and is_state)
+        parts.append(clause)
+    text = parts[0]
+    for part in parts[1:]:
+        text += rng.choice(phrasing.JOINERS) + part
+    return phrasing.frame_request(text, state, rng)
+
+
 def _draw(kind: str, picker: _Picker, rng: random.Random) -> str:
+    if kind == "noop":
+        return phrasing.noop(rng)
+    if kind == "request":
+        counts, weights = zip(*CLAUSES)
+        return _request(rng, rng.choices(counts, weights)[0])
+    if kind == "style_request":
+        look = picker.name(picker.look(rng), rng)
+        if rng.random() < 0.3:
+            look = f"{rng.choice(MODIFIERS[:4])} {look}"
+        fix = _request(rng, rng.choice((1, 1, 1, 2)))
+        frame = rng.choice(("{a} but {f}", "{a}, {f}", "{a} and {f}", "{f}, {a}", "{a} look but {f}",
+                            "make it {a} but {f}", "{a} vibe, {f}", "{a}. {f}", "i want {a}, {f}",
+                            "{a} please, {f}", "{f} and make it {a}", "{a} style but {f}"))
+        return frame.format(a=look, f=fix)
     if kind == "single":
         if rng.random() < 0.2:
             return rng.choice(CORRECTIVE_TEMPLATES).format(x=picker.name(picker.fix(rng), rng))

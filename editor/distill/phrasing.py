@@ -1,0 +1,231 @@
+"""How people phrase an edit: generated correction clauses, request frames and no-ops.
+
+The words come from the reader's lexicon (``editor.teacher.lexicon``), so the corpus
+covers its grammar rather than a few fixed templates: a direction verb and a noun
+("tone down the saturation"), a comparative ("a bit warmer"), a complaint ("it's way
+too dark", "the contrast is too high", "looks flat"), numbers ("brightness +20",
+"increase exposure by 15%"), casts and color ranges ("less yellow", "make the greens
+pop", "bluer sky"), negations ("don't make it darker") and "not too ..." tempering.
+No-ops are keyboard mashes, off-topic sentences, other languages and requests to
+change nothing. Everything is drawn from one ``random.Random``, so a seed gives the
+same phrases.
+"""
+
+from __future__ import annotations
+
+import random
+import string
+
+
+_SIGNED_VERBS = {
+    1: ("increase", "raise", "boost", "bump up", "add", "add more", "enhance", "more", "crank up", "turn up",
+        "push", "bring up", "up the", "pump up", "amp up", "intensify", "give it more", "i need more"),
+    -1: ("decrease", "lower", "reduce", "cut", "tone down", "dial back", "turn down", "less", "bring down",
+         "remove some", "take down", "ease off the", "soften", "tame", "pull back", "drop", "minimize",
+         "get rid of some of the"),
+}
+_NOUNS = {
+    "light": ("brightness", "lighting", "light", "the brightness", "the light"),
+    "exposure": ("exposure", "the exposure"),
+    "contrast": ("contrast", "the contrast", "punch"),
+    "saturation": ("saturation", "the saturation", "the colors", "the colours", "color", "colour saturation",
+                   "color intensity"),
+    "vibrance": ("vibrance", "the vibrance"),
+    "warmth": ("warmth", "the warmth", "temperature", "the white balance", "warm tones"),
+    "tint": ("tint", "the tint"),
+    "sharpness": ("sharpness", "the sharpness", "detail", "the details", "definition"),
+    "clarity": ("clarity", "structure", "texture"),
+    "glow": ("glow", "bloom", "the glow"),
+    "highlights": ("highlights", "the highlights", "the whites", "the bright areas"),
+    "shadows": ("shadows", "the shadows", "the dark areas", "shadow detail"),
+    "blacks": ("the blacks", "black level", "blacks"),
+    "pop": ("pop", "color pop"),
+}
+_COMPARATIVES = {
+    1: ("brighter", "lighter", "warmer", "punchier", "sharper", "crisper", "more vivid", "more colorful",
+        "more saturated", "richer", "bluer", "greener", "more contrasty", "clearer", "redder", "pinker"),
+    -1: ("darker", "dimmer", "cooler", "colder", "softer", "smoother", "less saturated", "less vivid",
+         "duller", "flatter", "less colorful", "paler", "more muted"),
+}
+_VERBS = ("brighten it", "darken it", "lighten it up", "warm it up", "cool it down", "sharpen it",
+          "soften it", "desaturate it", "saturate it", "brighten the image", "darken the photo", "blur it a bit",
+          "dehaze it", "denoise it", "brighten", "darken", "sharpen")
+_COMPLAINT_ADJECTIVES = ("dark", "bright", "flat", "dull", "warm", "cold", "cool", "saturated", "muted", "harsh",
+                         "soft", "blurry", "yellow", "blue", "green", "orange", "red", "pink", "contrasty",
+                         "washed out", "gloomy", "faded", "hazy", "noisy", "grainy", "vivid", "intense",
+                         "magenta", "purple", "dim", "pale", "orangey", "greenish", "bluish")
+_COMPLAINTS = ("underexposed", "overexposed", "blown out", "oversaturated", "oversharpened", "out of focus",
+               "muddy", "washed out", "lifeless")
+_SUBJECTS = ("it's", "its", "it is", "the photo is", "this looks", "it looks", "looks", "the image looks",
+             "my pic is", "this is", "the video is", "the footage looks", "everything is", "this seems",
+             "it came out", "the shot is", "it feels")
+_STATE = {1: ("too low", "too weak", "lacking", "not strong enough", "way too low"),
+          -1: ("too high", "too strong", "way too much", "too intense", "overpowering", "too much",
+               "a bit too strong", "kinda high")}
+_WISH_POSTFIX = {1: ("up", "higher", "up a bit", "up a lot"), -1: ("down", "lower", "down a bit", "down a notch")}
+_COLOR_WORDS = ("red", "orange", "yellow", "green", "blue", "cyan", "teal", "magenta", "pink", "purple")
+_RANGE_PLURALS = ("reds", "oranges", "yellows", "greens", "blues", "cyans", "teals")
+_OBJECTS = ("sky", "skin", "grass", "trees", "water", "ocean", "face", "leaves", "foliage", "skin tones",
+            "lips", "clouds", "sea", "lake", "greenery")
+_RANGE_PROPS = ("more vivid", "less vivid", "brighter", "darker", "more saturated", "less saturated", "pop more",
+                "richer", "duller", "deeper", "lighter", "more muted", "stand out", "pop")
+_DEGREES = ("", "", "", "", "slightly", "a bit", "a little", "a little bit", "a tad", "a touch", "somewhat",
+            "a lot", "much", "way", "really", "very", "significantly", "super", "extremely", "kinda",
+            "just a bit", "a tiny bit", "quite a bit", "drastically", "noticeably")
+_NUMBERS = ("by {n}", "by {n}%", "{n}%", "+{n}", "by about {n}", "{n} points", "around {n}%", "like {n}%")
+
+FRAMES: tuple[str, ...] = (
+    "{x}", "{x}", "{x}", "{x}", "{x}", "{x} please", "please {x}", "could you {x}", "can you {x}",
+    "can you please {x}", "could you please {x}", "can someone {x}", "i want to {x}", "i'd like to {x}",
+    "i need to {x}", "{x} thanks", "{x} pls", "pls {x}", "hey, {x}", "hi! {x}", "idk just {x}",
+    "{x} if possible", "{x}, thanks in advance", "would it be possible to {x}", "help me {x}",
+    "i would love it if you could {x}", "first time posting, can you {x}", "{x} for me", "just {x}",
+    "ok so {x}", "hmm {x}", "{x} i think", "maybe {x}", "{x}?", "quick one: {x}", "{x} thx",
+    "any chance you could {x}", "try to {x}", "{x} lol", "i wanted to ask if you could {x}",
+)
+#: Frames for descriptions rather than actions ("it's too dark").
+STATE_FRAMES: tuple[str, ...] = (
+    "{x}", "{x}", "{x}", "{x}, can you fix it", "{x}, help", "{x}, please fix", "{x} :(", "hmm {x}",
+    "i feel like {x}", "honestly {x}", "{x} lol", "{x}, any ideas?", "{x}, fix pls", "ugh {x}",
+)
+JOINERS: tuple[str, ...] = (", ", " and ", ", and ", " but ", ". ", " then ", ", also ", " and also ", " plus ",
+                            "; ", " & ", ", then ")
+
+NOOP_SENTENCES: tuple[str, ...] = (
+    "what is the weather like today", "who are you", "tell me a joke", "how are you doing", "what day is it",
+    "i had pasta for lunch", "my dog is sleeping", "how much does this app cost", "is this thing on",
+    "where is the save button", "can you crop it", "rotate it left", "make it a square", "resize to 1080p",
+    "add some text at the top", "put my logo in the corner", "remove the person in the back",
+    "cut the first five seconds", "speed up the video", "add background music", "trim the end",
+    "flip it horizontally", "blur the background", "change the aspect ratio", "add subtitles",
+    "export as gif", "send it to my email", "upload it to instagram", "i love you", "good night",
+    "test test", "hello?", "anyone there", "what does this button do", "play the video", "turn the volume up",
+    "mute the audio", "make the video longer", "this is my first video", "my name is alex",
+    "write a story about a dragon", "what's 2 plus 2", "how do i get a refund", "the app is slow",
+    "i am bored", "do you like pizza", "recommend a movie", "open the settings", "where are my files",
+    "what time does the store close", "call my mom", "order a pizza", "set an alarm for 7",
+)
+NO_CHANGE_PHRASES: tuple[str, ...] = (
+    "no changes", "no change please", "leave it as it is", "leave it", "keep it as is", "don't change anything",
+    "nothing", "do nothing", "it's fine as it is", "looks good already", "no edits needed", "keep it the same",
+    "never mind", "nvm", "forget it", "it's perfect", "leave it alone please", "don't touch it", "no thanks",
+    "keep everything as it is", "don't edit anything", "no grading", "i like it as is",
+)
+FOREIGN: tuple[str, ...] = (
+    "hazlo más brillante", "más cálido por favor", "un poco más oscuro", "quiero más contraste",
+    "rends l'image plus chaude", "plus de contraste", "un peu plus sombre", "moins saturé s'il vous plaît",
+    "mach das bild wärmer", "mehr kontrast bitte", "etwas dunkler", "weniger farbe",
+    "deixa mais brilhante", "mais contraste por favor", "rendila più calda", "più luminosa per favore",
+    "maak het warmer", "meer contrast alsjeblieft", "gör bilden ljusare", "zrób to jaśniejsze",
+    "daha parlak yap", "lebih terang dong", "làm cho sáng hơn", "gawin mong mas maliwanag",
+    "сделай ярче", "теплее пожалуйста", "更亮一点", "让它更暖", "もっと明るく", "暖かくして", "더 밝게 해줘",
+    "좀 더 따뜻하게", "اجعلها أكثر إشراقا", "תעשה את זה בהיר יותר", "और चमकीला बनाओ", "κάνε το πιο φωτεινό",
+)
+
+
+def degree(rng: random.Random) -> str:
+    return rng.choice(_DEGREES)
+
+
+def _join(*words: str) -> str:
+    return " ".join(w for w in words if w)
+
+
+def correction(rng: random.Random) -> tuple[str, bool]:
+    """One correction clause and whether it reads as a state ("it's too dark") rather than an action."""
+    kind = rng.random()
+    if kind < 0.22:
+        sign = rng.choice((1, -1))
+        noun = rng.choice(_NOUNS[rng.choice(list(_NOUNS))])
+        verb = rng.choice(_SIGNED_VERBS[sign])
+        d = degree(rng)
+        if rng.random() < 0.5:
+            return _join(verb, noun, d), False
+        return _join(verb, d, noun) if verb in ("more", "less") else _join(d, verb, noun), False
+    if kind < 0.40:
+        sign = rng.choice((1, -1))
+        comp = rng.choice(_COMPARATIVES[sign])
+        frame = rng.choice(("{d} {c}", "make it {d} {c}", "{d} {c} please", "a {d} {c} look", "{c}, {d}",
+                            "can it be {d} {c}", "i want it {d} {c}", "slightly {c}", "{c}"))
+        return " ".join(frame.format(d=degree(rng), c=comp).split()), False
+    if kind < 0.48:
+        return _join(rng.choice(_VERBS), degree(rng)), False
+    if kind < 0.62:
+        adj = rng.choice(_COMPLAINT_ADJECTIVES)
+        frame = rng.choice(("{s} {d} too {a}", "{s} too {a}", "too {a}", "{s} way too {a}", "{s} {a}",
+                            "{s} kinda {a}", "way too {a}", "{s} a little too {a}", "not {a} enough"))
+        return " ".join(frame.format(s=rng.choice(_SUBJECTS), a=adj, d=degree(rng)).split()), True
+    if kind < 0.67:
+        return _join(rng.choice(_SUBJECTS), rng.choice(_COMPLAINTS)), True
+    if kind < 0.75:
+        target = rng.choice(list(_NOUNS))
+        noun = rng.choice(_NOUNS[target])
+        sign = rng.choice((1, -1))
+        if rng.random() < 0.5:
+            return _join(noun, rng.choice(("is", "seems", "looks", "")), rng.choice(_STATE[sign])), True
+        return _join(noun, rng.choice(_WISH_POSTFIX[sign])), False
+    if kind < 0.81:
+        noun = rng.choice(_NOUNS[rng.choice(("light", "exposure", "contrast", "saturation", "warmth", "shadows",
+                                             "highlights", "sharpness", "vibrance", "tint"))])
+        sign = rng.choice((1, -1))
+        number = rng.choice(_NUMBERS).format(n=rng.choice((5, 10, 15, 20, 25, 30, 40, 50, 60, 75)))
+        verb = rng.choice(_SIGNED_VERBS[sign][:8])
+        if number.startswith("+"):
+            number = number if sign > 0 else "-" + number[1:]
+            return _join(noun, number), False
+        return _join(verb, noun, number), False
+    if kind < 0.88:
+        color = rng.choice(_COLOR_WORDS)
+        frame = rng.choice(("less {c}", "too {c}", "{s} too {c}", "remove the {c} cast", "there's a {c} cast",
+                            "fix the {c} tint", "more {c}", "a bit more {c}", "{d} less {c}", "a {c} tint",
+                            "reduce the {c}", "without the {c}", "get rid of the {c} tinge", "add a {d} {c} tone",
+                            "{s} {d} {c}"))
+        return " ".join(frame.format(c=color, s=rng.choice(_SUBJECTS), d=degree(rng)).split()), "too" in frame
+    if kind < 0.96:
+        prop = rng.choice(_RANGE_PROPS)
+        if rng.random() < 0.5:
+            target = rng.choice(_RANGE_PLURALS)
+        else:
+            target = rng.choice(_OBJECTS)
+        frame = rng.choice(("make the {t} {d} {p}", "the {t} {d} {p}", "{d} {p} {t}", "can the {t} be {d} {p}",
+                            "the {t} {v} too {a}", "{t} {p}", "make {t} {p}"))
+        adj = rng.choice(("bright", "dark", "saturated", "dull", "vivid", "pale", "muted", "orange", "red",
+                          "yellow", "green"))
+        text = frame.format(t=target, d=degree(rng), p=prop, a=adj, v=rng.choice(("is", "are", "look", "looks")))
+        return " ".join(text.split()), "too" in frame
+    adj = rng.choice(("warm", "dark", "bright", "saturated", "contrasty", "sharp", "blue", "faded"))
+    frame = rng.choice(("not too {a}", "but not too {a}", "don't make it {c}", "without making it {c}",
+                        "no need to make it {c}", "not so {a}"))
+    comp = rng.choice(_COMPARATIVES[rng.choice((1, -1))])
+    return frame.format(a=adj, c=comp), False
+
+
+def frame_request(clause: str, state: bool, rng: random.Random) -> str:
+    return rng.choice(STATE_FRAMES if state else FRAMES).format(x=clause)
+
+
+def mash(rng: random.Random) -> str:
+    """A keyboard mash, a run of symbols or digits."""
+    kind = rng.random()
+    if kind < 0.4:
+        row = rng.choice(("qwertyuiop", "asdfghjkl", "zxcvbnm", "qazwsx", "poiuytrewq", "lkjhgfdsa"))
+        start = rng.randrange(len(row) - 3)
+        return row[start : start + rng.randint(3, len(row) - start)]
+    if kind < 0.7:
+        letters = string.ascii_lowercase
+        return "".join(rng.choice(letters) for _ in range(rng.randint(4, 12)))
+    if kind < 0.85:
+        return "".join(rng.choice("!?.,-_*#@ ") for _ in range(rng.randint(1, 6))).strip() or "?"
+    return "".join(rng.choice(string.digits) for _ in range(rng.randint(2, 8)))
+
+
+def noop(rng: random.Random) -> str:
+    kind = rng.random()
+    if kind < 0.3:
+        return mash(rng)
+    if kind < 0.6:
+        return rng.choice(NOOP_SENTENCES)
+    if kind < 0.8:
+        return rng.choice(NO_CHANGE_PHRASES)
+    return rng.choice(FOREIGN)
+
