@@ -9,7 +9,11 @@ it never leaves the machine. One table, fixed by the data contract::
 Kinds and their JSON payloads:
 
 - ``project_started`` ``{"source": path}`` (a media file was opened)
-- ``prompt_submitted`` ``{"intent": str, "look": Look.to_dict()}`` (the look the model returned)
+- ``prompt_submitted`` ``{"intent": str, "look": Look.to_dict(), "mode": str}`` (the look the
+  model returned, and how it read the request: one of ``editor.intent.MODES``, ``new``,
+  ``relative`` or ``none``; ``none`` has a neutral look and changed nothing). Logs written
+  before modes have no ``mode``; read a missing one as ``new``: the model then read every
+  request as a new look.
 - ``exported`` ``{"look": Look.to_dict(), "kept": {tool: bool}}`` (per tool: whether the
   AI's suggestion for it was still in the exported look)
 
@@ -30,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.errors import EditorError
+from editor.intent import MODES
 from editor.schema import TOOLS, Look
 
 log = logging.getLogger(__name__)
@@ -95,8 +100,13 @@ class EventLog:
     def project_started(self, project_id: str, source: str | os.PathLike[str]) -> None:
         self.record(project_id, PROJECT_STARTED, {"source": str(source)})
 
-    def prompt_submitted(self, project_id: str, model_variant: str, intent: str, look: Look) -> None:
-        self.record(project_id, PROMPT_SUBMITTED, {"intent": intent, "look": look.to_dict()}, model_variant)
+    def prompt_submitted(
+        self, project_id: str, model_variant: str, intent: str, look: Look, mode: str
+    ) -> None:
+        if mode not in MODES:
+            raise EditorError(f"Unknown prompt mode {mode!r}; expected one of {', '.join(MODES)}.")
+        payload = {"intent": intent, "look": look.to_dict(), "mode": mode}
+        self.record(project_id, PROMPT_SUBMITTED, payload, model_variant)
 
     def exported(
         self, project_id: str, model_variant: str | None, look: Look, kept: Mapping[str, bool]

@@ -19,7 +19,7 @@ import unicodedata
 MODES: tuple[str, ...] = ("new", "relative", "none")
 NEW, RELATIVE, NONE = MODES
 
-NOT_UNDERSTOOD = "I couldn't turn that into a look; try words like \u2018warmer\u2019 or \u2018golden hour\u2019."
+NOT_UNDERSTOOD = "I couldn\u2019t turn that into a look; try words like \u2018warmer\u2019 or \u2018golden hour\u2019."
 
 
 def _latin_letter(ch: str) -> bool:

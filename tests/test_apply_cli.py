@@ -1,4 +1,5 @@
-"""``editor apply`` end to end, as a user runs it."""
+"""``editor apply`` end to end, as a user runs it, and the refusals of a prompt it
+shares with ``editor suggest``."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import sys
 from pathlib import Path
 
 import av
+import pytest
 
+from editor.intent import NOT_UNDERSTOOD
 from editor.samples import sample_video
 
 LOOK = {
@@ -57,3 +60,26 @@ def test_apply_bad_input_prints_one_line(tmp_path):
 def test_apply_needs_a_look(tmp_path):
     done = editor("apply", str(sample_video()), "-o", str(tmp_path / "out.mp4"), cwd=tmp_path)
     assert done.returncode != 0 and "--look" in done.stderr
+
+
+EMPTY = "editor: The request is empty; describe the look in a few words."
+
+
+@pytest.mark.parametrize(
+    ("prompt", "message"),
+    [("", EMPTY), ("   ", EMPTY), ("\U0001f305\U0001f305", f"editor: {NOT_UNDERSTOOD}")],
+    ids=["empty", "blank", "emoji"],
+)
+def test_apply_refuses_a_prompt_it_cannot_use_and_writes_nothing(tmp_path, prompt, message):
+    out = tmp_path / "out.mp4"
+    done = editor("apply", str(sample_video()), "-o", str(out), "--prompt", prompt, cwd=tmp_path)
+    assert (done.returncode, done.stderr.strip(), done.stdout) == (2, message, "")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("prompt", ["", "\U0001f305\U0001f305"], ids=["empty", "emoji"])
+def test_suggest_refuses_the_same_way(tmp_path, prompt):
+    out = tmp_path / "out.mp4"
+    refused = editor("apply", str(sample_video()), "-o", str(out), "--prompt", prompt, cwd=tmp_path)
+    done = editor("suggest", prompt, cwd=tmp_path)
+    assert (done.returncode, done.stderr, done.stdout) == (2, refused.stderr, "")

@@ -9,6 +9,7 @@ import pytest
 
 from editor.errors import EditorError
 from editor.events import NO_PROMPT, EventLog, completion_rates, read_events
+from editor.intent import MODES
 from editor.schema import FilterChoice, Look
 
 LOOK = Look(adjust={"contrast": 20, "temperature": -30}, filter=FilterChoice("film_Portra", 60))
@@ -34,13 +35,13 @@ def test_payloads_round_trip(tmp_path):
     path = tmp_path / "e.sqlite3"
     log = EventLog(path)
     log.project_started("p1", "/media/clip.mp4")
-    log.prompt_submitted("p1", "student-a", "moody winter", LOOK)
+    log.prompt_submitted("p1", "student-a", "moody winter", LOOK, "new")
     log.exported("p1", "student-a", LOOK, {"adjust": True, "filter": False})
     log.close()
     events = read_events(path)
     assert [e.kind for e in events] == ["project_started", "prompt_submitted", "exported"]
     assert events[0].payload == {"source": "/media/clip.mp4"} and events[0].model_variant is None
-    assert events[1].payload == {"intent": "moody winter", "look": LOOK.to_dict()}
+    assert events[1].payload == {"intent": "moody winter", "look": LOOK.to_dict(), "mode": "new"}
     assert events[1].model_variant == "student-a"
     assert events[2].payload["kept"] == {"adjust": True, "selective_adjust": False, "filter": False}
     assert Look.from_dict(events[2].payload["look"]) == LOOK
@@ -53,17 +54,34 @@ def test_unknown_kind_is_refused(tmp_path):
         EventLog(tmp_path / "e.sqlite3").record("p", "opened", {})
 
 
+def test_each_prompt_records_how_the_model_read_it(tmp_path):
+    path = tmp_path / "e.sqlite3"
+    log = EventLog(path)
+    log.prompt_submitted("p", "A", "golden hour", LOOK, "new")
+    log.prompt_submitted("p", "A", "a bit warmer", Look(adjust={"temperature": 10}), "relative")
+    log.prompt_submitted("p", "A", "asdfgh", Look(), "none")
+    with pytest.raises(EditorError, match="Unknown prompt mode 'later'"):
+        log.prompt_submitted("p", "A", "soon", LOOK, "later")
+    log.close()
+    events = read_events(path)
+    assert [e.payload["mode"] for e in events] == list(MODES)
+    assert events[2].payload == {"intent": "asdfgh", "look": {"schema_version": 1}, "mode": "none"}
+
+
 def _session(path):
     log = EventLog(path)
-    for pid in ("a1", "a2", "a3"):
+    for pid in ("a1", "a2"):
         log.project_started(pid, f"/{pid}.mp4")
-        log.prompt_submitted(pid, "A", "golden hour", LOOK)
+        log.prompt_submitted(pid, "A", "golden hour", LOOK, "new")
+    log.project_started("a3", "/a3.mp4")
+    # As the app wrote prompts before it knew modes:
+    log.record("a3", "prompt_submitted", {"intent": "golden hour", "look": LOOK.to_dict()}, "A")
     log.exported("a1", "A", LOOK, {})
     log.exported("a1", "A", LOOK, {})  # a second export of the same project counts once
     log.exported("a2", "A", LOOK, {})
     log.project_started("b1", "/b1.mp4")
-    log.prompt_submitted("b1", "A", "cold", LOOK)
-    log.prompt_submitted("b1", "B", "colder", LOOK)  # the project's variant is its last prompt's
+    log.prompt_submitted("b1", "A", "cold", LOOK, "new")
+    log.prompt_submitted("b1", "B", "colder", LOOK, "relative")  # the project's variant is its last prompt's
     log.project_started("n1", "/n1.mp4")
     log.exported("n1", None, LOOK, {})
     log.project_started("n2", "/n2.mp4")

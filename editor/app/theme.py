@@ -34,6 +34,7 @@ QLabel#paramName[touched="true"] {{ color: {USER_MARK}; font-weight: 600; }}
 QLabel#paramValue {{ color: #c9ccd2; font-family: monospace; }}
 QLabel#paramValue[touched="true"] {{ color: {USER_MARK}; }}
 QLabel#explanation {{ color: #aeb4bd; }}
+QLabel#explanation[notice="true"] {{ color: {USER_MARK}; }}
 QLabel#section {{ color: #8b919b; font-weight: 600; text-transform: uppercase; }}
 QListWidget {{ background: #1e1f22; border: none; color: #d0d3d8; }}
 QListWidget::item:selected {{ background: #33404f; border-radius: 4px; }}

@@ -14,7 +14,6 @@ import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from editor.errors import EditorError
 from editor.events import EventLog
 from editor.filters import preset_names
+from editor.intent import NOT_UNDERSTOOD
 from editor.media import MediaInfo, VideoReader, probe, read_photo
 from editor.samples import sample_photo, sample_video
 from editor.project import PROJECT_SUFFIX, EditState, Project
@@ -44,6 +44,7 @@ from .appsettings import DEVICES, AppSettings
 from .export_dialog import ExportDialog
 from .player import Player
 from .preview import AFTER, BEFORE, SPLIT, PreviewWidget
+from .prompt import PromptPanel, typed_command
 from .tools import THUMB_SIZE, ToolsPanel
 from .undo import StateChange
 from .workers import ModelService
@@ -67,33 +68,14 @@ def _qimage(rgb: np.ndarray) -> QImage:
     return QImage(rgb.data, w, h, 3 * w, QImage.Format_RGB888).copy()
 
 
-class PromptEdit(QLineEdit):
-    """The prompt box; Up/Down walk through this project's earlier prompts."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent, objectName="prompt")
-        self.history: list[str] = []
-        self._index = 0
-
-    def set_history(self, history: list[str]) -> None:
-        self.history = history
-        self._index = len(history)
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key_Up, Qt.Key_Down) and self.history:
-            step = -1 if event.key() == Qt.Key_Up else 1
-            self._index = max(0, min(len(self.history), self._index + step))
-            self.setText(self.history[self._index] if self._index < len(self.history) else "")
-            return
-        super().keyPressEvent(event)
-
-
 class MainWindow(QMainWindow):
     """The editor window. Signals let tests and the bench wait on real work."""
 
     look_applied = Signal(object)
     frame_shown = Signal(float)
     prompt_failed = Signal(str)
+    #: A request the model read as nothing the tools can do (its intent).
+    not_understood = Signal(str)
 
     def __init__(self, settings: AppSettings | None = None, events: EventLog | None = None) -> None:
         super().__init__()
@@ -164,22 +146,10 @@ class MainWindow(QMainWindow):
         transport.addWidget(self.compare_box)
         self.transport_widgets = (back, self.play_button, forward, self.timeline)
 
-        self.prompt = PromptEdit()
-        self.prompt.setPlaceholderText("Describe a look \u2014 e.g. \u201cmoody winter morning\u201d \u2014 and press Enter")
-        self.prompt.returnPressed.connect(self.submit_prompt)
-        self.refine = QCheckBox("Refine")
-        self.refine.setToolTip("Nudge the current look instead of replacing the AI look (e.g. \u201ca bit warmer\u201d)")
-        apply_button = QPushButton("Apply", objectName="primary")
-        apply_button.clicked.connect(self.submit_prompt)
-        prompt_row = QHBoxLayout()
-        prompt_row.setContentsMargins(8, 4, 8, 0)
-        prompt_row.addWidget(self.prompt, 1)
-        prompt_row.addWidget(self.refine)
-        prompt_row.addWidget(apply_button)
-        self.explanation = QLabel(objectName="explanation")
-        self.explanation.setWordWrap(True)
-        self.explanation.setContentsMargins(10, 2, 10, 6)
-        self.explanation.setText("Type a look above; what each tool does will be explained here.")
+        self.prompt_panel = PromptPanel()
+        self.prompt_panel.submitted.connect(self.submit_prompt)
+        self.prompt, self.refine = self.prompt_panel.edit, self.prompt_panel.refine
+        self.explanation = self.prompt_panel.explanation
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -187,8 +157,7 @@ class MainWindow(QMainWindow):
         left_layout.setSpacing(2)
         left_layout.addWidget(self.preview, 1)
         left_layout.addLayout(transport)
-        left_layout.addLayout(prompt_row)
-        left_layout.addWidget(self.explanation)
+        left_layout.addWidget(self.prompt_panel)
 
         self.tools = ToolsPanel()
         self.tools.value_edited.connect(self._on_value_edited)
@@ -501,11 +470,16 @@ class MainWindow(QMainWindow):
     # -- prompt ----------------------------------------------------------------------
 
     def submit_prompt(self) -> None:
-        intent = " ".join(self.prompt.text().split())
+        intent = self.prompt_panel.text()
         if not intent:
             return
         if self.project is None:
             self.show_error("Open a video or photo first, then describe the look.")
+            return
+        command = typed_command(intent)
+        if command is not None:
+            self.prompt.clear()
+            command(self)
             return
         self.show_status(f"Finding a look for \u201c{intent}\u201d\u2026")
         self.model.suggest(intent, self.settings.model_dir, self.settings.device, self.refine.isChecked())
@@ -513,19 +487,23 @@ class MainWindow(QMainWindow):
     def _on_suggested(self, intent: str, suggestion, refine: bool, variant: str) -> None:
         if self.project is None:
             return
-        self.project.add_prompt(intent, suggestion.look, variant, refine)
-        self.events.prompt_submitted(self.project.project_id, variant, intent, suggestion.look)
-        self.prompt.set_history([p.intent for p in self.project.prompts])
-        self.prompt.clear()
-        after = self.state.with_suggestion(suggestion.look, refine=refine)
-        self.push_state(after, f"Prompt \u201c{intent}\u201d")
-        lines = suggestion.explanation or ["The model left the picture as it is for this prompt."]
-        notes = [f"\u2022 {line}" for line in lines]
+        project_id = self.project.project_id
+        self.events.prompt_submitted(project_id, variant, intent, suggestion.look, suggestion.mode)
         if suggestion.warnings:
-            notes.append(f"({len(suggestion.warnings)} model output note(s) in the log.)")
             log.info("prompt %r: %s", intent, "; ".join(suggestion.warnings))
-        self.explanation.setText("\n".join(notes))
-        self.show_status(f"Applied \u201c{intent}\u201d ({suggestion.latency_ms:.0f} ms).")
+        if not suggestion.understood:
+            self.prompt_panel.show_not_understood()
+            self.show_status(NOT_UNDERSTOOD)
+            self.not_understood.emit(intent)
+            return
+        as_change = refine or suggestion.relative
+        self.project.add_prompt(intent, suggestion.look, variant, as_change)
+        self.prompt.set_history([p.intent for p in self.project.prompts])
+        after = self.state.with_suggestion(suggestion.look, refine=as_change)
+        self.push_state(after, f"Prompt \u201c{intent}\u201d")
+        self.prompt_panel.show_suggestion(suggestion, as_change)
+        how = " as a change" if as_change else ""
+        self.show_status(f"Applied \u201c{intent}\u201d{how} ({suggestion.latency_ms:.0f} ms).")
         self._schedule_thumbs()
         self.look_applied.emit(self.state.look())
 

@@ -1,6 +1,8 @@
 """``editor apply INPUT -o OUTPUT --look LOOK.json``: grade a video or photo from the command line.
 
-Shows a progress bar on stderr; Ctrl+C cancels and leaves no output file.
+``--prompt TEXT`` instead of ``--look`` asks the student model; an empty prompt, or one
+it does not understand, is refused before anything is written. Shows a progress bar on
+stderr; Ctrl+C cancels and leaves no output file.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+from editor.commands.suggest import understood_suggestion
 from editor.export import ExportSettings, export
 from editor.progress import CancelToken, Progress
 from editor.schema import Look
@@ -34,9 +37,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def look_from(args: argparse.Namespace) -> Look:
     """The look the arguments ask for (one source of the mutually exclusive group)."""
     if getattr(args, "prompt", None) is not None:
-        from editor.model import Student
-
-        suggestion = Student().suggest(args.prompt)
+        suggestion = understood_suggestion(args.prompt)
         for line in suggestion.explanation:
             print(line, file=sys.stderr)
         return suggestion.look

@@ -3,7 +3,8 @@
 Turns the default look ("golden hour") into a grade with the shipped student model,
 prints what each tool does, exports the bundled sample clip with it (H.264/AAC MP4) and
 a before/after still, then opens the app on the sample with that look where there is
-a screen. Everything it uses ships with the project: no training, no network.
+a screen. A prompt the model does not understand is refused before anything is written.
+Everything it uses ships with the project: no training, no network.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import numpy as np
 
 from editor.commands.apply import ProgressBar
 from editor.commands.app import has_screen
+from editor.commands.suggest import understood_suggestion
 from editor.export import ExportSettings, export
 from editor.progress import CancelToken
 
@@ -52,13 +54,12 @@ def _before_after(source: Path, look, target: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from editor.model import Student
     from editor.samples import sample_video
 
     source = sample_video()
-    suggestion = Student().suggest(args.prompt)
+    suggestion = understood_suggestion(args.prompt)
     print(f"Look for \u201c{args.prompt}\u201d ({suggestion.latency_ms:.0f} ms):")
-    for line in suggestion.explanation or ["the model left the picture as it is."]:
+    for line in suggestion.explanation:
         print(f"  {line}")
     args.output_dir.mkdir(parents=True, exist_ok=True)
     stem = f"{source.stem}_{_slug(args.prompt)}"

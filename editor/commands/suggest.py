@@ -1,9 +1,14 @@
 """``editor suggest``: turn intents into looks with the student model.
 
-``editor suggest "moody winter"`` prints the look as JSON (``--explain`` adds the
-plain-words explanation); ``editor suggest --jsonl FILE`` (``-`` = stdin) reads one
-intent per line and writes one compact JSON look per line, loading the model once and
-decoding in batches.
+``editor suggest "moody winter"`` prints the look as JSON (``--explain`` adds whether
+the request reads as a new look or as a change to the current one, and the plain-words
+explanation); ``editor suggest --jsonl FILE`` (``-`` = stdin) reads one intent per line
+and writes one compact JSON look per line, loading the model once and decoding in
+batches. An intent the model does not understand (``editor.intent.NOT_UNDERSTOOD``) is
+refused, except in ``--jsonl``, where its line is the neutral look so that output lines
+stay one per intent.
+
+``understood_suggestion`` is the refusal the other commands that take a prompt share.
 """
 
 from __future__ import annotations
@@ -16,10 +21,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from editor.errors import EditorError
+from editor.intent import NEW, NOT_UNDERSTOOD, RELATIVE
 
 log = logging.getLogger(__name__)
 
 _BATCH = 32
+EMPTY = "The request is empty; describe the look in a few words."
+_READS_AS = {NEW: "Reads as a new look.", RELATIVE: "Reads as a change to the current look."}
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -43,25 +51,39 @@ def _lines(name: str) -> Iterator[str]:
         raise EditorError(f"Intent file {name!r} cannot be read: {exc}.") from exc
 
 
+def understood_suggestion(intent: str, model_dir: Path | None = None):
+    """The student's suggestion for one request; an empty request is refused before the
+    model loads, and one the model does not understand after it answers."""
+    if not intent.strip():
+        raise EditorError(EMPTY)
+    from editor.model import Student
+
+    suggestion = Student(model_dir).suggest(intent)
+    for warning in suggestion.warnings:
+        log.info("%s", warning)
+    if not suggestion.understood:
+        raise EditorError(NOT_UNDERSTOOD)
+    return suggestion
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.jsonl is None:
+        suggestion = understood_suggestion(args.intent, args.model)
+        print(suggestion.look.to_json())
+        if args.explain:
+            print(_READS_AS[suggestion.mode])
+            for line in suggestion.explanation:
+                print(line)
+        return 0
     from editor.model import Student
 
     student = Student(args.model)
-    if args.jsonl is None:
-        if not args.intent.strip():
-            raise EditorError("The intent is empty; describe the look in a few words.")
-        suggestion = student.suggest(args.intent)
-        print(suggestion.look.to_json())
-        if args.explain:
-            for line in suggestion.explanation or ["No change: the model suggests no tool for this intent."]:
-                print(line)
-        for warning in suggestion.warnings:
-            log.info("%s", warning)
-        return 0
     batch: list[str] = []
 
     def flush() -> None:
-        for suggestion in student.suggest_many(batch):
+        for intent, suggestion in zip(batch, student.suggest_many(batch)):
+            if not suggestion.understood:
+                log.info("not understood, neutral look written: %r", intent)
             sys.stdout.write(json.dumps(suggestion.look.to_dict(), separators=(",", ":")) + "\n")
         sys.stdout.flush()
         batch.clear()

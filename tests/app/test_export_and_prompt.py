@@ -8,6 +8,7 @@ import av
 import pytest
 
 from editor.events import read_events
+from editor.intent import NOT_UNDERSTOOD
 from editor.paths import default_model_dir
 from editor.samples import sample_video
 from editor.schema import FilterChoice, Look
@@ -92,7 +93,7 @@ def test_prompt_applies_the_models_look_and_stats(window, qtbot, tmp_path, grade
     spatial = any(expected.adjust_value(n) for n in ("bloom", "sharpen", "structure"))
     assert errors.max() <= (8 if spatial else 2) and errors.mean() < 0.5
     prompts = [e for e in read_events(events_path()) if e.kind == "prompt_submitted"]
-    assert prompts[0].payload == {"intent": "moody winter morning", "look": expected.to_dict()}
+    assert prompts[0].payload == {"intent": "moody winter morning", "look": expected.to_dict(), "mode": "new"}
     variant = prompts[0].model_variant
     assert variant == window.project.model_variant
 
@@ -100,6 +101,31 @@ def test_prompt_applies_the_models_look_and_stats(window, qtbot, tmp_path, grade
     rows = _stats()
     assert rows[variant][1:] == ["1", "0", "0.0%"]
     assert rows["no"][2:] == ["1", "0", "0.0%"]
+
+
+def test_real_model_reads_a_change_and_a_request_it_cannot_do(window, qtbot):
+    """Needs a student that writes the request's mode (the fourth prompt)."""
+    _require_model()
+    assert window.open_media(sample_video())
+    for intent in ("golden hour", "make it brighter"):
+        window.prompt.setText(intent)
+        with qtbot.waitSignal(window.look_applied, timeout=60_000):
+            qtbot.keyClick(window.prompt, "\r")
+        if intent == "golden hour":
+            golden = window.state.look()
+    look = window.state.look()
+    assert window.explanation.text().startswith("Applied as a change to the current look")
+    assert look.adjust_value("brightness") + look.adjust_value("exposure") > (
+        golden.adjust_value("brightness") + golden.adjust_value("exposure")
+    )
+    assert look.adjust_value("temperature") >= golden.adjust_value("temperature") > 0
+    assert look.filter == golden.filter
+    state, steps = window.state, window.undo_stack.count()
+    window.prompt.setText("asdfgh")
+    with qtbot.waitSignal(window.not_understood, timeout=60_000):
+        qtbot.keyClick(window.prompt, "\r")
+    assert window.state == state and window.undo_stack.count() == steps
+    assert window.explanation.text() == NOT_UNDERSTOOD
 
 
 def test_missing_model_is_a_sentence_and_the_app_keeps_running(window, qtbot, tmp_path):
