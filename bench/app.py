@@ -143,7 +143,7 @@ def main() -> int:
         prompts = ["moody winter morning", "warm golden hour", "bleak overcast day", "vivid summer beach"]
         done = []
         window.look_applied.connect(lambda _look: done.append(time.perf_counter()))
-        window.prompt.setText("warm up the model")
+        window.prompt.setText("golden hour")
         window.submit_prompt()
         _wait(app, lambda: done, 60)
         latencies = []

@@ -29,7 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "stats": ("editor.commands.stats", "print the project completion rate per model variant from the local event log"),
     "look-to-cube": ("editor.commands.look_to_cube", "bake a look's pointwise part into a .cube LUT (no sharpen/structure/bloom)"),
     "suggest": ("editor.commands.suggest", "print the look the student model suggests for an intent (or a file of intents)"),
-    "eval": ("editor.commands.eval", "score the student model against the teacher on the test, unseen or train split"),
+    "eval": ("editor.commands.eval", "score the student against the teacher: the test, unseen or train split, or the direction check on hand-written requests"),
     "distill": ("editor.commands.distill", "build the teacher's training data and train the student (see 'editor distill -h')"),
 }
 

@@ -10,6 +10,11 @@ Adjust and Selective Adjust = mean cosine similarity of the parameter vectors
 still defined: two zero vectors are identical (1), one zero vector shares no
 direction (0). A tool's *final* score is the harmonic mean of selection F1 and
 quality, and *overall* is the mean of the three final scores.
+
+*Mode* (``editor.intent``: ``new``, ``relative`` or ``none``) is scored beside the
+tools: precision, recall and F1 of choosing "relative" over the other two (positive =
+the teacher's mode is ``relative``), and the accuracy of the three-way choice. It is
+not part of *overall*, which stays the paper's.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from typing import Protocol
 
 import numpy as np
 
+from editor.intent import NEW, NONE, RELATIVE
 from editor.progress import CancelToken, ProgressCallback, ProgressTracker
 from editor.schema import TOOL_LABELS, TOOLS, Look
 
@@ -31,6 +37,7 @@ log = logging.getLogger(__name__)
 class Labelled(Protocol):
     intent: str
     look: Look
+    mode: str
 
 
 class Suggester(Protocol):
@@ -91,14 +98,34 @@ class ToolScores:
 
 
 @dataclass(frozen=True)
+class ModeScores:
+    """Relative-or-new selection (positive = the teacher's mode is ``relative``) and the
+    accuracy of the three-way mode."""
+
+    precision: float
+    recall: float
+    f1: float
+    accuracy: float
+    #: Samples the teacher labelled ``relative`` (the recall's denominator).
+    relative: int
+
+
+def mode_of(look: Look) -> str:
+    """The mode of a look with no recorded mode: ``none`` when neutral, else ``new``."""
+    return NONE if look.is_neutral else NEW
+
+
+@dataclass(frozen=True)
 class SampleResult:
-    """One intent: the teacher's and the student's look and per-tool similarity."""
+    """One intent: the teacher's and the student's look and mode, and per-tool similarity."""
 
     intent: str
     teacher: Look
     student: Look
     #: Quality per tool both called (absent otherwise).
     similarity: dict[str, float]
+    teacher_mode: str = NEW
+    student_mode: str = NEW
 
     def selection_correct(self, tool: str) -> bool:
         return self.teacher.called(tool) == self.student.called(tool)
@@ -109,12 +136,14 @@ class EvalReport:
     tools: dict[str, ToolScores]
     overall: float
     samples: list[SampleResult]
+    mode: ModeScores
 
     def to_dict(self) -> dict:
         return {
             "overall": self.overall,
             "count": len(self.samples),
             "tools": {tool: asdict(scores) for tool, scores in self.tools.items()},
+            "mode": asdict(self.mode),
         }
 
     def to_json(self) -> str:
@@ -127,28 +156,55 @@ class EvalReport:
             prf = f"({s.precision:.2f}, {s.recall:.2f}, {s.f1:.2f})"
             lines.append(f"{TOOL_LABELS[tool]:<18}{prf:<24}| {s.quality:<8.2f}| {s.final:.2f}")
         lines.append(f"{'Overall':<18}{'':<24}| {'':<8}| {self.overall:.2f}")
+        m = self.mode
+        prf = f"({m.precision:.2f}, {m.recall:.2f}, {m.f1:.2f})"
+        lines.append(
+            f"{'Relative or new':<18}{prf:<24}| mode accuracy {m.accuracy:.2f} ({m.relative} relative)"
+        )
         return "\n".join(lines)
 
 
-def score(pairs: Sequence[tuple[str, Look, Look]]) -> EvalReport:
-    """Scores of ``(intent, teacher look, student look)`` triples."""
+def mode_scores(teacher: Sequence[str], student: Sequence[str]) -> ModeScores:
+    """Relative-or-new selection and three-way accuracy of the student's modes."""
+    p, r, f1 = selection_scores([m == RELATIVE for m in teacher], [m == RELATIVE for m in student])
+    agree = [t == s for t, s in zip(teacher, student, strict=True)]
+    accuracy = float(np.mean(agree)) if agree else 1.0
+    return ModeScores(p, r, f1, accuracy, sum(m == RELATIVE for m in teacher))
+
+
+def score(
+    pairs: Sequence[tuple[str, Look, Look]], modes: Sequence[tuple[str, str]] | None = None
+) -> EvalReport:
+    """Scores of ``(intent, teacher look, student look)`` triples and their
+    ``(teacher mode, student mode)``; without ``modes`` each look's ``mode_of``."""
+    if modes is None:
+        modes = [(mode_of(teacher), mode_of(student)) for _, teacher, student in pairs]
     samples = [
         SampleResult(
             intent,
             teacher,
             student,
-            {t: tool_similarity(t, teacher, student) for t in TOOLS if teacher.called(t) and student.called(t)},
+            {
+                t: tool_similarity(t, teacher, student)
+                for t in TOOLS
+                if teacher.called(t) and student.called(t)
+            },
+            teacher_mode,
+            student_mode,
         )
-        for intent, teacher, student in pairs
+        for (intent, teacher, student), (teacher_mode, student_mode) in zip(pairs, modes, strict=True)
     ]
     tools: dict[str, ToolScores] = {}
     for tool in TOOLS:
-        p, r, f1 = selection_scores([s.teacher.called(tool) for s in samples], [s.student.called(tool) for s in samples])
+        p, r, f1 = selection_scores(
+            [s.teacher.called(tool) for s in samples], [s.student.called(tool) for s in samples]
+        )
         sims = [s.similarity[tool] for s in samples if tool in s.similarity]
         quality = float(np.mean(sims)) if sims else 0.0
         tools[tool] = ToolScores(p, r, f1, quality, harmonic_mean(f1, quality), len(sims))
     overall = float(np.mean([s.final for s in tools.values()]))
-    return EvalReport(tools, overall, samples)
+    mode = mode_scores([s.teacher_mode for s in samples], [s.student_mode for s in samples])
+    return EvalReport(tools, overall, samples, mode)
 
 
 def evaluate(
@@ -158,11 +214,14 @@ def evaluate(
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> EvalReport:
-    """Run the student on every row's intent and score it against the row's look."""
+    """Run the student on every row's intent and score it against the row's look and mode."""
     tracker = ProgressTracker(len(rows), progress, cancel)
-    predicted: list[Look] = []
+    predicted = []
     for start in range(0, len(rows), batch_size):
         chunk = rows[start : start + batch_size]
-        predicted.extend(s.look for s in student.suggest_many([r.intent for r in chunk]))
+        predicted.extend(student.suggest_many([r.intent for r in chunk]))
         tracker.advance(len(chunk))
-    return score([(r.intent, r.look, p) for r, p in zip(rows, predicted)])
+    return score(
+        [(r.intent, r.look, p.look) for r, p in zip(rows, predicted)],
+        [(r.mode, p.mode) for r, p in zip(rows, predicted)],
+    )

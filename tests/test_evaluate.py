@@ -5,7 +5,17 @@ import math
 import numpy as np
 import pytest
 
-from editor.evaluate import cosine, harmonic_mean, score, selection_scores, tool_similarity
+from editor.distill.data import Row
+from editor.evaluate import (
+    cosine,
+    evaluate,
+    harmonic_mean,
+    mode_scores,
+    score,
+    selection_scores,
+    tool_similarity,
+)
+from editor.model import Suggestion
 from editor.schema import FilterChoice, Look
 
 
@@ -67,3 +77,53 @@ def test_score_hand_computed_report():
     assert not report.samples[1].selection_correct("selective_adjust")
     assert "Overall" in report.table() and "(1.00, 1.00, 1.00)" in report.table()
     assert report.to_dict()["tools"]["filter"]["quality"] == 0.0
+    assert report.to_dict()["mode"]["accuracy"] == 1.0
+
+
+def test_mode_scores_hand_computed():
+    # Positive = relative. teacher: R R N X N ; student: R N R X N -> tp 1, fp 1, fn 1.
+    teacher = ["relative", "relative", "new", "none", "new"]
+    student = ["relative", "new", "relative", "none", "new"]
+    m = mode_scores(teacher, student)
+    assert (m.precision, m.recall, m.f1) == (0.5, 0.5, 0.5)
+    assert m.accuracy == pytest.approx(3 / 5)
+    assert m.relative == 2
+
+
+def test_mode_scores_without_relative_rows():
+    m = mode_scores(["new", "none"], ["new", "new"])
+    assert (m.precision, m.recall, m.f1, m.accuracy, m.relative) == (1.0, 1.0, 1.0, 0.5, 0)
+
+
+def test_modes_are_scored_beside_the_tools_and_leave_overall_alone():
+    look = Look(adjust={"contrast": 10})
+    pairs = [("a", look, look), ("b", look, look)]
+    same = score(pairs, [("relative", "relative"), ("new", "new")])
+    swapped = score(pairs, [("relative", "new"), ("new", "relative")])
+    assert same.overall == swapped.overall == pytest.approx(1 / 3)
+    assert (same.mode.f1, same.mode.accuracy) == (1.0, 1.0)
+    assert (swapped.mode.f1, swapped.mode.accuracy) == (0.0, 0.0)
+    last = swapped.table().splitlines()[-1]
+    assert last.startswith("Relative or new") and "(0.00, 0.00, 0.00)" in last and "accuracy 0.00" in last
+
+
+def test_evaluate_reads_row_and_suggestion_modes():
+    look = Look(adjust={"temperature": 20})
+
+    class Fixed:
+        def suggest_many(self, intents):
+            return [Suggestion(look, [], {}, [], 0.0, "relative" if "bit" in i else "new") for i in intents]
+
+    rows = [
+        Row("a bit warmer", look, {}, None, "kb", "relative"),
+        Row("golden hour", look, {}, None, "kb", "relative"),
+        Row("sunny", look, {}, None, "kb"),
+    ]
+    report = evaluate(rows, Fixed())
+    assert [(s.teacher_mode, s.student_mode) for s in report.samples] == [
+        ("relative", "relative"),
+        ("relative", "new"),
+        ("new", "new"),
+    ]
+    assert (report.mode.precision, report.mode.recall) == (1.0, 0.5)
+    assert report.mode.accuracy == pytest.approx(2 / 3)

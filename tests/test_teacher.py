@@ -77,17 +77,14 @@ def test_composition_blends_shared_and_adds_distinct_parameters(teacher):
     assert teacher.label("moody winter").concepts == ("moody", "winter")
 
 
-def test_modifiers_scale_the_next_concept(teacher):
-    base = teacher.label("warmer").look.adjust_value("temperature")
-    assert teacher.label("slightly warmer").look.adjust_value("temperature") == round(base * 0.5)
-    assert teacher.label("very warmer").look.adjust_value("temperature") == round(base * 1.4)
+def test_modifiers_scale_the_next_style(teacher):
     moody = teacher.label("moody").look
-    less = teacher.label("less moody").look
-    assert less.adjust_value("exposure") == round(-0.5 * moody.adjust_value("exposure"))
-    assert less.filter is None
-    # A concept name beats a modifier of the same length: "less contrast" is corrective.
-    assert teacher.label("less contrast").concepts == ("less_contrast",)
-    assert teacher.label("not too dark").concepts == ("dark",)
+    assert teacher.label("very moody").look.adjust_value("shadows") == round(1.4 * moody.adjust_value("shadows"))
+    less = teacher.label("less moody")
+    assert less.look.adjust_value("exposure") == round(-0.5 * moody.adjust_value("exposure"))
+    assert less.look.filter is None
+    # "less" of a style is a change to the current look; the style itself is a new one.
+    assert less.mode == "relative" and teacher.label("moody").mode == "new"
 
 
 def test_values_are_clamped(teacher):

@@ -1,7 +1,13 @@
 """``editor eval``: score the student against the teacher's labels of one split.
 
-Prints ``(P, R, F1) | quality | final`` per tool and the overall score, and with
-``--json OUT`` writes them as JSON. Ctrl+C stops it.
+Prints ``(P, R, F1) | quality | final`` per tool, the overall score and the mode line,
+and with ``--json OUT`` writes them as JSON. Ctrl+C stops it.
+
+``--split requests`` is the direction check (``editor.directions``): the hand-made
+requests in ``requests.jsonl`` and ``noop.jsonl`` of ``--data`` (default
+``resources/data/requests``) are answered by the student and the kb teacher, graded on
+the sample pictures, and the accuracy per property and direction is printed side by
+side. With ``-v`` every failed check is logged.
 """
 
 from __future__ import annotations
@@ -41,13 +47,17 @@ def terminal_progress(label: str) -> Callable[[Progress], None]:
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--split", choices=("test", "unseen", "train"), default="test")
+    parser.add_argument("--split", choices=("test", "unseen", "train", "requests"), default="test")
     parser.add_argument("--model", type=Path, help="student model directory (default: the shipped one)")
-    parser.add_argument("--data", type=Path, help="data directory (default: resources/data/v2)")
+    parser.add_argument(
+        "--data", type=Path, help="data directory (default: resources/data/v2, or resources/data/requests)"
+    )
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write the scores as JSON")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.split == "requests":
+        return run_requests(args)
     from editor.distill.data import load_split
     from editor.evaluate import evaluate
     from editor.model import Student
@@ -56,6 +66,37 @@ def run(args: argparse.Namespace) -> int:
     student = Student(args.model)
     report = evaluate(rows, student, progress=terminal_progress(f"eval {args.split}"))
     print(f"{args.split}: {len(rows)} intents, model {student.variant}")
+    print(report.table())
+    if args.json is not None:
+        write_text_atomic(args.json, report.to_json() + "\n")
+    return 0
+
+
+def run_requests(args: argparse.Namespace) -> int:
+    from editor.directions import (
+        default_requests_dir,
+        evaluate_requests,
+        read_noops,
+        read_requests,
+        sample_scenes,
+    )
+    from editor.model import Student
+    from editor.teacher import get_teacher
+
+    folder = args.data or default_requests_dir()
+    requests = read_requests(folder / "requests.jsonl")
+    noops = read_noops(folder / "noop.jsonl")
+    student = Student(args.model)
+    scenes = sample_scenes()
+    report = evaluate_requests(
+        requests, noops, student, get_teacher("kb"), scenes, progress=terminal_progress("eval requests")
+    )
+    for line in report.failures():
+        log.info("%s", line)
+    print(
+        f"requests: {len(requests)} requests, {len(noops)} no-op requests on "
+        f"{', '.join(report.scenes)}; model {student.variant}, teacher kb"
+    )
     print(report.table())
     if args.json is not None:
         write_text_atomic(args.json, report.to_json() + "\n")

@@ -23,6 +23,7 @@ from pathlib import Path
 from editor.distill.corpus import intent_key
 from editor.distill.data import Row, read_rows
 from editor.errors import EditorError, LookError
+from editor.intent import NEW, NONE
 from editor.schema import TOOLS, Look
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,10 @@ def samples_from_events(path: str | Path, source: str = "log") -> list[Row]:
     """Samples from the app's SQLite event log.
 
     Per project, in event order: the last ``prompt_submitted`` before an ``exported``
-    event gets that export's ``kept`` flags; every other prompt gets all flags false.
+    event gets that export's ``kept`` flags; every other prompt gets all flags false. A
+    prompt the model did not understand (mode ``none``) changed nothing, so it is no
+    sample and does not take the export's flags from the prompt before it; a prompt
+    without a mode (older logs) is a new look.
     """
     path = Path(path)
     if not path.is_file():
@@ -81,21 +85,24 @@ def samples_from_events(path: str | Path, source: str = "log") -> list[Row]:
     except sqlite3.DatabaseError as exc:
         raise EditorError(f"{str(path)!r} is not a readable event log ({exc}).") from exc
     samples: list[tuple[int, Row]] = []
-    pending: dict[str, tuple[int, str, Look] | None] = {}
+    pending: dict[str, tuple[int, str, Look, str] | None] = {}
     no_flags = {t: False for t in TOOLS}
 
     def close(project: str, flags: dict[str, bool]) -> None:
         prompt = pending.pop(project, None)
         if prompt is not None:
-            event_id, intent, look = prompt
-            samples.append((event_id, Row(intent, look, {}, flags, source)))
+            event_id, intent, look, mode = prompt
+            samples.append((event_id, Row(intent, look, {}, flags, source, mode)))
 
     for event_id, project, kind, payload in events:
         try:
             data = json.loads(payload)
             if kind == "prompt_submitted":
+                mode = data.get("mode", NEW)
+                if mode == NONE:
+                    continue
                 close(project, dict(no_flags))
-                pending[project] = (event_id, str(data["intent"]), Look.from_dict(data["look"]))
+                pending[project] = (event_id, str(data["intent"]), Look.from_dict(data["look"]), mode)
             elif kind == "exported":
                 kept = data["kept"]
                 close(project, {t: bool(kept.get(t, False)) for t in TOOLS})

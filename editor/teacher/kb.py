@@ -178,13 +178,14 @@ class KnowledgeTeacher:
         return known < 0.5 or (accented and known < 0.75)
 
     def off_topic(self, clauses: list[Clause]) -> bool:
-        """No edit, and more of the request's words are unknown than known ("my phone
-        battery is dying"): a style word in it is a coincidence, not a request."""
+        """No edit, and more of the request's words are unknown than known, two at least
+        ("my phone battery is dying"): a style word in it is a coincidence, not a request;
+        one unknown word alone ("seashore") is matched by meaning."""
         if any(c.edits for c in clauses):
             return False
         content = [w for c in clauses for w in c.words if w.isalpha() and w not in lx.GLUE and w not in FILLER]
         unknown = sum(w not in self._known for w in content)
-        return unknown > len(content) - unknown
+        return unknown >= 2 and unknown > len(content) - unknown
 
     def _scan(self, words: list[str | None]) -> tuple[list[tuple[str, Any, float]], list[list[str]]]:
         """Leftover words in reading order as ("concept", Concept, 0), ("modifier", None,

@@ -1,0 +1,121 @@
+"""The request reader: directions, degrees, numbers, negation, ranges, no-ops, modes."""
+
+from __future__ import annotations
+
+import pytest
+
+from editor.teacher import lexicon
+from editor.teacher.kb import KnowledgeTeacher
+
+
+@pytest.fixture(scope="module")
+def teacher() -> KnowledgeTeacher:
+    return KnowledgeTeacher()
+
+
+def _adjust(teacher, intent, name):
+    return teacher.label(intent).look.adjust_value(name)
+
+
+@pytest.mark.parametrize(
+    ("intent", "name", "sign"),
+    [
+        ("please decrease the contrast", "contrast", -1),
+        ("lighten it up a lot", "exposure", 1),
+        ("less colorful please", "saturation", -1),
+        ("reduce the saturation", "saturation", -1),
+        ("tone down the colors a bit", "saturation", -1),
+        ("too dark, brighten it a little", "exposure", 1),
+        ("it's way too bright", "exposure", -1),
+        ("the contrast is too high", "contrast", -1),
+        ("saturation down", "saturation", -1),
+        ("it looks flat", "contrast", 1),
+        ("not warm enough", "temperature", 1),
+        ("there is a green cast", "tint", 1),
+        ("too magenta", "tint", -1),
+        ("underexposed, help", "exposure", 1),
+        ("the contrast is harsh, tone it down", "contrast", -1),
+        ("soften the contrast", "contrast", -1),
+        ("warm it up", "temperature", 1),
+        ("cool it down a bit", "temperature", -1),
+        ("brightness +20", "exposure", 1),
+    ],
+)
+def test_direction_of_plain_requests(teacher, intent, name, sign):
+    assert _adjust(teacher, intent, name) * sign > 0
+
+
+def test_clauses_keep_their_own_directions(teacher):
+    look = teacher.label("darken the image and increase the contrast").look
+    assert look.adjust_value("exposure") < 0 < look.adjust_value("contrast")
+    look = teacher.label("decrease brightness and increase contrast").look
+    assert look.adjust_value("exposure") < 0 < look.adjust_value("contrast")
+    # A clause with a target but no direction takes the previous clause's.
+    look = teacher.label("increase the brightness and contrast").look
+    assert look.adjust_value("exposure") > 0 and look.adjust_value("contrast") > 0
+
+
+def test_negation_cancels_its_edit_only(teacher):
+    look = teacher.label("don't make it darker, just more contrast").look
+    assert look.adjust_value("exposure") == 0 and look.adjust_value("contrast") > 0
+    look = teacher.label("add contrast without making it darker").look
+    assert look.adjust_value("exposure") == 0 and look.adjust_value("contrast") > 0
+    assert teacher.label("without the yellow").look.adjust_value("temperature") < 0
+
+
+def test_magnitudes_are_monotone(teacher):
+    steps = ["a tad brighter", "slightly brighter", "brighter", "much brighter", "extremely brighter"]
+    values = [_adjust(teacher, s, "exposure") for s in steps]
+    assert values == sorted(values) and len(set(values)) == len(values)
+    assert _adjust(teacher, "about 5% brighter", "exposure") < _adjust(teacher, "a lot brighter", "exposure")
+    assert lexicon.DEGREES["slightly"] < 1 < lexicon.DEGREES["a lot"] < lexicon.DEGREES["extremely"]
+
+
+@pytest.mark.parametrize("n", [5, 20, 50])
+def test_a_number_sets_the_main_parameter(teacher, n):
+    assert _adjust(teacher, f"increase the brightness by {n}%", "exposure") == n
+    assert _adjust(teacher, f"contrast +{n}", "contrast") == n
+
+
+def test_color_ranges(teacher):
+    look = teacher.label("make the greens more vivid").look
+    assert look.selective_value("green", "saturation") > 0 and look.adjust is None
+    assert teacher.label("less red in the skin").look.selective_value("red", "saturation") < 0
+    assert teacher.label("bluer sky").look.selective_value("blue", "saturation") > 0
+    assert teacher.label("the sky is too bright").look.selective_value("blue", "luminance") < 0
+    assert teacher.label("the greens are too vivid").look.selective_value("green", "saturation") < 0
+
+
+def test_a_correction_wins_over_its_style(teacher):
+    golden = teacher.label("golden hour")
+    fixed = teacher.label("golden hour but less saturated")
+    assert golden.look.adjust_value("saturation") > 0 > fixed.look.adjust_value("saturation")
+    assert fixed.look.adjust_value("temperature") == golden.look.adjust_value("temperature")
+    assert fixed.mode == "new"
+    assert teacher.label("moody but brighter").look.adjust_value("exposure") > 0
+    tempered = teacher.label("golden hour, not too warm").look.adjust_value("temperature")
+    assert 0 < tempered < golden.look.adjust_value("temperature")
+
+
+@pytest.mark.parametrize(
+    "intent",
+    ["asdfgh", "", "   ", "no changes", "leave it as it is", "keep it the same", "שלום עולם", "你好世界",
+     "haz la foto más cálida", "who won the game last night", "12345"],
+)
+def test_nothing_to_do_calls_no_tool(teacher, intent):
+    answer = teacher.label(intent)
+    assert answer.look.is_neutral and answer.mode == "none" and answer.rationales == {}
+
+
+@pytest.mark.parametrize(
+    ("intent", "mode"),
+    [("make it brighter", "relative"), ("a bit warmer", "relative"), ("and more contrast", "relative"),
+     ("less yellow", "relative"), ("moody winter", "new"), ("golden hour but less saturated", "new")],
+)
+def test_relative_or_new(teacher, intent, mode):
+    assert teacher.label(intent).mode == mode
+
+
+def test_rationale_says_what_was_asked(teacher):
+    answer = teacher.label("slightly warmer and more contrast")
+    assert "warmer (a little)" in answer.rationales["adjust"] and "more contrast" in answer.rationales["adjust"]
