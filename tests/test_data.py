@@ -235,7 +235,7 @@ def test_stats_command_prints_the_papers_table(built, capsys):
 
 
 def test_shipped_data_follows_the_contract():
-    manifest = json.loads((Path(__file__).resolve().parent.parent / "resources/data/v1/manifest.json").read_text())
+    manifest = json.loads((Path(__file__).resolve().parent.parent / "resources/data/v2/manifest.json").read_text())
     assert manifest["counts"]["test"] == 1000 and manifest["counts"]["unseen"] >= 300
     assert sum(manifest["counts"].values()) >= 10_000
     test = load_split("test")

@@ -12,6 +12,7 @@ import pytest
 from editor.distill.data import load_split
 from editor.errors import EditorError
 from editor.evaluate import evaluate
+from editor.distill.prompts import TASKS
 from editor.model import Student, Suggestion, parse_outputs
 from editor.paths import default_model_dir
 from editor.schema import ADJUST_NAMES, COLOR_RANGES, SELECTIVE_NAMES, TOOLS, Look, filter_names
@@ -85,11 +86,13 @@ def student():
 
 def test_injected_garbage_through_suggest(student, monkeypatch):
     rng = random.Random(1)
-    garbage = [" ".join(rng.choice(POOL) for _ in range(9)) for _ in range(3)]
-    monkeypatch.setattr(student, "generate", lambda texts: garbage * (len(texts) // 3))
+    garbage = [" ".join(rng.choice(POOL) for _ in range(9)) for _ in range(len(TASKS))]
+    monkeypatch.setattr(student, "generate", lambda texts: garbage * (len(texts) // len(TASKS)))
     suggestion = student.suggest("anything")
     assert isinstance(suggestion, Suggestion) and _ranges_ok(suggestion.look)
-    assert suggestion.raw == dict(zip(TOOLS, garbage))
+    assert suggestion.raw == dict(zip(TASKS, garbage))
+    # An unreadable mode is a warning, never an exception.
+    assert any("mode output" in w for w in suggestion.warnings)
 
 
 def test_shipped_model_moody_winter(student):

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 import torch
 
+from editor.distill.prompts import TASKS
 from editor.distill.augment import kb_vocabulary, load_embedder
 from editor.distill.convert import convert
 from editor.distill.data import read_rows
@@ -25,7 +26,7 @@ OPTIONS = TrainOptions(size="micro", epochs=4, batch_size=16, warmup_steps=4, ma
 
 @pytest.fixture(scope="module")
 def rows():
-    return [(r.intent, r.look) for r in read_rows(TINY)]
+    return [(r.intent, r.look, r.mode) for r in read_rows(TINY)]
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +73,7 @@ def test_convert_load_suggest_evaluate(trained, tmp_path):
     assert (out / "model.bin").stat().st_size < 2_000_000
     student = Student(out, device="cpu")
     suggestion = student.suggest("Moody   Winter")
-    assert set(suggestion.raw) == set(TOOLS)
+    assert set(suggestion.raw) == set(TASKS)
     assert student.suggest("moody winter").raw == suggestion.raw
     rows = read_rows(TINY)[:8]
     report = evaluate(rows, student)

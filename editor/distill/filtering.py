@@ -106,7 +106,7 @@ def samples_from_events(path: str | Path, source: str = "log") -> list[Row]:
             elif kind == "exported":
                 kept = data["kept"]
                 close(project, {t: bool(kept.get(t, False)) for t in TOOLS})
-        except (json.JSONDecodeError, KeyError, TypeError, LookError) as exc:
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError, LookError) as exc:
             log.warning("skipped event %s (%s) in %s: %s", event_id, kind, path, exc)
     for project in list(pending):
         close(project, dict(no_flags))
