@@ -69,6 +69,8 @@ MODIFIERS: dict[str, float] = {
     "intensely": 1.6, "deeply": 1.4, "less": -0.5, "a bit less": -0.3, "slightly less": -0.3,
     "much less": -0.8, "not": 0.0, "no": 0.0, "without": 0.0, "without any": 0.0,
 }
+#: Similarity at which an unlisted word clearly names a concept (unrelated words stay under 0.66).
+CLEAR_MEANING = 0.7
 #: Modifiers that make a style a change to the current look ("less moody", "more vintage").
 RELATIVE_MODIFIERS: frozenset[float] = frozenset({-0.5, -0.3, -0.8, 1.3, 1.6})
 #: In a change to the current look, "more X" nudges toward X by this much of X's grade.
@@ -184,7 +186,8 @@ class KnowledgeTeacher:
         if any(c.edits for c in clauses):
             return False
         content = [w for c in clauses for w in c.words if w.isalpha() and w not in lx.GLUE and w not in FILLER]
-        unknown = sum(w not in self._known for w in content)
+        # A word that clearly means a concept ("terrifying", "seashore") counts as known.
+        unknown = sum(w not in self._known and self.index.nearest(w)[1] < CLEAR_MEANING for w in content)
         return unknown >= 2 and unknown > len(content) - unknown
 
     def _scan(self, words: list[str | None]) -> tuple[list[tuple[str, Any, float]], list[list[str]]]:
