@@ -68,6 +68,7 @@ from typing import Any
 import numpy as np
 
 from editor.errors import EditorError
+from editor.fileio import read_jsonl
 from editor.intent import NONE
 from editor.paths import resources_dir
 from editor.pipeline import render_cpu
@@ -288,20 +289,7 @@ class Request:
 
 
 def _objects(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError as exc:
-        raise EditorError(f"Request file {str(path)!r} does not exist.") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EditorError(f"Request file {str(path)!r} cannot be read: {exc}.") from exc
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path.name} line {number}"
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EditorError(f"{where} is not valid JSON ({exc.msg}).") from exc
+    for where, data in read_jsonl(path, "Request file"):
         if not isinstance(data, dict) or not isinstance(data.get("request"), str):
             raise EditorError(f"{where} is not an object with a 'request' string.")
         yield where, data

@@ -1,13 +1,16 @@
-"""Atomic file writes: a temporary file beside the target, renamed only when complete."""
+"""Atomic file writes (a temporary file beside the target, renamed only when complete)
+and line-by-line JSON reads that say which line is wrong."""
 
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -43,3 +46,28 @@ def atomic_path(target: str | os.PathLike[str], suffix: str | None = None) -> It
 def write_text_atomic(target: str | os.PathLike[str], text: str) -> None:
     with atomic_path(target) as tmp:
         tmp.write_text(text, encoding="utf-8")
+
+
+def read_jsonl(path: str | os.PathLike[str], kind: str) -> Iterator[tuple[str, Any]]:
+    """``(where, value)`` for every non-blank line of a JSONL file; ``where`` is "name line N".
+
+    ``kind`` names the file in the one-sentence ``EditorError`` for a missing or unreadable
+    file ("Data file", "Request file") or a line that is not JSON.
+    """
+    from editor.errors import EditorError
+
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as exc:
+        raise EditorError(f"{kind} {str(path)!r} does not exist.") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EditorError(f"{kind} {str(path)!r} cannot be read: {exc}.") from exc
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{path.name} line {number}"
+        try:
+            yield where, json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise EditorError(f"{where} is not valid JSON ({exc.msg}).") from exc

@@ -23,24 +23,27 @@ APPLIED_AS_CHANGE = "Applied as a change to the current look:"
 HINT = "Type a look above; what each tool does will be explained here."
 
 
-def _undo(window) -> None:
+def _step(window, redo: bool) -> None:
+    """Undo (or redo) one step of the window's undo stack and say which."""
     stack = window.undo_stack
-    if not stack.canUndo():
-        window.show_status("Nothing to undo.")
+    if redo:
+        able, text, step = stack.canRedo, stack.redoText, stack.redo
+    else:
+        able, text, step = stack.canUndo, stack.undoText, stack.undo
+    if not able():
+        window.show_status(f"Nothing to {'redo' if redo else 'undo'}.")
         return
-    text = stack.undoText()
-    stack.undo()
-    window.show_status(f"Undone: {text}.")
+    done = text()
+    step()
+    window.show_status(f"{'Redone' if redo else 'Undone'}: {done}.")
+
+
+def _undo(window) -> None:
+    _step(window, redo=False)
 
 
 def _redo(window) -> None:
-    stack = window.undo_stack
-    if not stack.canRedo():
-        window.show_status("Nothing to redo.")
-        return
-    text = stack.redoText()
-    stack.redo()
-    window.show_status(f"Redone: {text}.")
+    _step(window, redo=True)
 
 
 def _reset(window) -> None:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.errors import EditorError, LookError
-from editor.fileio import atomic_path
+from editor.fileio import atomic_path, read_jsonl
 from editor.intent import MODES, NEW, NONE
 from editor.paths import resources_dir
 from editor.schema import TOOLS, Look
@@ -114,24 +114,7 @@ def write_rows(path: str | Path, rows: Iterable[Row]) -> None:
 
 
 def read_rows(path: str | Path) -> list[Row]:
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError as exc:
-        raise EditorError(f"Data file {str(path)!r} does not exist.") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EditorError(f"Data file {str(path)!r} cannot be read: {exc}.") from exc
-    rows = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path.name} line {number}"
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EditorError(f"{where} is not valid JSON ({exc.msg}).") from exc
-        rows.append(Row.from_dict(data, where))
-    return rows
+    return [Row.from_dict(data, where) for where, data in read_jsonl(path, "Data file")]
 
 
 def load_split(name: str, data_dir: Path | None = None) -> list[Row]:

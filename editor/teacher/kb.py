@@ -160,7 +160,7 @@ class KnowledgeTeacher:
                 # "the contrast is harsh, tone it down": the direction is for the last clause's edits.
                 before = clauses[-1]
                 before.edits = [
-                    replace(e, sign=clause.orphan * (1 if e.sign * clause.orphan > 0 else 1),
+                    replace(e, sign=clause.orphan,
                             degree=clause.orphan_degree if clause.orphan_degree != 1.0 else e.degree)
                     for e in before.edits
                 ]
@@ -276,9 +276,12 @@ class KnowledgeTeacher:
 
     def matches(self, intent: str) -> list[Match]:
         """The knowledge-base concepts a request names, with modifier weights, in reading order."""
-        clauses = self.read(intent)
-        question = _question(clauses) or self.off_topic(clauses)
-        return [m for clause in clauses for m in self._clause_matches(clause, question)]
+        return self._matches(self.read(intent))
+
+    def _matches(self, clauses: list[Clause]) -> list[Match]:
+        # In a question or an off-topic sentence a style word is no request.
+        ignore = _question(clauses) or self.off_topic(clauses)
+        return [m for clause in clauses for m in self._clause_matches(clause, ignore)]
 
     def prepare(self, intents: list[str]) -> None:
         """Embed the leftover phrases of many intents at once, so labelling them is fast."""
@@ -295,9 +298,8 @@ class KnowledgeTeacher:
 
     def label(self, intent: str) -> TeacherAnswer:
         clauses = self.read(intent)
-        question = _question(clauses) or self.off_topic(clauses)
         edits = [e for clause in clauses for e in clause.edits]
-        matches = [m for clause in clauses for m in self._clause_matches(clause, question) if m.weight != 0.0]
+        matches = [m for m in self._matches(clauses) if m.weight != 0.0]
         styles = [m for m in matches if not m.concept.corrective and not m.comparative]
         relative = not styles
         if relative:

@@ -224,7 +224,7 @@ class Reader:
             if it.kind == "color" and it.value[1] is not None
             and (self._is_range(words, it) or objects or partners)
         }
-        ranges = objects + [words_range for it in targets if it.start in subjects for words_range in [it.value[1]]]
+        ranges = objects + [it.value[1] for it in targets if it.start in subjects]
         first = targets[0].start if targets else len(words)
         complaint_clause = complained or (
             any(w in COMPLAINT_VERBS for w in words[:first]) and not any(w in DESIRE_WORDS for w in words[:first])
@@ -370,10 +370,7 @@ class Reader:
 
     def _target(self, it: _Item, words: list[str]) -> tuple[str | None, int, bool]:
         """(target id, polarity, whether the direction is still open) of a target item."""
-        if it.kind == "carrier":
-            target, polarity = it.value
-            return target, polarity, False
-        if it.kind == "adjective":
+        if it.kind in ("carrier", "adjective"):
             target, polarity = it.value
             return target, polarity, False
         if it.kind == "noun":
