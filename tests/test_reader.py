@@ -100,11 +100,24 @@ def test_a_correction_wins_over_its_style(teacher):
 @pytest.mark.parametrize(
     "intent",
     ["asdfgh", "", "   ", "no changes", "leave it as it is", "keep it the same", "שלום עולם", "你好世界",
-     "haz la foto más cálida", "who won the game last night", "12345"],
+     "haz la foto más cálida", "who won the game last night", "12345",
+     # Look words that ask for no look: chat, other work, sound, keyboard mashes.
+     "what does golden hour mean", "tell me about film noir", "my cat is asleep", "good night",
+     "split the clip in half", "trim the end", "mute the audio", "make it smaller", "bwww", "zenkw",
+     "nah i'm happy with it", "keep the original colors and exposure", "leave the shadows and highlights alone"],
 )
 def test_nothing_to_do_calls_no_tool(teacher, intent):
     answer = teacher.label(intent)
     assert answer.look.is_neutral and answer.mode == "none" and answer.rationales == {}
+
+
+@pytest.mark.parametrize(
+    ("intent", "name"),
+    [("it's fine but a bit dark", "exposure"), ("crop it and make it brighter", "exposure"),
+     ("keep the warmth, more contrast", "contrast"), ("seashore", "saturation")],
+)
+def test_a_request_beside_chat_or_keeping_still_edits(teacher, intent, name):
+    assert teacher.label(intent).look.adjust_value(name) != 0
 
 
 @pytest.mark.parametrize(

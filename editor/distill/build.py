@@ -14,7 +14,8 @@ from pathlib import Path
 from editor.distill.corpus import CorpusOptions, generate_intents
 from editor.distill.data import DATA_VERSION, SPLITS, Row, default_data_dir, write_rows
 from editor.distill.splits import Splits, choose_holdout, split_rows
-from editor.fileio import write_text_atomic
+from editor.fileio import read_jsonl, write_text_atomic
+from editor.paths import resources_dir
 from editor.intent import MODES
 from editor.progress import CancelToken, ProgressCallback, ProgressTracker
 from editor.schema import TOOLS
@@ -29,6 +30,12 @@ class BuildOptions:
     corpus_size: int = 44_000
     test_size: int = 1000
     holdout_per_category: int = 1
+
+
+def hand_written_requests(folder: Path | None = None) -> list[str]:
+    """Every request of the hand-written sets (``resources/data/requests/*.jsonl``)."""
+    folder = folder or resources_dir() / "data" / "requests"
+    return [row["request"] for path in sorted(folder.glob("*.jsonl")) for _, row in read_jsonl(path, "Request file")]
 
 
 def label_corpus(
@@ -60,7 +67,8 @@ def build_dataset(
     """Generate, label, split and write the dataset; returns the splits."""
     out_dir = Path(out_dir or default_data_dir())
     teacher = teacher or KnowledgeTeacher()
-    intents = list(generate_intents(teacher.kb, CorpusOptions(size=options.corpus_size, seed=options.seed)))
+    corpus = CorpusOptions(size=options.corpus_size, seed=options.seed)
+    intents = list(generate_intents(teacher.kb, corpus, hand_written_requests()))
     rows, concepts = label_corpus(intents, teacher, progress, cancel)
     holdout = choose_holdout(teacher.kb, options.holdout_per_category, options.seed)
     splits = split_rows(rows, concepts, holdout, options.test_size, options.seed)

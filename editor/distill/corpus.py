@@ -16,10 +16,10 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from editor.distill import phrasing
+from editor.distill import noops, phrasing
 from editor.teacher.knowledge import Concept, KnowledgeBase
 
 LOOK_TEMPLATES: tuple[str, ...] = (
@@ -169,7 +169,7 @@ def _request(rng: random.Random, clauses: int) -> str:
 
 def _draw(kind: str, picker: _Picker, rng: random.Random) -> str:
     if kind == "noop":
-        return phrasing.noop(rng)
+        return noops.noop(rng)
     if kind == "request":
         counts, weights = zip(*CLAUSES)
         return _request(rng, rng.choices(counts, weights)[0])
@@ -210,15 +210,20 @@ def _draw(kind: str, picker: _Picker, rng: random.Random) -> str:
     return rng.choice(FIX_TEMPLATES).format(a=picker.name(picker.look(rng), rng), fix=fix)
 
 
-def generate_intents(kb: KnowledgeBase, options: CorpusOptions = CorpusOptions()) -> Iterator[str]:
+def generate_intents(
+    kb: KnowledgeBase, options: CorpusOptions = CorpusOptions(), exclude: Iterable[str] = ()
+) -> Iterator[str]:
     """Yield ``options.size`` unique intents (by ``intent_key``), deterministic in the seed.
+
+    None is an ``exclude`` intent: the hand-written requests measure the student and
+    never reach its training data, even where the generator composes the same words.
 
     Every concept name is used at least once, as a plain intent, before sampling starts,
     so no concept is missing from the corpus.
     """
     rng = random.Random(options.seed)
     picker = _Picker(kb)
-    seen: set[str] = set()
+    seen = {intent_key(text) for text in exclude}
     kinds, weights = zip(*KINDS)
     plain = [n for c in kb.concepts for n in c.names]
     produced = 0

@@ -1,4 +1,4 @@
-"""How people phrase an edit: generated correction clauses, request frames and no-ops.
+"""How people phrase an edit: generated correction clauses and request frames.
 
 The words come from the reader's lexicon (``editor.teacher.lexicon``), so the corpus
 covers its grammar rather than a few fixed templates: a direction verb and a noun
@@ -6,15 +6,13 @@ covers its grammar rather than a few fixed templates: a direction verb and a nou
 too dark", "the contrast is too high", "looks flat"), numbers ("brightness +20",
 "increase exposure by 15%"), casts and color ranges ("less yellow", "make the greens
 pop", "bluer sky"), negations ("don't make it darker") and "not too ..." tempering.
-No-ops are keyboard mashes, off-topic sentences, other languages and requests to
-change nothing. Everything is drawn from one ``random.Random``, so a seed gives the
+No-ops are in ``noops``. Everything is drawn from one ``random.Random``, so a seed gives the
 same phrases.
 """
 
 from __future__ import annotations
 
 import random
-import string
 
 
 _SIGNED_VERBS = {
@@ -90,37 +88,6 @@ STATE_FRAMES: tuple[str, ...] = (
 )
 JOINERS: tuple[str, ...] = (", ", " and ", ", and ", " but ", ". ", " then ", ", also ", " and also ", " plus ",
                             "; ", " & ", ", then ")
-
-NOOP_SENTENCES: tuple[str, ...] = (
-    "what is the weather like today", "who are you", "tell me a joke", "how are you doing", "what day is it",
-    "i had pasta for lunch", "my dog is sleeping", "how much does this app cost", "is this thing on",
-    "where is the save button", "can you crop it", "rotate it left", "make it a square", "resize to 1080p",
-    "add some text at the top", "put my logo in the corner", "remove the person in the back",
-    "cut the first five seconds", "speed up the video", "add background music", "trim the end",
-    "flip it horizontally", "blur the background", "change the aspect ratio", "add subtitles",
-    "export as gif", "send it to my email", "upload it to instagram", "i love you", "good night",
-    "test test", "hello?", "anyone there", "what does this button do", "play the video", "turn the volume up",
-    "mute the audio", "make the video longer", "this is my first video", "my name is alex",
-    "write a story about a dragon", "what's 2 plus 2", "how do i get a refund", "the app is slow",
-    "i am bored", "do you like pizza", "recommend a movie", "open the settings", "where are my files",
-    "what time does the store close", "call my mom", "order a pizza", "set an alarm for 7",
-)
-NO_CHANGE_PHRASES: tuple[str, ...] = (
-    "no changes", "no change please", "leave it as it is", "leave it", "keep it as is", "don't change anything",
-    "nothing", "do nothing", "it's fine as it is", "looks good already", "no edits needed", "keep it the same",
-    "never mind", "nvm", "forget it", "it's perfect", "leave it alone please", "don't touch it", "no thanks",
-    "keep everything as it is", "don't edit anything", "no grading", "i like it as is",
-)
-FOREIGN: tuple[str, ...] = (
-    "hazlo más brillante", "más cálido por favor", "un poco más oscuro", "quiero más contraste",
-    "rends l'image plus chaude", "plus de contraste", "un peu plus sombre", "moins saturé s'il vous plaît",
-    "mach das bild wärmer", "mehr kontrast bitte", "etwas dunkler", "weniger farbe",
-    "deixa mais brilhante", "mais contraste por favor", "rendila più calda", "più luminosa per favore",
-    "maak het warmer", "meer contrast alsjeblieft", "gör bilden ljusare", "zrób to jaśniejsze",
-    "daha parlak yap", "lebih terang dong", "làm cho sáng hơn", "gawin mong mas maliwanag",
-    "сделай ярче", "теплее пожалуйста", "更亮一点", "让它更暖", "もっと明るく", "暖かくして", "더 밝게 해줘",
-    "좀 더 따뜻하게", "اجعلها أكثر إشراقا", "תעשה את זה בהיר יותר", "और चमकीला बनाओ", "κάνε το πιο φωτεινό",
-)
 
 
 def degree(rng: random.Random) -> str:
@@ -202,30 +169,4 @@ def correction(rng: random.Random) -> tuple[str, bool]:
 
 def frame_request(clause: str, state: bool, rng: random.Random) -> str:
     return rng.choice(STATE_FRAMES if state else FRAMES).format(x=clause)
-
-
-def mash(rng: random.Random) -> str:
-    """A keyboard mash, a run of symbols or digits."""
-    kind = rng.random()
-    if kind < 0.4:
-        row = rng.choice(("qwertyuiop", "asdfghjkl", "zxcvbnm", "qazwsx", "poiuytrewq", "lkjhgfdsa"))
-        start = rng.randrange(len(row) - 3)
-        return row[start : start + rng.randint(3, len(row) - start)]
-    if kind < 0.7:
-        letters = string.ascii_lowercase
-        return "".join(rng.choice(letters) for _ in range(rng.randint(4, 12)))
-    if kind < 0.85:
-        return "".join(rng.choice("!?.,-_*#@ ") for _ in range(rng.randint(1, 6))).strip() or "?"
-    return "".join(rng.choice(string.digits) for _ in range(rng.randint(2, 8)))
-
-
-def noop(rng: random.Random) -> str:
-    kind = rng.random()
-    if kind < 0.3:
-        return mash(rng)
-    if kind < 0.6:
-        return rng.choice(NOOP_SENTENCES)
-    if kind < 0.8:
-        return rng.choice(NO_CHANGE_PHRASES)
-    return rng.choice(FOREIGN)
 

@@ -78,6 +78,22 @@ class NameIndex:
         for phrase, j, row in zip(todo, best, sims):
             self._cache[phrase] = (self.owners[j], float(row[j]))
 
+    def wordlike(self, word: str) -> bool:
+        """Whether a word the lexicon lacks reads as a word rather than a keyboard mash.
+
+        The embedding model's WordPiece vocabulary holds English words and their common
+        stems: a real word splits into a stem of three letters or more and a few pieces
+        ("seashore" = seas + hore, "wintery" = winter + y); a mash falls apart into single
+        letters ("bmuw" = b + mu + w, "zenkw" = zen + k + w). The embedding of a mash still
+        lands near some look (bmuw is 0.76 from black and white), so it must not be matched.
+        """
+        pieces = self._load().tokenizer.tokenize(word)
+        if len(pieces) == 1:
+            return True
+        if len(pieces[0]) < 3 or len(pieces) > 3:
+            return False
+        return all(len(p) > 3 for p in pieces[1:-1])
+
     def nearest(self, phrase: str) -> tuple[str, float]:
         """(concept id of the closest name, cosine similarity)."""
         if phrase not in self._cache:

@@ -125,7 +125,8 @@ class KnowledgeTeacher:
         styles = {k for k, c in self._names.items() if not c.corrective}
         self.reader = Reader({k for k in styles if len(k) > 1}, styles)
         lexicon_words = {w for key in self.reader.table for w in key} | lx.GLUE
-        words = {w for key in [*self._names, *self._modifiers] for w in key} | FILLER | lexicon_words
+        plain = lx.OTHER_TASKS | lx.OFF_PICTURE | lx.PEOPLE | {w for p in lx.NO_CHANGE for w in p.split()}
+        words = {w for key in [*self._names, *self._modifiers] for w in key} | FILLER | lexicon_words | plain
         self._vocabulary = sorted(words)
         self._known = frozenset(words)
         self._no_change = {tuple(p.split()) for p in lx.NO_CHANGE}
@@ -149,13 +150,19 @@ class KnowledgeTeacher:
             return []
         words = [self._correct(t) for t in raw_words]
         content = tuple(w for w in words if w not in ("please", "pls", "plz", "just", "thanks", "thx", "i", "think"))
-        if not content or any(_contains(content, phrase) for phrase in self._no_change):
+        if not content:
             return []
         parts = [[self._correct(t) for t in tokens(part)] for part in self.reader.parts(intent)]
         clauses: list[Clause] = []
-        carry, complained = None, False
+        carry, complained, held = None, False, False
         for words in self.reader.clauses(parts):
             clause = self.reader.read_clause(words, carry, complained)
+            if any(w in lx.OFF_PICTURE for w in words):
+                clause.edits, clause.orphan = [], None
+            if held and all(w in lx.NOUNS or w in lx.GLUE or w in lx.KEPT for w in words):
+                # "keep the colors and exposure": the bare noun is kept too, not raised.
+                clause.edits, clause.leftover = [], []
+            held = not clause.edits and any(w in lx.HOLD for w in words) or (held and not clause.edits)
             if clause.orphan is not None and clauses and clauses[-1].edits:
                 # "the contrast is harsh, tone it down": the direction is for the last clause's edits.
                 before = clauses[-1]
@@ -168,7 +175,21 @@ class KnowledgeTeacher:
             carry = signs[-1] if signs else carry
             complained = clause.complaint
             clauses.append(clause)
+        # "it's fine" asks for nothing; "it's fine but a bit dark" asks for a change.
+        if self._asks_nothing(content, clauses):
+            return []
         return clauses
+
+    def _asks_nothing(self, content: tuple[str, ...], clauses: list[Clause]) -> bool:
+        """A request to change nothing: a no-change phrase is the whole request, or is in
+        it with no edit; a two-word one ("keep it") also with no style ("keep it cinematic")."""
+        if content in self._no_change:
+            return True
+        if any(c.edits for c in clauses):
+            return False
+        if any(len(p) > 2 and _contains(content, p) for p in self._no_change):
+            return True
+        return any(_contains(content, p) for p in self._no_change) and not self._matches(clauses)
 
     def _foreign(self, words: list[str]) -> bool:
         """Text in another language: most of its words are not ours (the model reads English)."""
@@ -180,14 +201,20 @@ class KnowledgeTeacher:
         return known < 0.5 or (accented and known < 0.75)
 
     def off_topic(self, clauses: list[Clause]) -> bool:
-        """No edit, and more of the request's words are unknown than known, two at least
-        ("my phone battery is dying"): a style word in it is a coincidence, not a request;
-        one unknown word alone ("seashore") is matched by meaning."""
+        """No edit, and the request is chat ("tell me about paris", "my cat is asleep") or
+        more of its words are unknown than known, two at least ("my phone battery is
+        dying"): a style word in it is a coincidence, not a request; one unknown word alone
+        ("seashore") is matched by meaning."""
         if any(c.edits for c in clauses):
             return False
+        if _chat(clauses):
+            return True
         content = [w for c in clauses for w in c.words if w.isalpha() and w not in lx.GLUE and w not in FILLER]
         # A word that clearly means a concept ("terrifying", "seashore") counts as known.
-        unknown = sum(w not in self._known and self.index.nearest(w)[1] < CLEAR_MEANING for w in content)
+        unknown = sum(
+            w not in self._known and (not self.index.wordlike(w) or self.index.nearest(w)[1] < CLEAR_MEANING)
+            for w in content
+        )
         return unknown >= 2 and unknown > len(content) - unknown
 
     def _scan(self, words: list[str | None]) -> tuple[list[tuple[str, Any, float]], list[list[str]]]:
@@ -240,6 +267,9 @@ class KnowledgeTeacher:
     def _semantic(self, run: list[str]) -> list[tuple[Concept, float, str]]:
         """Concepts a leftover run means: the whole phrase when it matches at least as well
         as any of its words (e.g. "nighttime city"), else word by word."""
+        run = [w for w in run if w in self._known or self.index.wordlike(w)]
+        if not run:
+            return []
         words = [(word, *self.index.nearest(word)) for word in run]
         if len(run) > 1:
             phrase = " ".join(run)
@@ -255,6 +285,7 @@ class KnowledgeTeacher:
         return out
 
     def _clause_matches(self, clause: Clause, question: bool) -> list[Match]:
+        question = question or any(w in lx.OTHER_TASKS or w in lx.OFF_PICTURE for w in clause.words)
         found, leftovers = self._scan(clause.leftover)
         matches: list[Match] = []
         pending: float | None = None
@@ -328,6 +359,19 @@ def _question(clauses: list[Clause]) -> bool:
     if not clauses or not clauses[0].words or clauses[0].words[0] not in QUESTION_WORDS:
         return False
     return not any(w in REQUEST_WORDS for c in clauses for w in c.words)
+
+
+def _chat(clauses: list[Clause]) -> bool:
+    """Small talk: a chat opening ("tell me", "do you") or a sentence about a person or a
+    pet ("my dog loves this photo"), with no request word in it."""
+    words = tuple(clauses[0].words) if clauses else ()
+    if any(w in REQUEST_WORDS for c in clauses for w in c.words):
+        return False
+    if any(words[: len(p.split())] == tuple(p.split()) for p in lx.CHAT_OPENERS):
+        return True
+    if words[:1] == ("everyone",):
+        return True
+    return len(words) > 1 and words[0] in ("my", "our", "the") and words[1] in lx.PEOPLE
 
 
 def _mean(pairs: list[tuple[float, float]]) -> float:

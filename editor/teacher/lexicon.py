@@ -266,6 +266,10 @@ FIXES: frozenset[str] = frozenset({"fix", "correct", "neutralize", "counteract"}
 #: "not too warm", "not so bright": the target at a mild degree, against a style's excess.
 DAMPERS: tuple[str, ...] = ("not too", "not so", "not overly", "not that", "not super", "not very")
 
+#: Verbs that keep what they name ("keep the colors and the exposure").
+HOLD: frozenset[str] = frozenset({"keep", "preserve", "maintain", "retain", "leave", "hold"})
+#: What a kept thing is kept as ("leave the highlights alone").
+KEPT: frozenset[str] = frozenset({"alone", "intact", "untouched", "same", "original", "unchanged", "as", "is"})
 #: Requests to change nothing, matched on the whole normalized request.
 NO_CHANGE: tuple[str, ...] = (
     "no change", "no changes", "nothing", "none", "leave it", "leave it as is", "leave it alone",
@@ -274,6 +278,33 @@ NO_CHANGE: tuple[str, ...] = (
     "nevermind", "nvm", "its fine", "its perfect", "its good", "looks good", "looks fine", "perfect",
     "unchanged", "same", "same as before", "no thanks", "cancel", "stop", "skip", "forget it",
     "original", "no filter", "no grading", "dont touch it", "leave as is", "its great as is",
+    "happy with it", "im happy with it", "ok cool", "okay cool", "cool thanks", "good like this",
+    "keep the original", "dont grade it", "no need to change it", "leave the colors alone",
+)
+
+#: Work the tools do not do (cutting, sharing): a clause about it is no grade, even with a
+#: look word in it ("split the clip in half" is no split toning).
+OTHER_TASKS: frozenset[str] = frozenset(
+    """crop rotate trim split flip resize export upload share send erase stabilize zoom straighten
+    compress merge loop reverse search remind translate write play delete download print save
+    slideshow transition transitions smaller bigger larger shorter longer person""".split()
+)
+#: Things that are not the picture's colors: a clause about them has no edit either
+#: ("mute the audio" does not desaturate, "make the text brighter" is not ours to do).
+OFF_PICTURE: frozenset[str] = frozenset(
+    """audio sound volume music song voice text font subtitle subtitles caption captions watermark
+    logo sticker stickers battery""".split()
+)
+#: People and pets a chat sentence is about ("my cat is asleep", "my mom loves this photo").
+PEOPLE: frozenset[str] = frozenset(
+    """mom dad mum mother father brother sister friend friends boss neighbor neighbour grandpa
+    grandma cat dog kids kid son daughter wife husband boyfriend girlfriend baby family""".split()
+)
+#: Openings of chat, not of a request ("tell me about paris", "do you like film noir").
+CHAT_OPENERS: tuple[str, ...] = (
+    "tell me", "do you", "did you", "are you", "is there", "search for", "remind me", "write a", "write me",
+    "play a", "play some", "i miss", "i watched", "i was thinking", "fun fact", "who", "is",
+    "good morning", "good night", "good evening", "good afternoon",
 )
 
 #: Words that only glue a request together (requests, media nouns, politeness).

@@ -1,0 +1,135 @@
+"""Generated requests that call no tool: chat, other tasks, other languages, "no changes".
+
+A fixed list of a hundred such sentences teaches a student those hundred sentences; once
+deduplicated they are a few hundred rows of a 44K corpus, and the student answers a
+fresh off-topic sentence with a grade. These are composed from parts, so the corpus has
+thousands of different ones, including sentences that carry look words without asking
+for a look ("what does golden hour mean", "i watched a film noir last night", "my cat
+is orange"): those teach that a word is not a request. Every row is still labeled by the
+teacher; a composition the teacher reads as a grade is kept with the teacher's answer.
+"""
+
+from __future__ import annotations
+
+import random
+import string
+
+_TASKS = (
+    "crop it", "crop the left side", "rotate it", "rotate it 90 degrees", "flip it", "trim the end",
+    "cut the first two seconds", "split the clip in half", "speed it up", "slow it down", "reverse the clip",
+    "loop it", "add music", "add some background music", "mute the audio", "turn the volume down",
+    "add subtitles", "add a caption", "add text at the bottom", "put my logo in the corner", "add a watermark",
+    "remove the watermark", "remove the person on the left", "erase the trash can", "stabilize the video", "resize it for instagram", "make it 9:16",
+    "change the aspect ratio", "export as gif", "export as mp4", "save it", "share it", "upload it to youtube",
+    "send it to my phone", "make a slideshow", "add a transition", "add stickers", "add a frame", "zoom in",
+    "straighten the horizon", "remove the background", "make it smaller", "compress it", "merge the two clips",
+)
+_TASK_FRAMES = (
+    "{t}", "{t} please", "can you {t}", "could you {t}", "pls {t}", "how do i {t}", "i need to {t}",
+    "is there a way to {t}", "help me {t}", "just {t}", "i want to {t}", "how can i {t}", "{t} thanks",
+    "can this app {t}", "where do i go to {t}",
+)
+_TOPICS = (
+    "golden hour", "film noir", "the winter olympics", "summer vacation", "a rainy day", "the ocean",
+    "sunsets", "autumn leaves", "my wedding", "cyberpunk 2077", "the eighties", "vintage cars", "neon signs",
+    "snow", "the beach", "paris", "tokyo", "my birthday", "christmas", "halloween", "coffee", "my cat",
+    "my dog", "a forest", "the desert", "the moon", "old movies", "instagram", "this app", "my camera",
+    "wes anderson", "horror movies", "the mountains", "spring", "the city at night", "pizza", "football",
+)
+_TOPIC_FRAMES = (
+    "what is {x}", "what does {x} mean", "tell me about {x}", "who invented {x}", "i watched something about {x} last night", "do you like {x}", "my friend talks about {x} a lot",
+    "what's your opinion on {x}", "i was thinking about {x}", "write a poem about {x}", "remind me to look up {x}", "how far is {x}", "when is {x}", "i miss {x}", "fun fact about {x}?",
+    "is {x} popular", "search for {x}", "play a song about {x}",
+)
+_PEOPLE = ("my mom", "my brother", "my friend", "my boss", "my cat", "my dog", "my neighbor", "my sister",
+           "my grandpa", "the kids", "everyone at work")
+_DOINGS = ("is asleep", "loves this photo", "took this picture", "is coming over later", "said hi",
+           "is on vacation", "made dinner", "bought a new camera", "hates selfies",
+           "is getting married", "lost their keys", "is watching tv")
+_CHAT = (
+    "hi", "hello", "hey there", "good morning", "good night", "thanks", "thank you so much", "ok", "okay cool",
+    "lol", "haha", "wow", "yes", "no", "maybe", "hmm", "what", "huh?", "sorry", "bye", "test", "testing 123",
+    "who are you", "are you a robot", "how are you", "what can you do", "what's the time", "is this thing on",
+    "tell me a joke", "i'm bored", "what day is it", "how much does this cost", "the app is slow",
+    "why is it loading", "where are my files", "open the settings", "undo that feature please explain",
+    "i don't know what to type", "what should i write here", "can i talk to a human",
+)
+_NO_CHANGE = (
+    "no changes", "no change please", "leave it as it is", "leave it", "keep it as is", "don't change anything",
+    "nothing", "do nothing", "it's fine as it is", "looks good already", "no edits needed", "keep it the same",
+    "never mind", "nvm", "forget it", "it's perfect", "leave it alone please", "don't touch it", "no thanks",
+    "keep everything as it is", "don't edit anything", "no grading", "i like it as is", "it's good like this",
+    "don't do anything to it", "keep it exactly how it is", "actually leave it", "it's fine, thanks",
+    "no need to change it", "perfect as it is", "all good, no edits", "i'm happy with it", "stop, it's fine",
+    "don't grade it", "keep the original", "leave the colors alone", "don't change the colors",
+    "keep the exposure as it is", "leave the brightness alone", "i don't want any changes",
+)
+_NO_CHANGE_LEADS = ("", "", "actually ", "hmm ", "nah ", "on second thought ", "you know what, ", "ok ",
+                    "please ", "honestly ")
+#: Short requests in languages the model does not read: (words that ask, properties).
+_FOREIGN = {
+    "es": (("hazlo", "ponlo", "quiero que sea", "un poco", "mucho", "déjalo"),
+           ("más brillante", "más oscuro", "más cálido", "más frío", "más saturado", "con más contraste",
+            "menos saturado", "más vivo", "en blanco y negro", "más suave")),
+    "fr": (("rends-le", "fais-le", "je veux une image", "un peu", "beaucoup", "rends l'image"),
+           ("plus lumineuse", "plus sombre", "plus chaude", "plus froide", "plus saturée", "moins saturée",
+            "plus contrastée", "en noir et blanc", "plus douce", "plus nette")),
+    "de": (("mach es", "mach das bild", "bitte", "etwas", "viel", "ich möchte es"),
+           ("heller", "dunkler", "wärmer", "kälter", "bunter", "weniger bunt", "kontrastreicher",
+            "schwarz-weiß", "schärfer", "weicher")),
+    "pt": (("deixa", "faz ficar", "quero mais", "um pouco", "bem", "deixe a foto"),
+           ("mais clara", "mais escura", "mais quente", "mais fria", "mais saturada", "com mais contraste",
+            "preto e branco", "mais nítida", "menos saturada", "mais suave")),
+    "it": (("rendila", "falla", "vorrei", "un po'", "molto", "rendi la foto"),
+           ("più luminosa", "più scura", "più calda", "più fredda", "più satura", "meno satura",
+            "più contrastata", "in bianco e nero", "più nitida", "più morbida")),
+    "nl": (("maak het", "maak de foto", "graag", "iets", "veel", "ik wil het"),
+           ("lichter", "donkerder", "warmer", "kouder", "feller", "minder fel", "meer contrast",
+            "zwart-wit", "scherper", "zachter")),
+}
+_FOREIGN_SCRIPTS = (
+    "сделай ярче", "теплее пожалуйста", "темнее", "更亮一点", "让它更暖", "黑白", "もっと明るく", "暖かくして",
+    "더 밝게 해줘", "좀 더 따뜻하게", "اجعلها أكثر إشراقا", "תעשה את זה בהיר יותר", "और चमकीला बनाओ",
+    "κάνε το πιο φωτεινό", "ทำให้สว่างขึ้น", "daha parlak yap", "lebih terang dong", "làm cho sáng hơn",
+    "gawin mong mas maliwanag", "zrób to jaśniejsze", "gör bilden ljusare", "gjør det varmere",
+)
+
+
+def mash(rng: random.Random) -> str:
+    """A keyboard mash, a run of symbols or digits."""
+    kind = rng.random()
+    if kind < 0.4:
+        row = rng.choice(("qwertyuiop", "asdfghjkl", "zxcvbnm", "qazwsx", "poiuytrewq", "lkjhgfdsa"))
+        start = rng.randrange(len(row) - 3)
+        return row[start : start + rng.randint(3, len(row) - start)]
+    if kind < 0.7:
+        letters = string.ascii_lowercase
+        return "".join(rng.choice(letters) for _ in range(rng.randint(4, 12)))
+    if kind < 0.85:
+        return "".join(rng.choice("!?.,-_*#@ ") for _ in range(rng.randint(1, 6))).strip() or "?"
+    return "".join(rng.choice(string.digits) for _ in range(rng.randint(2, 8)))
+
+
+def _foreign(rng: random.Random) -> str:
+    if rng.random() < 0.25:
+        return rng.choice(_FOREIGN_SCRIPTS)
+    leads, props = _FOREIGN[rng.choice(list(_FOREIGN))]
+    return f"{rng.choice(leads)} {rng.choice(props)}"
+
+
+def noop(rng: random.Random) -> str:
+    """One request that should call no tool."""
+    kind = rng.random()
+    if kind < 0.2:
+        return mash(rng)
+    if kind < 0.38:
+        return rng.choice(_TASK_FRAMES).format(t=rng.choice(_TASKS))
+    if kind < 0.56:
+        return rng.choice(_TOPIC_FRAMES).format(x=rng.choice(_TOPICS))
+    if kind < 0.64:
+        return f"{rng.choice(_PEOPLE)} {rng.choice(_DOINGS)}"
+    if kind < 0.72:
+        return rng.choice(_CHAT)
+    if kind < 0.84:
+        return rng.choice(_NO_CHANGE_LEADS) + rng.choice(_NO_CHANGE)
+    return _foreign(rng)
