@@ -91,7 +91,7 @@ def intent_key(text: str) -> str:
 class CorpusOptions:
     size: int = 44_000
     seed: int = 0
-    typo_rate: float = 0.08
+    typo_rate: float = 0.12
     emoji_rate: float = 0.08
     upper_rate: float = 0.04
     capitalize_rate: float = 0.2
@@ -112,10 +112,10 @@ def _noisy(text: str, options: CorpusOptions, rng: random.Random) -> str:
     if rng.random() < options.typo_rate:
         words = text.split(" ")
         long_words = [i for i, w in enumerate(words) if len(w) >= 5 and w.isalpha()]
-        if long_words:
-            i = rng.choice(long_words)
+        # One slip in most noisy requests, two in a quarter of them.
+        for i in rng.sample(long_words, min(len(long_words), 1 if rng.random() < 0.75 else 2)):
             words[i] = _typo(words[i], rng)
-            text = " ".join(words)
+        text = " ".join(words)
     text += rng.choice(PUNCTUATION)
     roll = rng.random()
     if roll < options.upper_rate:

@@ -81,6 +81,16 @@ FRAMES: tuple[str, ...] = (
     "ok so {x}", "hmm {x}", "{x} i think", "maybe {x}", "{x}?", "quick one: {x}", "{x} thx",
     "any chance you could {x}", "try to {x}", "{x} lol", "i wanted to ask if you could {x}",
 )
+#: The story people tell before the request; places and events in it are not looks.
+BACKSTORIES: tuple[str, ...] = (
+    "this was taken at my sister's wedding", "took this at the beach yesterday", "shot this on my phone",
+    "photo of my dog", "this is from our trip to italy", "took this at a concert", "i shot this at sunset",
+    "picture of my grandma's garden", "we were at a friend's birthday", "this was taken in a dark bar",
+    "took this in the forest", "shot on an old iphone", "this is my first wedding shoot",
+    "pic of my car at night", "from my holiday in greece", "this was taken indoors",
+    "i took this at the zoo", "photo of the city skyline", "this is our new baby", "taken at the lake",
+)
+
 #: Frames for descriptions rather than actions ("it's too dark").
 STATE_FRAMES: tuple[str, ...] = (
     "{x}", "{x}", "{x}", "{x}, can you fix it", "{x}, help", "{x}, please fix", "{x} :(", "hmm {x}",
@@ -168,5 +178,8 @@ def correction(rng: random.Random) -> tuple[str, bool]:
 
 
 def frame_request(clause: str, state: bool, rng: random.Random) -> str:
-    return rng.choice(STATE_FRAMES if state else FRAMES).format(x=clause)
+    text = rng.choice(STATE_FRAMES if state else FRAMES).format(x=clause)
+    if rng.random() < 0.08:
+        text = f"{rng.choice(BACKSTORIES)}{rng.choice((', ', '. ', ' and ', ' - '))}{text}"
+    return text
 

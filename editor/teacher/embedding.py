@@ -94,6 +94,11 @@ class NameIndex:
             return False
         return all(len(p) > 3 for p in pieces[1:-1])
 
+    def is_word(self, word: str) -> bool:
+        """Whether a word is whole in the WordPiece vocabulary: an English word ("nice"),
+        never a typo to correct into a look word ("ice")."""
+        return len(self._load().tokenizer.tokenize(word)) == 1
+
     def nearest(self, phrase: str) -> tuple[str, float]:
         """(concept id of the closest name, cosine similarity)."""
         if phrase not in self._cache:

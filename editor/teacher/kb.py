@@ -125,7 +125,9 @@ class KnowledgeTeacher:
         styles = {k for k, c in self._names.items() if not c.corrective}
         self.reader = Reader({k for k in styles if len(k) > 1}, styles)
         lexicon_words = {w for key in self.reader.table for w in key} | lx.GLUE
-        plain = lx.OTHER_TASKS | lx.OFF_PICTURE | lx.PEOPLE | {w for p in lx.NO_CHANGE for w in p.split()}
+        plain = lx.OTHER_TASKS | lx.OFF_PICTURE | lx.PEOPLE | {
+            w for p in (*lx.NO_CHANGE, *lx.BACKSTORY, *lx.CHAT_OPENERS) for w in p.split()
+        }
         words = {w for key in [*self._names, *self._modifiers] for w in key} | FILLER | lexicon_words | plain
         self._vocabulary = sorted(words)
         self._known = frozenset(words)
@@ -136,7 +138,7 @@ class KnowledgeTeacher:
 
     @functools.lru_cache(maxsize=65536)
     def _correct(self, word: str) -> str:
-        if word in self._known or len(word) < _MIN_TYPO_LEN or not word.isalpha():
+        if word in self._known or len(word) < _MIN_TYPO_LEN or not word.isalpha() or self.index.is_word(word):
             return word
         close = difflib.get_close_matches(word, self._vocabulary, n=1, cutoff=_TYPO_CUTOFF)
         return close[0] if close else word
@@ -286,6 +288,11 @@ class KnowledgeTeacher:
 
     def _clause_matches(self, clause: Clause, question: bool) -> list[Match]:
         question = question or any(w in lx.OTHER_TASKS or w in lx.OFF_PICTURE for w in clause.words)
+        question = question or _opens(tuple(clause.words), lx.BACKSTORY)
+        # "the office lights made it green": what a complaint names is the scene, not a look.
+        question = question or (clause.complaint and bool(clause.edits))
+        # "fix it" after a complaint asks for the complaint's edits, not for a look.
+        question = question or all(w in lx.FIXES or w in lx.GLUE for w in clause.words)
         found, leftovers = self._scan(clause.leftover)
         matches: list[Match] = []
         pending: float | None = None
@@ -361,13 +368,17 @@ def _question(clauses: list[Clause]) -> bool:
     return not any(w in REQUEST_WORDS for c in clauses for w in c.words)
 
 
+def _opens(words: tuple[str, ...], openers: tuple[str, ...]) -> bool:
+    return any(words[: len(p.split())] == tuple(p.split()) for p in openers)
+
+
 def _chat(clauses: list[Clause]) -> bool:
     """Small talk: a chat opening ("tell me", "do you") or a sentence about a person or a
     pet ("my dog loves this photo"), with no request word in it."""
     words = tuple(clauses[0].words) if clauses else ()
     if any(w in REQUEST_WORDS for c in clauses for w in c.words):
         return False
-    if any(words[: len(p.split())] == tuple(p.split()) for p in lx.CHAT_OPENERS):
+    if _opens(words, lx.CHAT_OPENERS):
         return True
     if words[:1] == ("everyone",):
         return True

@@ -300,6 +300,13 @@ PEOPLE: frozenset[str] = frozenset(
     """mom dad mum mother father brother sister friend friends boss neighbor neighbour grandpa
     grandma cat dog kids kid son daughter wife husband boyfriend girlfriend baby family""".split()
 )
+#: Openings of the story behind a picture ("took this at the beach"): a place or an event
+#: named there is where the picture is from, not a look asked for.
+BACKSTORY: tuple[str, ...] = (
+    "this was taken", "it was taken", "taken at", "taken on", "taken in", "took this", "i took", "we took",
+    "shot this", "i shot", "shot on", "photo of", "picture of", "pic of", "this is from", "from our",
+    "from my", "we were", "i was at", "this is my", "this is our", "at my", "at our",
+)
 #: Openings of chat, not of a request ("tell me about paris", "do you like film noir").
 CHAT_OPENERS: tuple[str, ...] = (
     "tell me", "do you", "did you", "are you", "is there", "search for", "remind me", "write a", "write me",

@@ -36,7 +36,8 @@ from editor.teacher import lexicon as lx
 CONJUNCTIONS: frozenset[str] = frozenset({"and", "but", "then", "also", "plus", "while", "yet", "though", "&"})
 #: Verbs after which an adjective describes the photo's problem ("it looks flat").
 COMPLAINT_VERBS: frozenset[str] = frozenset(
-    {"looks", "is", "are", "seems", "seem", "feels", "its", "appears", "was", "were", "came", "turned", "got", "getting"}
+    {"looks", "is", "are", "seems", "seem", "feels", "its", "appears", "was", "were", "came", "turned", "got", "getting",
+     "made"}
 )
 DESIRE_WORDS: frozenset[str] = frozenset({"make", "want", "should", "to", "wanna", "id", "like", "go", "turn", "needs", "need"})
 _TOKEN = re.compile(r"[+-]?\d+(?:\.\d+)?\s*%?|[a-z&]+")
@@ -295,7 +296,8 @@ class Reader:
             if it.kind == "adjective" and bare and not complaint and tuple(words[it.start : it.end]) in self.styles:
                 continue
             if it.kind == "color" and bare and not complaint and open_sign and not self._is_range(words, it) \
-                    and it.start not in subjects and tuple(words[it.start : it.end]) in self.styles:
+                    and it.start not in subjects and it.end not in color_nouns \
+                    and tuple(words[it.start : it.end]) in self.styles:
                 continue
             cast = it.kind == "color" and it.end < len(words) and words[it.end] in lx.UNWANTED_CASTS
             if it.kind == "color" and it.end < len(words) and words[it.end] in lx.CAST_NOUNS | lx.RANGE_NOUNS:
