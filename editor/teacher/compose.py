@@ -7,8 +7,8 @@ per plain step (an object's second range by half). The edits add up.
 
 Against a style, an edit wins on what it names: "golden hour but less saturated" is the
 style with its saturation replaced by the edit's, so the picture moves the asked way,
-while the style's other parameters stay. A "not too ..." edit only adds (it tempers the
-style rather than reversing it). A filter mostly carries color, so an edit that lowers
+while the style's other parameters stay; "not too ..." is a mild edit the other way
+("black and white, but not so contrasty" ends a touch under the original contrast). A filter mostly carries color, so an edit that lowers
 saturation also halves the style's filter intensity. Values are rounded, clamped, and
 tiny ones (|v| < 3) dropped.
 """
@@ -75,9 +75,8 @@ def compose(style: Look, edits: list[Edit]) -> Look:
             add_adjust[k] = add_adjust.get(k, 0.0) + v
         for k, v in s.items():
             add_selective[k] = add_selective.get(k, 0.0) + v
-        if edit.override:
-            named_adjust |= set(a)
-            named_selective |= set(s)
+        named_adjust |= set(a)
+        named_selective |= set(s)
     for k, v in add_adjust.items():
         base = adjust.get(k, 0.0)
         if k in named_adjust and base * v < 0:
@@ -93,7 +92,7 @@ def compose(style: Look, edits: list[Edit]) -> Look:
     for (color, prop), v in selective.items():
         sel.setdefault(color, {})[prop] = _settle(v, SELECTIVE_SPECS[prop])
     filt = style.filter
-    if filt is not None and any(e.target == "saturation" and e.sign < 0 and e.override for e in edits):
+    if filt is not None and any(e.target == "saturation" and e.sign < 0 for e in edits):
         filt = FilterChoice(filt.name, FILTER_INTENSITY.clamp(round(filt.intensity * FILTER_DESATURATED)))
     return Look(adj or None, sel or None, filt)
 

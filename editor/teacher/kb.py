@@ -53,7 +53,7 @@ from editor.teacher import lexicon as lx
 from editor.teacher.compose import compose, edit_phrases
 from editor.teacher.embedding import SIMILARITY_THRESHOLD, NameIndex
 from editor.teacher.knowledge import Concept, KnowledgeBase, load_knowledge, normalize
-from editor.teacher.reader import Clause, Reader, tokens
+from editor.teacher.reader import Clause, Edit, Reader, tokens
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +125,7 @@ class KnowledgeTeacher:
         styles = {k for k, c in self._names.items() if not c.corrective}
         self.reader = Reader({k for k in styles if len(k) > 1}, styles)
         lexicon_words = {w for key in self.reader.table for w in key} | lx.GLUE
-        plain = lx.OTHER_TASKS | lx.OFF_PICTURE | lx.PEOPLE | {
+        plain = lx.OTHER_TASKS | lx.OFF_PICTURE | lx.PEOPLE | lx.UNWANTED | {
             w for p in (*lx.NO_CHANGE, *lx.BACKSTORY, *lx.CHAT_OPENERS) for w in p.split()
         }
         words = {w for key in [*self._names, *self._modifiers] for w in key} | FILLER | lexicon_words | plain
@@ -161,6 +161,13 @@ class KnowledgeTeacher:
             clause = self.reader.read_clause(words, carry, complained)
             if any(w in lx.OFF_PICTURE for w in words):
                 clause.edits, clause.orphan = [], None
+            if any(w in lx.UNWANTED or w in lx.FIXES or w == "off" for w in words):
+                # "the white balance is off", "fix the tint": a problem named, its direction
+                # said elsewhere ("everyone looks orange", "it made it all green").
+                clause.edits = [e for e in clause.edits if e.phrase not in lx.NOUNS]
+            toward = _toward(words, clause.edits)
+            if toward is not None:
+                clause.edits = [toward]
             if held and all(w in lx.NOUNS or w in lx.GLUE or w in lx.KEPT for w in words):
                 # "keep the colors and exposure": the bare noun is kept too, not raised.
                 clause.edits, clause.leftover = [], []
@@ -173,10 +180,14 @@ class KnowledgeTeacher:
                             degree=clause.orphan_degree if clause.orphan_degree != 1.0 else e.degree)
                     for e in before.edits
                 ]
-            signs = [e.sign for e in clause.edits if e.override]
+            signs = [e.sign for e in clause.edits]
             carry = signs[-1] if signs else carry
             complained = clause.complaint
             clauses.append(clause)
+        # "the shadows and highlights feel harsh": the bare nouns before a complaint are its subject.
+        for before, after in zip(clauses, clauses[1:]):
+            if after.complaint and before.edits and all(w in lx.NOUNS or w in lx.GLUE for w in before.words):
+                before.edits = []
         # "it's fine" asks for nothing; "it's fine but a bit dark" asks for a change.
         if self._asks_nothing(content, clauses):
             return []
@@ -287,7 +298,10 @@ class KnowledgeTeacher:
         return out
 
     def _clause_matches(self, clause: Clause, question: bool) -> list[Match]:
-        question = question or any(w in lx.OTHER_TASKS or w in lx.OFF_PICTURE for w in clause.words)
+        content = [w for w in clause.words if w not in lx.GLUE and w not in FILLER]
+        # "crop it", "how do i trim the end"; not "black and white for my slideshow".
+        question = question or bool(content) and content[0] in lx.OTHER_TASKS
+        question = question or any(w in lx.OFF_PICTURE for w in clause.words)
         question = question or _opens(tuple(clause.words), lx.BACKSTORY)
         # "the office lights made it green": what a complaint names is the scene, not a look.
         question = question or (clause.complaint and bool(clause.edits))
@@ -368,6 +382,27 @@ def _question(clauses: list[Clause]) -> bool:
     return not any(w in REQUEST_WORDS for c in clauses for w in c.words)
 
 
+#: "toward blue": the color a white-balance or tint shift goes to, as (target, sign).
+_TOWARD: dict[str, tuple[str, int]] = {
+    **dict.fromkeys(["blue", "cyan", "teal", "cool", "cooler", "cold"], ("warmth", -1)),
+    **dict.fromkeys(["yellow", "orange", "amber", "warm", "warmer", "red", "gold", "golden"], ("warmth", 1)),
+    "green": ("tint", -1),
+    **dict.fromkeys(["magenta", "pink", "purple", "violet"], ("tint", 1)),
+}
+
+
+def _toward(words: list[str], edits: list[Edit]) -> Edit | None:
+    """"shift the white balance toward blue", "tint it to green": the named color decides
+    the direction, whatever the verb or the color word alone would say."""
+    for i, w in enumerate(words[:-1]):
+        if w in ("toward", "towards", "to", "into") and words[i + 1] in _TOWARD:
+            target, sign = _TOWARD[words[i + 1]]
+            if any(e.target in (target, "warmth", "tint") or e.target.startswith("cast_") for e in edits):
+                degree = next((e.degree for e in edits), 1.0)
+                return Edit(target, sign, degree, phrase=f"{w} {words[i + 1]}")
+    return None
+
+
 def _opens(words: tuple[str, ...], openers: tuple[str, ...]) -> bool:
     return any(words[: len(p.split())] == tuple(p.split()) for p in openers)
 
@@ -415,6 +450,12 @@ def blend(matches: list[Match]) -> Look:
     sel: dict[str, dict[str, int]] = {}
     for (color, prop), v in selective.items():
         sel.setdefault(color, {})[prop] = _settle(_mean(v), SELECTIVE_SPECS[prop])
+    # A picture is black and white or it is not: a monochrome concept is not averaged
+    # into a half-saturated blend ("black and white, like an old film photo").
+    if any(m.weight > 0 and m.concept.look.adjust_value("saturation") <= -100 for m in matches):
+        adj["saturation"] = -100
+        sel = {c: {p: v for p, v in props.items() if p != "saturation"} for c, props in sel.items()}
+        sel = {c: props for c, props in sel.items() if props}
     filt = None
     candidates = [m for m in matches if m.weight > 0 and m.concept.look.filter is not None]
     if candidates:

@@ -62,7 +62,7 @@ TARGETS: dict[str, Target] = {t.id: t for t in (
        "brighter shadows", "deeper shadows"),
     _t("blacks", "adjust: linearOffset 35", "adjust: linearOffset -30 shadows -10", "linearOffset",
        "lifted blacks", "deeper blacks"),
-    _t("fade", "adjust: linearOffset 35 contrast -15 saturation -10", "adjust: linearOffset -25 contrast 15",
+    _t("fade", "adjust: linearOffset 35 contrast -15 saturation -10", "adjust: linearOffset -25 contrast 15 saturation 10",
        "linearOffset", "more faded", "less faded"),
     _t("hue", "adjust: hue 25", "adjust: hue -25", "hue", "hues shifted", "hues shifted back"),
     _t("noise", "adjust: sharpen 20", "adjust: sharpen -25 structure -15", "sharpen", "more grain", "less noise"),
@@ -89,16 +89,17 @@ TARGETS: dict[str, Target] = {t.id: t for t in (
 #: Noun phrases naming a target (no direction of their own).
 NOUNS: dict[str, str] = {
     **dict.fromkeys("brightness lightness light lighting luminosity luminance brights".split(), "light"),
-    "exposure": "exposure",
-    **dict.fromkeys(["contrast", "contrasts", "punch", "depth"], "contrast"),
+    "exposure": "exposure", "expo": "exposure",
+    **dict.fromkeys(["contrast", "contrasts", "punch", "depth", "snap"], "contrast"),
     **dict.fromkeys(["pop", "color pop", "colour pop"], "pop"),
-    **dict.fromkeys("saturation colors colours color colour vividness vibrancy colorfulness chroma".split(),
+    **dict.fromkeys("saturation colors colours color colour vividness vibrancy colorfulness chroma sat".split(),
                     "saturation"),
     "color intensity": "saturation", "colour intensity": "saturation", "color saturation": "saturation",
     "vibrance": "vibrance",
-    **dict.fromkeys(["warmth", "temperature", "white balance", "warm tones", "color temperature"], "warmth"),
+    **dict.fromkeys(["warmth", "temperature", "white balance", "warm tones", "color temperature", "temp", "wb"],
+                    "warmth"),
     **dict.fromkeys(["tint", "green magenta", "magenta green"], "tint"),
-    **dict.fromkeys("sharpness detail details definition crispness focus".split(), "sharpness"),
+    **dict.fromkeys("sharpness detail details definition crispness focus bite".split(), "sharpness"),
     **dict.fromkeys(["clarity", "structure", "texture", "local contrast", "microcontrast"], "clarity"),
     **dict.fromkeys(["glow", "bloom", "halo", "dreamy glow"], "glow"),
     **dict.fromkeys(["highlights", "highlight", "whites", "bright areas", "bright parts", "bright spots"],
@@ -120,13 +121,14 @@ ADJECTIVES: dict[str, tuple[str, int]] = {
     "overexposed": ("light", 1), "over exposed": ("light", 1), "blown out": ("highlights", 1),
     **dict.fromkeys("contrasty punchy harsh".split(), ("contrast", 1)),
     **dict.fromkeys("flat".split(), ("contrast", -1)),
-    **dict.fromkeys("saturated colorful colourful vivid vibrant intense bold rich poppy".split(), ("saturation", 1)),
-    **dict.fromkeys("muted desaturated pale".split(), ("saturation", -1)),
-    "faded": ("fade", 1),
+    **dict.fromkeys("saturated colorful colourful vivid vibrant intense bold rich poppy neon garish".split(),
+                    ("saturation", 1)),
+    **dict.fromkeys("muted desaturated pale understated".split(), ("saturation", -1)),
+    "faded": ("fade", 1), "washed out": ("fade", 1),
     **dict.fromkeys("warm hot".split(), ("warmth", 1)),
     **dict.fromkeys("cool cold icy chilly".split(), ("warmth", -1)),
-    **dict.fromkeys("sharp crisp detailed".split(), ("sharpness", 1)),
-    **dict.fromkeys("soft blurry blurred smooth fuzzy".split(), ("sharpness", -1)),
+    **dict.fromkeys("sharp crisp detailed crunchy".split(), ("sharpness", 1)),
+    **dict.fromkeys("soft blurry blurred smooth fuzzy mushy".split(), ("sharpness", -1)),
     **dict.fromkeys("hazy foggy milky".split(), ("fade", 1)),
     **dict.fromkeys("glowy glowing dreamy".split(), ("glow", 1)),
     **dict.fromkeys("noisy grainy".split(), ("noise", 1)),
@@ -157,7 +159,7 @@ CARRIERS: dict[str, tuple[str, int]] = {
     **dict.fromkeys("softer smoother soften blur blurrier".split(), ("sharpness", -1)),
     "smooth out": ("sharpness", -1),
     "dehaze": ("fade", -1), "denoise": ("noise", -1),
-    **dict.fromkeys("bluer bluish".split(), ("cast_blue", 1)),
+    **dict.fromkeys("bluer".split(), ("cast_blue", 1)),
     **dict.fromkeys("greener".split(), ("cast_green", 1)),
     **dict.fromkeys("redder".split(), ("cast_red", 1)),
     **dict.fromkeys("yellower".split(), ("cast_yellow", 1)),
@@ -174,6 +176,7 @@ COLORS: dict[str, tuple[str, str | None]] = {
     "cyan": ("cast_cyan", "cyan"), "cyans": ("cast_cyan", "cyan"), "teal": ("cast_cyan", "cyan"),
     "teals": ("cast_cyan", "cyan"), "aqua": ("cast_cyan", "cyan"),
     "blue": ("cast_blue", "blue"), "blues": ("cast_blue", "blue"), "blueish": ("cast_blue", "blue"),
+    "bluish": ("cast_blue", "blue"), "amber": ("cast_orange", "orange"), "turquoise": ("cast_cyan", "cyan"),
     "magenta": ("cast_magenta", None), "pink": ("cast_magenta", None), "purple": ("cast_magenta", None),
     "pinkish": ("cast_magenta", None), "purplish": ("cast_magenta", None), "violet": ("cast_magenta", None),
 }
@@ -181,9 +184,13 @@ PLURAL_COLORS: frozenset[str] = frozenset({"reds", "oranges", "yellows", "greens
 #: Words after a singular color that make it a range ("the green tones").
 RANGE_NOUNS: frozenset[str] = frozenset({"tones", "colors", "colours", "hues", "areas", "parts", "channel"})
 #: Words after a singular color that make it a cast ("a green cast").
-CAST_NOUNS: frozenset[str] = frozenset({"cast", "tint", "tinge", "hue", "tone", "shift", "filter", "overlay"})
+CAST_NOUNS: frozenset[str] = frozenset({"cast", "tint", "tinge", "hue", "tone", "shift", "filter", "overlay", "haze"})
 #: Of those, the ones people name to be rid of them ("a green cast").
-UNWANTED_CASTS: frozenset[str] = frozenset({"cast", "tinge", "shift"})
+UNWANTED_CASTS: frozenset[str] = frozenset({"cast", "tinge", "shift", "haze"})
+#: Words that make a clause a description of a problem ("a weird purple hue", "the cyan looks fake").
+UNWANTED: frozenset[str] = frozenset(
+    "weird strange odd ugly nasty awful horrible unnatural funky sickly gross fake annoying distracting wrong".split()
+)
 
 #: Objects of a photo and the color ranges they live in (first = main).
 OBJECTS: dict[str, tuple[str, ...]] = {
@@ -212,9 +219,12 @@ DIRECTIONS: dict[str, int] = {
                      "pull back", "take out", "take away", "get rid of", "back off", "back off on",
                      "calm down", "cut down", "cut back", "knock down", "knock back", "ease off",
                      "ease up on", "not so much", "take down", "scale back", "rein in", "tone it down",
-                     "too much", "too many", "bring it down", "turn it down", "dial it back", "dial it down"], -1),
+                     "too much", "too many", "bring it down", "turn it down", "dial it back", "dial it down",
+                     "pull it back", "bring them down", "tone them down", "knock it down", "knock it back",
+                     "pull them back"], -1),
     **dict.fromkeys(["not enough", "too little", "lacks", "lacking", "needs more", "bring it up",
-                     "turn it up", "crank it up", "pump it up", "bump it up"], 1),
+                     "turn it up", "crank it up", "pump it up", "bump it up", "open up", "open it up",
+                     "open them up", "bring them up", "has no", "have no", "there is no", "theres no"], 1),
 }
 #: After the noun, a wish ("contrast up") or a state to correct ("contrast is too high"),
 #: as the asked direction.

@@ -33,15 +33,21 @@ from dataclasses import dataclass, field
 from editor.teacher import lexicon as lx
 
 #: Words that split clauses (outside knowledge-base names).
-CONJUNCTIONS: frozenset[str] = frozenset({"and", "but", "then", "also", "plus", "while", "yet", "though", "&"})
+CONJUNCTIONS: frozenset[str] = frozenset(
+    {"and", "but", "then", "also", "plus", "while", "yet", "though", "&", "because", "since", "cuz", "cause"}
+)
+#: After "so", these start a clause of purpose or result ("so there's some detail again").
+_SO_CLAUSE: frozenset[str] = frozenset({"that", "there", "theres", "you", "i", "we", "people", "everyone", "it"})
 #: Verbs after which an adjective describes the photo's problem ("it looks flat").
 COMPLAINT_VERBS: frozenset[str] = frozenset(
     {"looks", "is", "are", "seems", "seem", "feels", "its", "appears", "was", "were", "came", "turned", "got", "getting",
-     "made"}
+     "made", "appear", "has", "have", "gave"}
 )
-DESIRE_WORDS: frozenset[str] = frozenset({"make", "want", "should", "to", "wanna", "id", "like", "go", "turn", "needs", "need"})
+DESIRE_WORDS: frozenset[str] = frozenset(
+    {"make", "want", "should", "to", "wanna", "id", "like", "go", "turn", "needs", "need", "give", "add"}
+)
 _TOKEN = re.compile(r"[+-]?\d+(?:\.\d+)?\s*%?|[a-z&]+")
-_SPLIT = re.compile(r"[,;.!?:\n()\[\]/]+|\s-\s|\s+\u2014\s*|\s+-+\s+")
+_SPLIT = re.compile(r"[,;!?:\n()\[\]/]+|\.+(?!\d)|\s-\s|\s+\u2014\s*|\s+-+\s+")
 
 
 def normalize(text: str) -> str:
@@ -59,15 +65,13 @@ class Edit:
     """One asked change: a lexicon target, a direction (+1 / -1), a degree (1 = plain).
 
     ``ranges`` and ``prop`` make it a color-range edit (Selective Adjust ``prop`` of the
-    ranges, first = main); ``override`` is False for "not too ..." edits, which soften a
-    style instead of replacing its value; ``number`` is an explicit amount."""
+    ranges, first = main); ``number`` is an explicit amount."""
 
     target: str
     sign: int
     degree: float = 1.0
     ranges: tuple[str, ...] = ()
     prop: str | None = None
-    override: bool = True
     number: float | None = None
     phrase: str = ""
 
@@ -145,7 +149,9 @@ class Reader:
                     current.extend(words[i : i + n])
                     i += n
                     continue
-                if words[i] in CONJUNCTIONS:
+                if words[i] in CONJUNCTIONS or (
+                    words[i] == "so" and i + 1 < len(words) and words[i + 1] in _SO_CLAUSE and current
+                ):
                     if current:
                         out.append(current)
                     current = []
@@ -214,8 +220,9 @@ class Reader:
                 amount_spans.update(range(it.start, it.end))
             elif it.kind == "number" and 0 < abs(it.value) <= 100:
                 number = abs(it.value)
-                if it.value < 0 and carry is None:
-                    carry = -1
+                # "contrast -5", "brightness +10": a written sign is the direction.
+                if words[it.start][:1] in "+-":
+                    carry = -1 if it.value < 0 else 1
                 amount_spans.update(range(it.start, it.end))
         targets = [it for it in items if it.kind in _TARGET_KINDS]
         partners = any(self._target(it, words)[0] in _RANGEABLE for it in targets if it.kind != "color")
@@ -223,11 +230,15 @@ class Reader:
         subjects = {
             it.start for it in targets
             if it.kind == "color" and it.value[1] is not None
-            and (self._is_range(words, it) or objects or partners)
+            and (self._is_range(words, it) or it.value[1] in objects or partners)
         }
         ranges = objects + [it.value[1] for it in targets if it.start in subjects]
         first = targets[0].start if targets else len(words)
-        complaint_clause = complained or (
+        # "it's dark and kinda blue": the second clause goes on describing; "it's too light.
+        # please dim it" does not.
+        opening = (words[0] if words else "", " ".join(words[:2]))
+        goes_on = any(w in lx.DEGREES or w in lx.ADJECTIVES or w in lx.COLORS or w == "too" for w in opening)
+        complaint_clause = (complained and goes_on) or any(w in lx.UNWANTED for w in words) or (
             any(w in COMPLAINT_VERBS for w in words[:first]) and not any(w in DESIRE_WORDS for w in words[:first])
         )
         clause.complaint = complaint_clause
@@ -262,7 +273,8 @@ class Reader:
                 too = too or it.kind == "too"
                 used.add(it.start)
                 continue
-            if it.kind in ("direction", "postfix") and not later_target and raw and raw[-1][3]:
+            after_noun = raw and raw[-1][3] and self._adjacent(words, raw[-1][2].end, it.start)
+            if it.kind in ("direction", "postfix") and raw and raw[-1][3] and (not later_target or after_noun):
                 # After its noun: "contrast is too high", "saturation down".
                 value = lx.POSTFIX.get(" ".join(words[it.start : it.end]), it.value)
                 raw[-1][1], raw[-1][3] = value, False
@@ -292,7 +304,9 @@ class Reader:
                         continue
             phrase = " ".join(words[it.start : it.end])
             bare = pending is None and not too and not enough and not damp and not without
-            complaint = complaint_clause or phrase in lx.COMPLAINTS
+            complaint = complaint_clause or phrase in lx.COMPLAINTS or (
+                it.kind in ("adjective", "color") and self._described(words, it.start)
+            )
             if it.kind == "adjective" and bare and not complaint and tuple(words[it.start : it.end]) in self.styles:
                 continue
             if it.kind == "color" and bare and not complaint and open_sign and not self._is_range(words, it) \
@@ -346,9 +360,13 @@ class Reader:
             used.update(i for p in pending_items for i in range(p.start, p.end))
             used |= amount_spans
         clause.negated = negated
+        # Glue inside a knowledge-base name stays with it ("black and white", "out of focus").
+        named = set()
+        for i in range(len(words)):
+            named.update(range(i, i + self._protected_at(words, i)))
         gap = False
         for i, w in enumerate(words):
-            if i in used or w in lx.GLUE or (negated and not raw):
+            if i in used or (w in lx.GLUE and i not in named) or (negated and not raw):
                 gap = True
                 continue
             if gap and clause.leftover and clause.leftover[-1] is not None:
@@ -356,6 +374,15 @@ class Reader:
             clause.leftover.append(w)
             gap = False
         return clause
+
+    @staticmethod
+    def _described(words: list[str], start: int) -> bool:
+        """Whether the words before ``start`` describe the picture ("the highlights feel
+        harsh", "the raincoat is so bright") rather than ask for it ("make it bright")."""
+        before = words[:start]
+        return any(w in COMPLAINT_VERBS or w in ("look", "feel") for w in before) and not any(
+            w in DESIRE_WORDS for w in before
+        )
 
     @staticmethod
     def _adjacent(words: list[str], end: int, start: int) -> bool:
@@ -385,12 +412,18 @@ class Reader:
                damp: bool, words: list[str], it: _Item) -> list[Edit]:
         phrase = " ".join(words[it.start : it.end])
         if damp:
-            return [Edit(target, -sign, 0.35, override=False, phrase=phrase)]
+            # "black and white, but not so contrasty": less of it than the style gives,
+            # a touch under the original, the way a colorist reads the note.
+            return [Edit(target, -sign, 0.35, phrase=phrase)]
+        if number is not None and target == "exposure" and number <= 5 and number != int(number):
+            # "exposure -0.5" is in stops, the way Lightroom writes it; one stop is 40 here.
+            number *= 40
         own_range = it.kind == "color" and it.value[1] is not None and it.value[1] in ranges
         if ranges and target in _RANGEABLE or own_range:
             prop = "luminance" if target in ("light", "exposure", "highlights", "shadows") else "saturation"
             rng = (it.value[1],) if own_range else tuple(dict.fromkeys(ranges))
             return [Edit(target, sign, degree, rng, prop, number=number, phrase=phrase)]
-        if ranges and target.startswith("cast_") and lx.COLORS.get(target[5:], (None, None))[1]:
+        own = lx.COLORS.get(target[5:], (None, None))[1]
+        if ranges and target.startswith("cast_") and own and own in ranges:
             return [Edit(target, sign, degree, (target[5:],), "saturation", number=number, phrase=phrase)]
         return [Edit(target, sign, degree, number=number, phrase=phrase)]
