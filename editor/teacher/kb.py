@@ -159,7 +159,7 @@ class KnowledgeTeacher:
         carry, complained, held = None, False, False
         for words in self.reader.clauses(parts):
             clause = self.reader.read_clause(words, carry, complained)
-            if any(w in lx.OFF_PICTURE for w in words):
+            if _off_picture(words):
                 clause.edits, clause.orphan = [], None
             if any(w in lx.UNWANTED or w in lx.FIXES or w == "off" for w in words):
                 # "the white balance is off", "fix the tint": a problem named, its direction
@@ -301,7 +301,7 @@ class KnowledgeTeacher:
         content = [w for w in clause.words if w not in lx.GLUE and w not in FILLER]
         # "crop it", "how do i trim the end"; not "black and white for my slideshow".
         question = question or bool(content) and content[0] in lx.OTHER_TASKS
-        question = question or any(w in lx.OFF_PICTURE for w in clause.words)
+        question = question or _off_picture(clause.words)
         question = question or _opens(tuple(clause.words), lx.BACKSTORY)
         # "the office lights made it green": what a complaint names is the scene, not a look.
         question = question or (clause.complaint and bool(clause.edits))
@@ -401,6 +401,13 @@ def _toward(words: list[str], edits: list[Edit]) -> Edit | None:
                 degree = next((e.degree for e in edits), 1.0)
                 return Edit(target, sign, degree, phrase=f"{w} {words[i + 1]}")
     return None
+
+
+def _off_picture(words: list[str]) -> bool:
+    """Whether a clause is about sound, text or a logo ("mute the audio"); a "music video"
+    is a look."""
+    return any(w in lx.OFF_PICTURE and words[i + 1 : i + 2] not in (["video"], ["videos"])
+               for i, w in enumerate(words))
 
 
 def _opens(words: tuple[str, ...], openers: tuple[str, ...]) -> bool:
