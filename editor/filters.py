@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import re
 from pathlib import Path
 
 from editor.errors import LookError
@@ -39,6 +40,18 @@ def preset_description(name: str) -> str:
         return _catalog()[name]
     except KeyError:
         raise LookError(f"Unknown filter {name!r}; run 'editor filters' to list the presets.") from None
+
+
+#: How a family prefix reads in a display name where title case alone would not do.
+_FAMILY_WORDS = {"bw": "B&W", "crossprocess": "Cross-Process"}
+
+
+def preset_label(name: str) -> str:
+    """The name a creator sees: ``moody_Forest`` reads "Moody Forest", ``bw_TriX`` "B&W Tri X"."""
+    preset_description(name)
+    family, _, rest = name.partition("_")
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=[0-9])", " ", rest)
+    return f"{_FAMILY_WORDS.get(family, family.capitalize())} {words}"
 
 
 def preset_path(name: str) -> Path:

@@ -81,7 +81,9 @@ ADJUST_PARAMS: tuple[ParamSpec, ...] = (
     ParamSpec("vibrance", "Vibrance", "richer muted colors", "softer muted colors"),
     ParamSpec("temperature", "Temperature", "warmer", "cooler"),
     ParamSpec("tint", "Tint", "more magenta", "more green"),
-    ParamSpec("hue", "Hue", "hues shifted forward", "hues shifted back"),
+    ParamSpec(
+        "hue", "Hue", "every hue rotated, reds toward yellow", "every hue rotated, reds toward magenta"
+    ),
     ParamSpec("bloom", "Bloom", "a glow around bright areas", "less glow"),
     ParamSpec("sharpen", "Sharpen", "crisper detail", "softer detail"),
     ParamSpec("structure", "Structure", "more local contrast", "smoother local contrast"),
@@ -95,7 +97,8 @@ COLOR_RANGES: tuple[str, ...] = ("red", "orange", "yellow", "green", "cyan", "bl
 SELECTIVE_PARAMS: tuple[ParamSpec, ...] = (
     ParamSpec("saturation", "Saturation", "more saturated", "less saturated"),
     ParamSpec("luminance", "Luminance", "brighter", "darker"),
-    ParamSpec("hue", "Hue", "shifted toward the next hue", "shifted toward the previous hue"),
+    ParamSpec("hue", "Hue", "turned toward the next color (orange toward yellow)",
+              "turned toward the previous color (orange toward red)"),
 )
 SELECTIVE_NAMES: tuple[str, ...] = tuple(p.name for p in SELECTIVE_PARAMS)
 SELECTIVE_SPECS: dict[str, ParamSpec] = {p.name: p for p in SELECTIVE_PARAMS}
@@ -523,22 +526,29 @@ def describe(look: Look) -> list[str]:
     if look.selective_adjust is not None:
         words = []
         for color, props in look.selective_adjust.items():
-            effects = [
-                SELECTIVE_SPECS[p].raise_words if v > 0 else SELECTIVE_SPECS[p].lower_words
-                for p, v in props.items()
-                if v
-            ]
+            effects = [_selective_words(color, p, v) for p, v in props.items() if v]
             if effects:
                 words.append(f"{color}s {_join(effects)}")
         lines.append(f"Selective Adjust: {_join(words[:4])}.")
     if look.filter is not None:
-        from editor.filters import preset_description
+        from editor.filters import preset_description, preset_label
 
         lines.append(
-            f"Filter: the {look.filter.name} preset ({preset_description(look.filter.name)}) "
+            f"Filter: {preset_label(look.filter.name)} ({preset_description(look.filter.name)}) "
             f"at {look.filter.intensity}% intensity."
         )
     return lines
+
+
+def _selective_words(color: str, prop: str, value: int) -> str:
+    """A range's change in plain words; a hue shift names the color it moves toward."""
+    if prop != "hue":
+        spec = SELECTIVE_SPECS[prop]
+        return spec.raise_words if value > 0 else spec.lower_words
+    # Positive turns a range toward the next one on the wheel; past either end of the
+    # six ranges the wheel closes through magenta.
+    i = COLOR_RANGES.index(color) + (1 if value > 0 else -1)
+    return f"shifted toward {COLOR_RANGES[i] if 0 <= i < len(COLOR_RANGES) else 'magenta'}"
 
 
 def _join(words: list[str]) -> str:

@@ -10,7 +10,14 @@ from PIL import Image
 
 from editor import cli, filter_recipes
 from editor.errors import LookError
-from editor.filters import filters_dir, load_preset, preset_description, preset_names, thumbnail_path
+from editor.filters import (
+    filters_dir,
+    load_preset,
+    preset_description,
+    preset_label,
+    preset_names,
+    thumbnail_path,
+)
 from editor.lut import apply_trilinear, identity_table
 
 NAMES = preset_names()
@@ -178,3 +185,14 @@ def test_filters_command_lists_aligned_names_and_json(capsys):
     data = json.loads(capsys.readouterr().out)
     assert [d["name"] for d in data] == list(NAMES)
     assert data[7] == {"name": NAMES[7], "description": preset_description(NAMES[7])}
+
+
+def test_display_names_read_as_words():
+    labels = [preset_label(name) for name in NAMES]
+    assert len(set(labels)) == len(NAMES)
+    assert all("_" not in label for label in labels)
+    assert preset_label("moody_Forest") == "Moody Forest"
+    assert preset_label("cinematic_TealOrange") == "Cinematic Teal Orange"
+    assert preset_label("bw_Classic") == "B&W Classic" and preset_label("retro_80s") == "Retro 80s"
+    with pytest.raises(LookError):
+        preset_label("no_Such")

@@ -138,5 +138,14 @@ def test_describe_says_what_each_called_tool_does():
     lines = describe(GOLDEN_HOUR)
     assert len(lines) == 3
     assert lines[0].startswith("Adjust: warmer (temperature +30)")
-    assert "faded_HighNoon" in lines[2] and "40%" in lines[2]
+    assert lines[2].startswith("Filter: Faded High Noon (") and "40%" in lines[2]
+    assert "faded_HighNoon" not in lines[2]
     assert describe(Look()) == []
+
+
+def test_describe_names_the_color_a_range_turns_toward():
+    look = Look(selective_adjust={"red": {"hue": -10}, "orange": {"hue": 20}, "blue": {"hue": 15}})
+    assert describe(look) == [
+        "Selective Adjust: reds shifted toward magenta, oranges shifted toward yellow "
+        "and blues shifted toward magenta."
+    ]

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.filters import filters_dir, preset_description, preset_names
+from editor.filters import filters_dir, preset_description, preset_label, preset_names
 from editor.project import FILTER_INTENSITY_KEY, FILTER_NAME_KEY, STRENGTH_RANGE, EditState, look_value
 from editor.schema import ADJUST_PARAMS, COLOR_RANGES, FILTER_INTENSITY, SELECTIVE_PARAMS, ParamSpec
 
@@ -234,7 +234,7 @@ class ToolsPanel(QWidget):
             icon = QIcon(str(path)) if path.is_file() else _blank_icon()
             item = QListWidgetItem(icon, name.split("_", 1)[-1])
             item.setData(Qt.UserRole, name)
-            item.setToolTip(f"{name}: {preset_description(name)}")
+            item.setToolTip(f"{preset_label(name)}: {preset_description(name)}")
             self.gallery.addItem(item)
             self.gallery_items[name] = item
         self.gallery.itemClicked.connect(
