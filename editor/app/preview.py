@@ -40,6 +40,9 @@ class PreviewWidget(QOpenGLWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setMinimumSize(320, 180)
+        # Clicking the picture takes focus from the prompt box, so that Space, J/K/L and
+        # the arrows drive playback again instead of typing.
+        self.setFocusPolicy(Qt.StrongFocus)
         self.ctx: moderngl.Context | None = None
         self.renderer = None
         self._thumbs = None

@@ -1,10 +1,14 @@
 """The prompt area: the prompt box, the Refine override, Apply, and the line under them
-that says what the last request did.
+that explains the look on screen (``editor.app.explanation``).
 
 A few words typed in the prompt box are commands the window runs itself, before the
 model sees them (``COMMANDS``); everything else is a request for the model. Whether a
 request replaces the look or changes it is the model's reading of the request
 (``Suggestion.mode``); Refine forces every request to be a change.
+
+The box only keeps the keys that type or edit text: once a request is carried out, or on
+Esc, focus goes back to the picture, and the window's shortcuts that edit no text (Ctrl+E,
+Ctrl+S, ...) work from the box too, as does Ctrl+Z while the box has no typing to undo.
 """
 
 from __future__ import annotations
@@ -12,15 +16,30 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from editor.intent import NOT_UNDERSTOOD
 
+from .explanation import Explanation
 from .preview import AFTER, BEFORE
 
-APPLIED_AS_CHANGE = "Applied as a change to the current look:"
-HINT = "Type a look above; what each tool does will be explained here."
+#: Shortcuts with Ctrl, Alt or Meta that still edit text in the box; any other such
+#: combination (Ctrl+E, which a line edit on X11 takes for "end of line") is the window's.
+_EDITING_KEYS = (
+    QKeySequence.Copy,
+    QKeySequence.Cut,
+    QKeySequence.Paste,
+    QKeySequence.SelectAll,
+    QKeySequence.MoveToNextWord,
+    QKeySequence.MoveToPreviousWord,
+    QKeySequence.SelectNextWord,
+    QKeySequence.SelectPreviousWord,
+    QKeySequence.DeleteStartOfWord,
+    QKeySequence.DeleteEndOfWord,
+)
+_COMMAND_MODIFIERS = Qt.ControlModifier | Qt.AltModifier | Qt.MetaModifier
 
 
 def _step(window, redo: bool) -> None:
@@ -92,7 +111,9 @@ def typed_command(text: str) -> Callable[[object], None] | None:
 
 
 class PromptEdit(QLineEdit):
-    """The prompt box; Up/Down walk through this project's earlier prompts."""
+    """The prompt box; Up/Down walk through this project's earlier prompts, Esc leaves it."""
+
+    escaped = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent, objectName="prompt")
@@ -109,13 +130,37 @@ class PromptEdit(QLineEdit):
             self._index = max(0, min(len(self.history), self._index + step))
             self.setText(self.history[self._index] if self._index < len(self.history) else "")
             return
+        if event.key() == Qt.Key_Escape:
+            self.escaped.emit()
+            return
         super().keyPressEvent(event)
+
+    def event(self, event) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.ShortcutOverride and event.isAccepted() and self._belongs_to_window(event):
+            event.ignore()
+        return handled
+
+    def _belongs_to_window(self, event) -> bool:
+        """Whether a key the line edit would take belongs to the window's shortcuts instead."""
+        if event.matches(QKeySequence.Undo):
+            return not self.isUndoAvailable()
+        if event.matches(QKeySequence.Redo):
+            return not self.isRedoAvailable()
+        if not event.modifiers() & _COMMAND_MODIFIERS:
+            return False
+        return not any(event.matches(key) for key in _EDITING_KEYS)
 
 
 class PromptPanel(QWidget):
-    """Prompt box, Refine, Apply and the explanation; ``submitted`` on Enter or Apply."""
+    """Prompt box, Refine, Apply and the explanation; ``submitted`` on Enter or Apply.
+
+    ``released`` says that focus should go back to the picture: on Esc in the box, and
+    when a request was carried out while focus was in this panel.
+    """
 
     submitted = Signal()
+    released = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,6 +170,7 @@ class PromptPanel(QWidget):
             "\u2014 and press Enter"
         )
         self.edit.returnPressed.connect(self.submitted)
+        self.edit.escaped.connect(self.released)
         self.refine = QCheckBox("Refine")
         self.refine.setToolTip(
             "Always refine: apply every request as a change to the current look, even one that reads "
@@ -138,9 +184,7 @@ class PromptPanel(QWidget):
         row.addWidget(self.edit, 1)
         row.addWidget(self.refine)
         row.addWidget(apply_button)
-        self.explanation = QLabel(HINT, objectName="explanation")
-        self.explanation.setWordWrap(True)
-        self.explanation.setContentsMargins(10, 2, 10, 6)
+        self.explanation = Explanation()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -150,21 +194,18 @@ class PromptPanel(QWidget):
     def text(self) -> str:
         return " ".join(self.edit.text().split())
 
-    def show_suggestion(self, suggestion, as_change: bool) -> None:
-        """What each tool of an applied suggestion does; a change says so first."""
-        lines = [APPLIED_AS_CHANGE] if as_change else []
-        lines += [f"\u2022 {line}" for line in suggestion.explanation]
-        if suggestion.warnings:
-            lines.append(f"({len(suggestion.warnings)} model output note(s) in the log.)")
-        self._explain("\n".join(lines), notice=False)
-        self.edit.clear()
+    def finish(self) -> None:
+        """The request was carried out: empty the box and hand focus back to the picture.
+
+        ``setText`` rather than ``clear``: it also drops the box's undo history, so that
+        Ctrl+Z in the emptied box undoes the look rather than bringing the words back.
+        """
+        self.edit.setText("")
+        focus = QApplication.focusWidget()
+        if focus is not None and (focus is self or self.isAncestorOf(focus)):
+            self.released.emit()
 
     def show_not_understood(self) -> None:
         """Say so, and keep the request in the box, selected, to be edited or typed over."""
-        self._explain(NOT_UNDERSTOOD, notice=True)
+        self.explanation.show_notice(NOT_UNDERSTOOD)
         self.edit.selectAll()
-
-    def _explain(self, text: str, notice: bool) -> None:
-        self.explanation.setText(text)
-        self.explanation.setProperty("notice", notice)
-        self.explanation.style().polish(self.explanation)

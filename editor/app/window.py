@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
 
         self.prompt_panel = PromptPanel()
         self.prompt_panel.submitted.connect(self.submit_prompt)
+        self.prompt_panel.released.connect(lambda: self.preview.setFocus(Qt.OtherFocusReason))
         self.prompt, self.refine = self.prompt_panel.edit, self.prompt_panel.refine
         self.explanation = self.prompt_panel.explanation
 
@@ -449,6 +450,7 @@ class MainWindow(QMainWindow):
             self.project.state = state
         self.tools.refresh(state)
         self.preview.set_look(state.look())
+        self.explanation.show_look(state.look())
 
     def push_state(self, after: EditState, text: str, merge_key=None) -> None:
         if self.project is None or after == self.state:
@@ -478,7 +480,7 @@ class MainWindow(QMainWindow):
             return
         command = typed_command(intent)
         if command is not None:
-            self.prompt.clear()
+            self.prompt_panel.finish()
             command(self)
             return
         self.show_status(f"Finding a look for \u201c{intent}\u201d\u2026")
@@ -501,7 +503,8 @@ class MainWindow(QMainWindow):
         self.prompt.set_history([p.intent for p in self.project.prompts])
         after = self.state.with_suggestion(suggestion.look, refine=as_change)
         self.push_state(after, f"Prompt \u201c{intent}\u201d")
-        self.prompt_panel.show_suggestion(suggestion, as_change)
+        self.explanation.show_answer(suggestion, as_change, self.state.look())
+        self.prompt_panel.finish()
         how = " as a change" if as_change else ""
         self.show_status(f"Applied \u201c{intent}\u201d{how} ({suggestion.latency_ms:.0f} ms).")
         self._schedule_thumbs()

@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from editor.app.preview import AFTER, BEFORE
-from editor.app.prompt import APPLIED_AS_CHANGE, typed_command
+from editor.app.explanation import APPLIED_AS_CHANGE
+from editor.app.prompt import typed_command
 from editor.events import read_events
 from editor.intent import NEW, NONE, NOT_UNDERSTOOD, RELATIVE
 from editor.model import Suggestion
@@ -79,7 +80,8 @@ def test_a_change_is_added_to_the_current_look_without_refine(scripted, qtbot, g
     assert look.selective_adjust == GOLDEN.selective_adjust and look.filter == GOLDEN.filter
     assert graded_error(window, look).mean() < 0.5
     text = window.explanation.text()
-    assert text.startswith(APPLIED_AS_CHANGE + "\n\u2022 Adjust: brighter") and "Traceback" not in text
+    assert text.splitlines() == [APPLIED_AS_CHANGE] + [f"\u2022 {line}" for line in describe(look)]
+    assert "brighter overall exposure (exposure +25)" in text and "Traceback" not in text
     assert "as a change" in window.statusBar().currentMessage()
     assert [p.refine for p in window.project.prompts] == [False, True]
     assert window.prompt.text() == "" and window.prompt.history == ["golden hour", "make it brighter"]
