@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QImage, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -47,6 +47,7 @@ from .preview import AFTER, BEFORE, SPLIT, PreviewWidget
 from .prompt import PromptPanel, typed_command
 from .tools import THUMB_SIZE, ToolsPanel
 from .undo import StateChange
+from .unsaved import UnsavedChanges
 from .workers import ModelService
 
 log = logging.getLogger(__name__)
@@ -84,7 +85,8 @@ class MainWindow(QMainWindow):
         self.project: Project | None = None
         self.project_path: Path | None = None
         self.info: MediaInfo | None = None
-        self.undo_stack = QUndoStack(self)
+        self.unsaved = UnsavedChanges(self, self._save)
+        self.undo_stack = self.unsaved.stack
         self.model = ModelService(self)
         self.model.suggested.connect(self._on_suggested)
         self.model.failed.connect(self._on_prompt_failed)
@@ -303,7 +305,7 @@ class MainWindow(QMainWindow):
         self._apply_state(self.project.state)
         self.prompt.set_history([p.intent for p in self.project.prompts])
         name = self.project.source.name if self.project.source else "Untitled"
-        self.setWindowTitle(f"{name} \u2014 Editor")
+        self.setWindowTitle(f"{name}[*] \u2014 Editor")
         kind = self.info.kind if self.info else "file"
         self.show_status(f"Opened {name} ({kind}). Type a look and press Enter.")
 
@@ -343,7 +345,10 @@ class MainWindow(QMainWindow):
         if self.project is None:
             return False
         self.project.source = Path(path).resolve()
-        return self._adopt(self.project, self.project_path)
+        relinked = self._adopt(self.project, self.project_path)
+        if relinked:
+            self.unsaved.changed()
+        return relinked
 
     def save_project(self, path: str | Path) -> bool:
         if self.project is None:
@@ -355,6 +360,7 @@ class MainWindow(QMainWindow):
             self.show_error(f"The project could not be saved to {path} ({exc}).")
             return False
         self.project_path = Path(path)
+        self.unsaved.saved()
         self.show_status(f"Saved {Path(path).name}.")
         return True
 
@@ -383,13 +389,23 @@ class MainWindow(QMainWindow):
             return False
         restored = self._adopt(project, None)
         if restored:
+            self.unsaved.changed()
             self.show_status("Restored the project from the last session.")
         return restored
 
     def discard_autosave(self) -> None:
         autosave_path().unlink(missing_ok=True)
 
+    def _document_name(self) -> str:
+        if self.project_path is not None:
+            return self.project_path.name
+        source = self.project.source if self.project is not None else None
+        return f"the project for {source.name}" if source is not None else "the untitled project"
+
     def closeEvent(self, event) -> None:
+        if not self.unsaved.may_discard(self._document_name()):
+            event.ignore()
+            return
         self.player.close()
         if self._dialog is not None and self._dialog.job is not None and self._dialog.job.running:
             self._dialog.job.cancel()
@@ -580,19 +596,17 @@ class MainWindow(QMainWindow):
         if name:
             self.open_project(name)
 
-    def _save(self) -> None:
+    def _save(self) -> bool:
         if self.project_path is None:
-            self._save_as()
-        else:
-            self.save_project(self.project_path)
+            return self._save_as()
+        return self.save_project(self.project_path)
 
-    def _save_as(self) -> None:
+    def _save_as(self) -> bool:
         if self.project is None:
-            return
+            return False
         default = self.project.source.with_suffix(PROJECT_SUFFIX) if self.project.source else Path("untitled")
         name, _ = QFileDialog.getSaveFileName(self, "Save project", str(default), PROJECT_FILTER)
-        if name:
-            self.save_project(Path(name).with_suffix(PROJECT_SUFFIX))
+        return bool(name) and self.save_project(Path(name).with_suffix(PROJECT_SUFFIX))
 
     def _relink_dialog(self) -> None:
         if self.project is None:

@@ -112,7 +112,7 @@ def test_video_transport(window, qtbot):
     assert not window.player.playing
 
 
-def test_save_reopen_relink_and_recover(window, qtbot, tmp_path, data_dir, graded_error):
+def test_save_reopen_relink_and_recover(window, qtbot, tmp_path, data_dir, graded_error, answer):
     photo = tmp_path / "copy.jpg"
     photo.write_bytes(sample_photo().read_bytes())
     assert window.open_media(photo)
@@ -140,6 +140,8 @@ def test_save_reopen_relink_and_recover(window, qtbot, tmp_path, data_dir, grade
     assert window.project.state == state
     kinds = [e.kind for e in read_events(events_path())]
     assert kinds == ["project_started", "project_started"]
+    question = answer("Don't Save")
     window.close()
+    assert question.text and not window.isVisible()
     assert not autosave_path().exists()
     assert Project.load(path).state == state
