@@ -1,7 +1,8 @@
 """The export dialog: format and size, a target file, progress with ETA, cancel.
 
 The export itself runs in ``ExportJob``'s worker thread through ``editor.export.export``
-(atomic, cancellable); the dialog refuses to overwrite the source.
+(atomic, cancellable); the dialog refuses to overwrite the source and asks before it
+replaces any other existing file.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
 )
 
@@ -32,6 +33,7 @@ from editor.progress import Progress
 from editor.schema import Look
 
 from .appsettings import AppSettings
+from .quality import QualityBox
 from .workers import ExportJob
 
 log = logging.getLogger(__name__)
@@ -46,6 +48,21 @@ def _same_path(a: Path, b: Path) -> bool:
     except OSError:
         log.info("cannot compare %s and %s", a, b, exc_info=True)
         return False
+
+
+def confirm_replace(parent, target: Path) -> bool:
+    """The usual question before an existing file is replaced; Cancel is the default."""
+    box = QMessageBox(
+        QMessageBox.Warning,
+        "Replace file",
+        f"\u201c{target.name}\u201d already exists. Do you want to replace it?",
+        QMessageBox.Yes | QMessageBox.Cancel,
+        parent,
+    )
+    box.setInformativeText(f"A file with that name is already in {target.parent}; replacing it overwrites it.")
+    box.button(QMessageBox.Yes).setText("Replace")
+    box.setDefaultButton(QMessageBox.Cancel)
+    return box.exec() == QMessageBox.Yes
 
 
 def _eta_text(progress: Progress) -> str:
@@ -74,20 +91,15 @@ class ExportDialog(QDialog):
         for label, height in SIZES:
             if height is None or height < info.height:
                 self.size_box.addItem(f"{label}" if height else f"{label} ({info.width}x{info.height})", height)
-        self.quality = QSpinBox()
-        if is_video:
-            self.quality.setRange(0, 51)
-            self.quality.setValue(ExportSettings.crf)
-        else:
-            self.quality.setRange(1, 100)
-            self.quality.setValue(ExportSettings.photo_quality)
-        self.quality.setToolTip("x264 CRF: lower is better quality and a larger file." if is_video else "JPEG quality.")
+        self.quality = QualityBox(info.kind)
         self.format_box = QComboBox()
         for label, ext in PHOTO_FORMATS:
             self.format_box.addItem(label, ext)
         self.format_box.currentIndexChanged.connect(self._format_changed)
 
         self.target = QLineEdit(str(self._default_target()))
+        # The file chosen with Browse, whose dialog already asked about replacing it.
+        self._confirmed: Path | None = None
         browse = QPushButton("Browse\u2026")
         browse.clicked.connect(self._browse)
         target_row = QHBoxLayout()
@@ -100,7 +112,7 @@ class ExportDialog(QDialog):
         if is_video:
             form.addRow("Format", QLabel("MP4 (H.264 video, original audio)"))
             form.addRow("Size", self.size_box)
-            form.addRow("Quality (CRF)", self.quality)
+            form.addRow("Quality", self.quality)
         else:
             form.addRow("Format", self.format_box)
             form.addRow("Size", self.size_box)
@@ -150,6 +162,7 @@ class ExportDialog(QDialog):
         name, _ = QFileDialog.getSaveFileName(self, "Export as", self.target.text(), pattern)
         if name:
             self.target.setText(name)
+            self._confirmed = Path(name)
 
     def export_settings(self) -> ExportSettings:
         if self.info.kind == "video":
@@ -169,6 +182,10 @@ class ExportDialog(QDialog):
         target = Path(text).expanduser()
         if _same_path(self.info.path, target):
             self._fail("That is the source file; choose another name so the original is kept.")
+            return
+        if target.is_file() and target != self._confirmed and not confirm_replace(self, target):
+            self.status.setStyleSheet("")
+            self.status.setText("Not exported; choose another name or replace the file.")
             return
         self.settings.open_folder_after_export = self.open_folder.isChecked()
         self.status.setStyleSheet("")
