@@ -33,7 +33,8 @@ class Explanation(QLabel):
         on top of the current look, or sliders the user kept, make a different look.
         """
         lines = suggestion.explanation if suggestion.look == on_screen else describe(on_screen)
-        notes = [f"({len(suggestion.warnings)} model output note(s) in the log.)"] if suggestion.warnings else []
+        warnings = len(suggestion.warnings)
+        notes = [f"({warnings} model output note(s) in the log.)"] if warnings else []
         self._show(lines, notes, APPLIED_AS_CHANGE if as_change else None)
 
     def show_notice(self, text: str) -> None:

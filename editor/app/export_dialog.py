@@ -59,7 +59,7 @@ def confirm_replace(parent, target: Path) -> bool:
         QMessageBox.Yes | QMessageBox.Cancel,
         parent,
     )
-    box.setInformativeText(f"A file with that name is already in {target.parent}; replacing it overwrites it.")
+    box.setInformativeText(f"A file with that name is already in {target.parent}; replacing overwrites it.")
     box.button(QMessageBox.Yes).setText("Replace")
     box.setDefaultButton(QMessageBox.Cancel)
     return box.exec() == QMessageBox.Yes

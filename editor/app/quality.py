@@ -32,7 +32,8 @@ class QualityBox(QComboBox):
         self._video = kind == "video"
         for words, value in VIDEO_LEVELS if self._video else PHOTO_LEVELS:
             self.addItem(words, value)
-        self.setCurrentIndex(self.findData(ExportSettings.crf if self._video else ExportSettings.photo_quality))
+        default = ExportSettings.crf if self._video else ExportSettings.photo_quality
+        self.setCurrentIndex(self.findData(default))
         self.currentIndexChanged.connect(self._explain)
         self._explain()
 
