@@ -94,9 +94,28 @@ def test_a_correction_wins_over_its_style(teacher):
     assert fixed.mode == "new"
     assert teacher.label("moody but brighter").look.adjust_value("exposure") > 0
     tempered = teacher.label("golden hour, not too warm").look.adjust_value("temperature")
-    # Less warm than the style gives: a touch under the original, the style's filter stays.
+    # Less warm than the style gives: a touch under the original.
     assert tempered < 0 < golden.look.adjust_value("temperature")
-    assert teacher.label("golden hour, not too warm").look.filter == golden.look.filter
+
+
+@pytest.mark.parametrize(
+    ("intent", "prop", "way"),
+    [("vintage look but not so yellow", "warmth", "-"), ("black and white, but not so contrasty", "contrast", "-"),
+     ("golden hour, not too warm", "warmth", "-"), ("golden hour but less saturated", "saturation", "-")],
+)
+def test_a_styles_filter_never_undoes_the_edit(teacher, intent, prop, way):
+    """Rendered on a grey ramp and color patches, the named property moves the asked way
+    although the style's filter pulls the other way (it is weakened or dropped)."""
+    from editor.directions import measures, moved
+    from editor.pipeline import render_cpu
+    from editor.teacher.verify import chart
+
+    rgb, neutral, before = chart()
+    answer = teacher.label(intent)
+    after = measures(render_cpu(rgb, answer.look), neutral=neutral)
+    assert moved(prop, way, before[prop], after[prop]), (answer.look.to_text(), before[prop], after[prop])
+    style = teacher.label(intent.split(",")[0].split(" but")[0]).look
+    assert answer.look.filter is None or answer.look.filter.intensity < style.filter.intensity
 
 
 @pytest.mark.parametrize(

@@ -54,6 +54,7 @@ from editor.teacher.compose import compose, edit_phrases
 from editor.teacher.embedding import SIMILARITY_THRESHOLD, NameIndex
 from editor.teacher.knowledge import Concept, KnowledgeBase, load_knowledge, normalize
 from editor.teacher.reader import Clause, Edit, Reader, tokens
+from editor.teacher.verify import settle_filter
 
 log = logging.getLogger(__name__)
 
@@ -303,8 +304,9 @@ class KnowledgeTeacher:
         question = question or bool(content) and content[0] in lx.OTHER_TASKS
         question = question or _off_picture(clause.words)
         question = question or _opens(tuple(clause.words), lx.BACKSTORY)
-        # "the office lights made it green": what a complaint names is the scene, not a look.
-        question = question or (clause.complaint and bool(clause.edits))
+        # "the office lights made it green", "my phone made it look like midnight": what a
+        # description names is the scene or the problem, not a look to apply.
+        question = question or clause.complaint
         # "fix it" after a complaint asks for the complaint's edits, not for a look.
         question = question or all(w in lx.FIXES or w in lx.GLUE for w in clause.words)
         found, leftovers = self._scan(clause.leftover)
@@ -360,7 +362,7 @@ class KnowledgeTeacher:
                 if m.comparative else m
                 for m in matches
             ]
-        look = compose(blend(matches), edits)
+        look = settle_filter(compose(blend(matches), edits), edits)
         if look.is_neutral:
             return TeacherAnswer(Look(), {}, (), NONE)
         concepts = tuple(dict.fromkeys(m.concept.id for m in matches))

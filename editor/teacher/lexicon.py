@@ -90,7 +90,7 @@ TARGETS: dict[str, Target] = {t.id: t for t in (
 NOUNS: dict[str, str] = {
     **dict.fromkeys("brightness lightness light lighting luminosity luminance brights".split(), "light"),
     "exposure": "exposure", "expo": "exposure",
-    **dict.fromkeys(["contrast", "contrasts", "punch", "depth", "snap"], "contrast"),
+    **dict.fromkeys(["contrast", "contrasts", "punch", "depth", "snap", "separation"], "contrast"),
     **dict.fromkeys(["pop", "color pop", "colour pop"], "pop"),
     **dict.fromkeys("saturation colors colours color colour vividness vibrancy colorfulness chroma sat".split(),
                     "saturation"),
@@ -123,7 +123,8 @@ ADJECTIVES: dict[str, tuple[str, int]] = {
     **dict.fromkeys("flat".split(), ("contrast", -1)),
     **dict.fromkeys("saturated colorful colourful vivid vibrant intense bold rich poppy neon garish".split(),
                     ("saturation", 1)),
-    **dict.fromkeys("muted desaturated pale understated".split(), ("saturation", -1)),
+    **dict.fromkeys("muted desaturated pale understated grey gray greyish grayish colorless colourless lifeless".split(),
+                    ("saturation", -1)),
     "faded": ("fade", 1), "washed out": ("fade", 1),
     **dict.fromkeys("warm hot".split(), ("warmth", 1)),
     **dict.fromkeys("cool cold icy chilly".split(), ("warmth", -1)),
@@ -336,5 +337,5 @@ GLUE: frozenset[str] = frozenset(
     someone anyone somebody help if possible able try trying tried idk you guys kindly mind of
     so really just seems seem bit overall abit image's whole thing currently right now gonna
     should think feel feels looks like way sure maybe please thanks in advance first time posting
-    any tips new here quick request appreciated appreciate""".split()
+    any tips new here quick request appreciated appreciate slider sliders nudge""".split()
 )

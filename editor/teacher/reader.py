@@ -41,7 +41,7 @@ _SO_CLAUSE: frozenset[str] = frozenset({"that", "there", "theres", "you", "i", "
 #: Verbs after which an adjective describes the photo's problem ("it looks flat").
 COMPLAINT_VERBS: frozenset[str] = frozenset(
     {"looks", "is", "are", "seems", "seem", "feels", "its", "appears", "was", "were", "came", "turned", "got", "getting",
-     "made", "appear", "has", "have", "gave"}
+     "made", "appear", "has", "have", "gave", "giving", "theres", "thats", "everythings"}
 )
 DESIRE_WORDS: frozenset[str] = frozenset(
     {"make", "want", "should", "to", "wanna", "id", "like", "go", "turn", "needs", "need", "give", "add"}
@@ -209,6 +209,11 @@ class Reader:
         """One clause's edits; ``carry`` is the previous clause's last direction and
         ``complained`` whether it described a problem ("it's dark and kinda blue")."""
         items = self._items(words)
+        cause = next((i for i, w in enumerate(words) if w in ("made", "gave", "makes", "gives")), None)
+        if cause is not None:
+            # "the office lighting made us all look green": the lighting is the cause, the
+            # green is what to correct.
+            items = [it for it in items if not (it.kind in _TARGET_KINDS and it.end <= cause)]
         clause = Clause(words)
         used: set[int] = set()
         kinds = [it.kind for it in items]
@@ -307,6 +312,7 @@ class Reader:
             complaint = complaint_clause or phrase in lx.COMPLAINTS or (
                 it.kind in ("adjective", "color") and self._described(words, it.start)
             )
+            clause.complaint = clause.complaint or complaint
             if it.kind == "adjective" and bare and not complaint and tuple(words[it.start : it.end]) in self.styles:
                 continue
             if it.kind == "color" and bare and not complaint and open_sign and not self._is_range(words, it) \
