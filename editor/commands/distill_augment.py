@@ -43,6 +43,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--size", choices=tuple(SIZES), default=defaults.size)
     parser.add_argument("--epochs", type=int, default=defaults.epochs)
+    parser.add_argument("--threads", type=int, default=defaults.threads)
 
 
 def _stage(name: str):
@@ -87,8 +88,8 @@ def run(args: argparse.Namespace) -> int:
         from editor.distill.train import TrainOptions, train
         from editor.evaluate import evaluate
 
-        options = TrainOptions(size=args.size, epochs=args.epochs, seed=args.seed)
-        result = train([(r.intent, r.look) for r in rows], work, options, progress=_stage(f"train {name}"))
+        options = TrainOptions(size=args.size, epochs=args.epochs, seed=args.seed, threads=args.threads)
+        result = train([(r.intent, r.look, r.mode) for r in rows], work, options, progress=_stage(f"train {name}"))
         out = convert(result.hf_dir, work / "ct2")
         report = evaluate(test, Student(out), progress=_stage(f"eval {name}"))
         print(f"{name}: {len(rows)} rows, test overall {report.overall:.3f}")
