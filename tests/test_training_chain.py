@@ -95,3 +95,17 @@ def test_semantic_embeddings_keep_related_words_close():
 def test_unknown_embedding_init_is_refused(rows, tmp_path):
     with pytest.raises(EditorError, match="embedding initialization"):
         train(rows, tmp_path, TrainOptions(**{**OPTIONS.__dict__, "embedding_init": "glove"}))
+
+
+def test_rq2_experiment_runs_end_to_end(tmp_path, capsys):
+    """``distill augment --rq2`` on a sliver of the train split: the low-data student,
+    the augmentation round and the augmented student all run on rows with their modes,
+    and the paper's table prints."""
+    from editor.cli import main
+    from editor.paths import default_model_dir
+
+    args = ["distill", "augment", "--rq2", "--train-fraction", "0.002", "--size", "micro", "--epochs", "1",
+            "--work", str(tmp_path / "rq2"), "--full-model", str(default_model_dir())]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "Train %" in out and "0.2%+aug" in out and (tmp_path / "rq2" / "augmented.jsonl").exists()
