@@ -172,7 +172,7 @@ class KnowledgeTeacher:
             if held and all(w in lx.NOUNS or w in lx.GLUE or w in lx.KEPT for w in words):
                 # "keep the colors and exposure": the bare noun is kept too, not raised.
                 clause.edits, clause.leftover = [], []
-            held = not clause.edits and any(w in lx.HOLD for w in words) or (held and not clause.edits)
+            held = not clause.edits and (held or any(w in lx.HOLD for w in words))
             if clause.orphan is not None and clauses and clauses[-1].edits:
                 # "the contrast is harsh, tone it down": the direction is for the last clause's edits.
                 before = clauses[-1]

@@ -45,12 +45,17 @@ def _into_prompt(window, qtbot, text: str = "") -> None:
         qtbot.keyClicks(window.prompt, text)
 
 
-def test_after_enter_focus_is_on_the_picture_and_space_plays(on_video, qtbot):
-    window = on_video
-    _into_prompt(window, qtbot, "golden hour")
+def _enter_in_prompt(window, qtbot, text: str) -> None:
+    """Type ``text`` in the prompt box, press Enter, and wait for the look and the focus."""
+    _into_prompt(window, qtbot, text)
     with qtbot.waitSignal(window.look_applied):
         _key(qtbot, Qt.Key_Return)
     qtbot.waitUntil(window.preview.hasFocus)
+
+
+def test_after_enter_focus_is_on_the_picture_and_space_plays(on_video, qtbot):
+    window = on_video
+    _enter_in_prompt(window, qtbot, "golden hour")
     assert window.state.look() == GOLDEN and window.prompt.text() == ""
 
     with qtbot.waitSignal(window.player.playing_changed) as playing:
@@ -114,10 +119,7 @@ def test_shortcuts_work_from_the_tools_panel(on_video, qtbot):
 
 def test_ctrl_z_undoes_typing_first_and_the_look_in_an_unchanged_box(on_video, qtbot):
     window = on_video
-    _into_prompt(window, qtbot, "golden hour")
-    with qtbot.waitSignal(window.look_applied):
-        _key(qtbot, Qt.Key_Return)
-    qtbot.waitUntil(window.preview.hasFocus)
+    _enter_in_prompt(window, qtbot, "golden hour")
 
     _into_prompt(window, qtbot)
     _key(qtbot, Qt.Key_Z, Qt.ControlModifier)
