@@ -1,8 +1,11 @@
-"""The main window: preview, transport, prompt box, tools panel, status line.
+"""The main window: it puts the parts together and owns the project they edit.
 
-The window owns one ``Project`` (editor.project) whose edit state is changed only
-through undo steps, so every change (prompt, slider, filter, strength, reset) can be
-undone. Events for the online metric go to the local ``EventLog``.
+Each part owns one area: ``Transport`` (playback), ``PromptPanel`` / ``PromptFlow``
+(requests), ``ToolsPanel`` / ``GalleryThumbnails`` (sliders and filters), ``CompareBox``
+(before/after), ``FileMenu`` / ``Autosave`` (files). The window owns one ``Project``
+(editor.project) whose edit state is changed only through undo steps, so every change
+(prompt, slider, filter, strength, reset) can be undone. Events for the online metric
+go to the local ``EventLog``.
 """
 
 from __future__ import annotations
@@ -10,63 +13,32 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QImage, QKeySequence
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QPushButton,
-    QSlider,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from editor.errors import EditorError
 from editor.events import EventLog
-from editor.filters import preset_names
-from editor.intent import NOT_UNDERSTOOD
 from editor.media import MediaInfo, VideoReader, probe, read_photo
-from editor.samples import sample_photo, sample_video
 from editor.project import PROJECT_SUFFIX, EditState, Project
-from editor.schema import FilterChoice, Look
-from editor.settings import autosave_path
 
-from .appsettings import DEVICES, AppSettings
+from .actions import add_action
+from .appsettings import AppSettings
+from .autosave import Autosave
+from .compare import CompareBox
 from .export_dialog import ExportDialog
+from .files import FileMenu
 from .player import Player
-from .preview import AFTER, BEFORE, SPLIT, PreviewWidget
-from .prompt import PromptPanel, typed_command
-from .tools import THUMB_SIZE, ToolsPanel
+from .preview import PreviewWidget
+from .prompt import PromptPanel
+from .prompting import PromptFlow
+from .thumbnails import GalleryThumbnails
+from .tools import ToolsPanel
+from .transport import Transport
 from .undo import StateChange
 from .unsaved import UnsavedChanges
-from .workers import ModelService
 
 log = logging.getLogger(__name__)
-
-MEDIA_FILTER = "Videos and photos (*.mp4 *.mov *.mkv *.webm *.avi *.m4v *.jpg *.jpeg *.png *.tif *.tiff)"
-PROJECT_FILTER = f"Projects (*{PROJECT_SUFFIX})"
-AUTOSAVE_MS = 30_000
-_THUMBS_PER_TICK = 2
-
-
-def _fmt_time(seconds: float) -> str:
-    minutes, rest = divmod(max(0.0, seconds), 60)
-    return f"{int(minutes):02d}:{rest:05.2f}"
-
-
-def _qimage(rgb: np.ndarray) -> QImage:
-    rgb = np.ascontiguousarray(rgb)
-    h, w = rgb.shape[:2]
-    return QImage(rgb.data, w, h, 3 * w, QImage.Format_RGB888).copy()
 
 
 class MainWindow(QMainWindow):
@@ -85,30 +57,19 @@ class MainWindow(QMainWindow):
         self.project: Project | None = None
         self.project_path: Path | None = None
         self.info: MediaInfo | None = None
-        self.unsaved = UnsavedChanges(self, self._save)
+        self.unsaved = UnsavedChanges(self, lambda: self.files.save())
         self.undo_stack = self.unsaved.stack
-        self.model = ModelService(self)
-        self.model.suggested.connect(self._on_suggested)
-        self.model.failed.connect(self._on_prompt_failed)
-        self.model.loading.connect(lambda: self.show_status("Loading the look model\u2026"))
         self.player = Player(self)
         self.player.frame_ready.connect(self._on_frame)
-        self.player.playing_changed.connect(self._on_playing)
-        self.player.speed_changed.connect(lambda _speed: self._on_playing(self.player.playing))
+        self.player.playing_changed.connect(lambda playing: playing or self.thumbnails.frame_changed())
         self.player.failed.connect(self.show_error)
-        self._thumb_queue: list[str] = []
-        self._thumb_timer = QTimer(self, singleShot=False, interval=0)
-        self._thumb_timer.timeout.connect(self._render_thumbs)
-        self._thumbs_for: int | None = None
         self._dialog: ExportDialog | None = None
 
         self.setWindowTitle("Editor")
         self.setAcceptDrops(True)
         self._build()
         self._build_menus()
-        self.autosave_timer = QTimer(self, interval=AUTOSAVE_MS)
-        self.autosave_timer.timeout.connect(self.autosave)
-        self.autosave_timer.start()
+        self.autosaver = Autosave(self, lambda: self.project)
         self._set_enabled(False)
 
     # -- layout ----------------------------------------------------------------------
@@ -117,56 +78,36 @@ class MainWindow(QMainWindow):
         self.preview = PreviewWidget()
         self.preview.gl_failed.connect(self.show_error)
         self.preview.frameSwapped.connect(lambda: self.frame_shown.emit(self.player.position))
-
-        self.play_button = QPushButton("\u25b6")
-        self.play_button.setFixedWidth(40)
-        self.play_button.setToolTip("Play / pause (Space); shuttle with J (backward), K (pause), L (forward)")
-        self.play_button.clicked.connect(self.player.toggle)
-        self.timeline = QSlider(Qt.Horizontal)
-        self.timeline.setRange(0, 0)
-        self.timeline.setToolTip("Scrub (Home / End: start / end)")
-        self.timeline.valueChanged.connect(self._on_timeline)
-        self.time_label = QLabel(f"{_fmt_time(0)} / {_fmt_time(0)}", objectName="paramValue")
-        back = QPushButton("\u25c0|")
-        back.setToolTip("Previous frame (Left)")
-        back.clicked.connect(lambda: self.player.step(-1))
-        forward = QPushButton("|\u25b6")
-        forward.setToolTip("Next frame (Right)")
-        forward.clicked.connect(lambda: self.player.step(1))
-        self.compare_box = QComboBox()
-        for label, mode in (("After", AFTER), ("Before", BEFORE), ("Split", SPLIT)):
-            self.compare_box.addItem(label, mode)
-        self.compare_box.setToolTip("Compare with the original (\\ toggles before/after)")
-        self.compare_box.currentIndexChanged.connect(lambda: self.preview.set_mode(self.compare_box.currentData()))
-        transport = QHBoxLayout()
-        transport.setContentsMargins(8, 4, 8, 4)
-        for widget in (back, self.play_button, forward):
-            transport.addWidget(widget)
-        transport.addWidget(self.timeline, 1)
-        transport.addWidget(self.time_label)
-        transport.addSpacing(12)
-        transport.addWidget(self.compare_box)
-        self.transport_widgets = (back, self.play_button, forward, self.timeline)
+        self.transport = Transport(self.player)
+        self.timeline, self.time_label = self.transport.timeline, self.transport.time_label
+        self.play_button = self.transport.play_button
+        self.compare_box = CompareBox(self.preview)
+        self.transport.layout_.addSpacing(12)
+        self.transport.layout_.addWidget(self.compare_box)
 
         self.prompt_panel = PromptPanel()
-        self.prompt_panel.submitted.connect(self.submit_prompt)
         self.prompt_panel.released.connect(lambda: self.preview.setFocus(Qt.OtherFocusReason))
         self.prompt, self.refine = self.prompt_panel.edit, self.prompt_panel.refine
         self.explanation = self.prompt_panel.explanation
+        self.prompt_flow = PromptFlow(self, self.prompt_panel)
+        self.model = self.prompt_flow.model
+        self.prompt_flow.look_applied.connect(self.look_applied)
+        self.prompt_flow.failed.connect(self.prompt_failed)
+        self.prompt_flow.not_understood.connect(self.not_understood)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(2)
         left_layout.addWidget(self.preview, 1)
-        left_layout.addLayout(transport)
+        left_layout.addWidget(self.transport)
         left_layout.addWidget(self.prompt_panel)
 
         self.tools = ToolsPanel()
         self.tools.value_edited.connect(self._on_value_edited)
         self.tools.strength_edited.connect(self._on_strength_edited)
         self.tools.reset_all.connect(self.reset_all)
-        self.tools.gallery_shown.connect(self._schedule_thumbs)
+        self.thumbnails = GalleryThumbnails(self.preview, self.tools, self.player)
 
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(left)
@@ -179,33 +120,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.statusBar().showMessage("Open a video or photo (File \u203a Open, or drop it here).")
 
-    def _action(self, menu, text: str, slot, shortcut=None, checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(file_menu, "&Open\u2026", self._open_dialog, QKeySequence.Open)
-        self._action(file_menu, "Open &Sample Video", lambda: self.open_media(sample_video()))
-        self._action(file_menu, "Open Sample &Photo", lambda: self.open_media(sample_photo()))
-        self.recent_menu = file_menu.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addSeparator()
-        self._action(file_menu, "Open &Project\u2026", self._open_project_dialog, "Ctrl+Shift+O")
-        self.save_action = self._action(file_menu, "&Save Project", self._save, QKeySequence.Save)
-        self._action(file_menu, "Save Project &As\u2026", self._save_as, QKeySequence.SaveAs)
-        self._action(file_menu, "Re&link Source\u2026", self._relink_dialog)
-        file_menu.addSeparator()
-        self.export_action = self._action(file_menu, "&Export\u2026", self.open_export_dialog, "Ctrl+E")
-        self._action(file_menu, "Se&ttings\u2026", self._settings_dialog, QKeySequence.Preferences)
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.Quit)
+        self.files = FileMenu(self, bar.addMenu("&File"))
 
         edit = bar.addMenu("&Edit")
         undo = self.undo_stack.createUndoAction(self, "&Undo")
@@ -215,30 +132,16 @@ class MainWindow(QMainWindow):
         edit.addAction(undo)
         edit.addAction(redo)
         edit.addSeparator()
-        self._action(edit, "Reset &All", self.reset_all)
+        add_action(edit, "Reset &All", self.reset_all)
 
-        view = bar.addMenu("&View")
-        self._action(view, "Before / After", self.toggle_before_after, "\\")
-        self._action(view, "Split View", lambda: self.set_compare(SPLIT if self.preview.mode != SPLIT else AFTER), "Shift+\\")
-
-        play = bar.addMenu("&Playback")
-        self._action(play, "Play / Pause", self.player.toggle, "Space")
-        self._action(play, "Play Backward (again: faster)", lambda: self.player.shuttle(-1), "J")
-        self._action(play, "Pause", self.player.pause, "K")
-        self._action(play, "Play Forward (again: faster)", lambda: self.player.shuttle(1), "L")
-        self._action(play, "Previous Frame", lambda: self.player.step(-1), "Left")
-        self._action(play, "Next Frame", lambda: self.player.step(1), "Right")
-        self._action(play, "Go to Start", lambda: self._go(0.0), "Home")
-        self._action(play, "Go to End", lambda: self._go(self.player.duration), "End")
-        play.addSeparator()
-        self.mute_action = self._action(play, "Mute", self.player.set_muted, "M", checkable=True)
+        self.compare_box.add_actions(bar.addMenu("&View"))
+        self.transport.add_actions(bar.addMenu("&Playback"))
+        self.mute_action = self.transport.mute_action
 
     def _set_enabled(self, enabled: bool) -> None:
-        is_video = enabled and self.info is not None and self.info.kind == "video"
-        for widget in self.transport_widgets:
-            widget.setEnabled(is_video)
-        self.export_action.setEnabled(enabled)
-        self.save_action.setEnabled(enabled)
+        self.transport.set_enabled(enabled and self.info is not None and self.info.kind == "video")
+        self.files.export_action.setEnabled(enabled)
+        self.files.save_action.setEnabled(enabled)
 
     # -- status ----------------------------------------------------------------------
 
@@ -290,12 +193,8 @@ class MainWindow(QMainWindow):
             return False
         self.info = info
         self.preview.set_frame(frame)
-        self._frame_changed()
-        self.timeline.blockSignals(True)
-        self.timeline.setRange(0, max(0, round(info.duration_s * 1000)))
-        self.timeline.setValue(0)
-        self.timeline.blockSignals(False)
-        self._update_time(0.0)
+        self.thumbnails.frame_changed()
+        self.transport.load(info)
         self.settings.add_recent(info.path)
         self._set_enabled(True)
         return True
@@ -328,7 +227,7 @@ class MainWindow(QMainWindow):
             self.show_error(
                 f"The source file {project.source} is missing; use File \u203a Relink Source to find it."
             )
-            self.save_action.setEnabled(True)
+            self.files.save_action.setEnabled(True)
             return True
         try:
             info = probe(project.source)
@@ -367,24 +266,17 @@ class MainWindow(QMainWindow):
     # -- autosave and recovery -------------------------------------------------------
 
     def autosave(self) -> None:
-        if self.project is None:
-            return
-        try:
-            self.project.save(autosave_path())
-        except (EditorError, OSError):
-            log.warning("autosave failed", exc_info=True)
+        self.autosaver.save()
 
-    @staticmethod
-    def recovery_available() -> bool:
-        return autosave_path().is_file()
+    def recovery_available(self) -> bool:
+        return self.autosaver.available()
 
     def restore_autosave(self) -> bool:
         """Reopen the project that was autosaved before the app last stopped unexpectedly."""
-        path = autosave_path()
         try:
-            project = Project.load(path)
+            project = self.autosaver.load()
         except EditorError as exc:
-            log.warning("autosave %s is unusable", path, exc_info=True)
+            log.warning("autosave is unusable", exc_info=True)
             self.show_error(f"The unsaved project could not be restored ({exc}).")
             return False
         restored = self._adopt(project, None)
@@ -394,7 +286,7 @@ class MainWindow(QMainWindow):
         return restored
 
     def discard_autosave(self) -> None:
-        autosave_path().unlink(missing_ok=True)
+        self.autosaver.discard()
 
     def _document_name(self) -> str:
         if self.project_path is not None:
@@ -415,45 +307,15 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         super().closeEvent(event)
 
-    # -- frames ----------------------------------------------------------------------
+    # -- frames and compare ----------------------------------------------------------
 
     def _on_frame(self, frame) -> None:
         self.preview.set_frame(frame.rgb)
-        self._update_time(frame.time_s)
         if not self.player.playing:
-            self._frame_changed()
-
-    def _update_time(self, time_s: float) -> None:
-        duration = self.player.duration
-        self.time_label.setText(f"{_fmt_time(time_s)} / {_fmt_time(duration)}")
-        if not self.timeline.isSliderDown():
-            self.timeline.blockSignals(True)
-            self.timeline.setValue(round(time_s * 1000))
-            self.timeline.blockSignals(False)
-
-    def _on_timeline(self, value: int) -> None:
-        self.player.seek(value / 1000)
-        self.time_label.setText(f"{_fmt_time(value / 1000)} / {_fmt_time(self.player.duration)}")
-
-    def _on_playing(self, playing: bool) -> None:
-        if playing:
-            speed = self.player.speed
-            self.play_button.setText("\u275a\u275a" if speed == 1.0 else f"{speed:+g}\u00d7")
-        else:
-            self.play_button.setText("\u25b6")
-            self._frame_changed()
-
-    def _go(self, time_s: float) -> None:
-        self.player.pause()
-        self.player.seek(time_s)
-
-    # -- compare ---------------------------------------------------------------------
+            self.thumbnails.frame_changed()
 
     def set_compare(self, mode: str) -> None:
-        self.compare_box.setCurrentIndex(self.compare_box.findData(mode))
-
-    def toggle_before_after(self) -> None:
-        self.set_compare(AFTER if self.preview.mode == BEFORE else BEFORE)
+        self.compare_box.set_mode(mode)
 
     # -- edits -----------------------------------------------------------------------
 
@@ -480,94 +342,16 @@ class MainWindow(QMainWindow):
         self.push_state(self.state.with_value(key, value), f"Set {key}", merge_key)
 
     def _on_strength_edited(self, value: int, merge_key) -> None:
-        self.push_state(self.state.with_strength(value), "Overall strength", merge_key and ("strength", merge_key))
+        merge = merge_key and ("strength", merge_key)
+        self.push_state(self.state.with_strength(value), "Overall strength", merge)
 
     def reset_all(self) -> None:
         self.push_state(EditState(), "Reset all")
 
-    # -- prompt ----------------------------------------------------------------------
-
     def submit_prompt(self) -> None:
-        intent = self.prompt_panel.text()
-        if not intent:
-            return
-        if self.project is None:
-            self.show_error("Open a video or photo first, then describe the look.")
-            return
-        command = typed_command(intent)
-        if command is not None:
-            self.prompt_panel.finish()
-            command(self)
-            return
-        self.show_status(f"Finding a look for \u201c{intent}\u201d\u2026")
-        self.model.suggest(intent, self.settings.model_dir, self.settings.device, self.refine.isChecked())
+        self.prompt_flow.submit()
 
-    def _on_suggested(self, intent: str, suggestion, refine: bool, variant: str) -> None:
-        if self.project is None:
-            return
-        project_id = self.project.project_id
-        self.events.prompt_submitted(project_id, variant, intent, suggestion.look, suggestion.mode)
-        if suggestion.warnings:
-            log.info("prompt %r: %s", intent, "; ".join(suggestion.warnings))
-        if not suggestion.understood:
-            self.prompt_panel.show_not_understood()
-            self.show_status(NOT_UNDERSTOOD)
-            self.not_understood.emit(intent)
-            return
-        as_change = refine or suggestion.relative
-        self.project.add_prompt(intent, suggestion.look, variant, as_change)
-        self.prompt.set_history([p.intent for p in self.project.prompts])
-        after = self.state.with_suggestion(suggestion.look, refine=as_change)
-        self.push_state(after, f"Prompt \u201c{intent}\u201d")
-        self.explanation.show_answer(suggestion, as_change, self.state.look())
-        self.prompt_panel.finish()
-        how = " as a change" if as_change else ""
-        self.show_status(f"Applied \u201c{intent}\u201d{how} ({suggestion.latency_ms:.0f} ms).")
-        self._schedule_thumbs()
-        self.look_applied.emit(self.state.look())
-
-    def _on_prompt_failed(self, intent: str, message: str) -> None:
-        self.show_error(message)
-        self.prompt_failed.emit(message)
-
-    # -- filter gallery thumbnails ---------------------------------------------------
-
-    def _frame_changed(self) -> None:
-        self._thumbs_for = None
-        self._schedule_thumbs()
-
-    def _schedule_thumbs(self) -> None:
-        """Re-render the gallery from the current frame, lazily: only when it is shown."""
-        frame = self.preview.frame
-        if frame is None or self.preview.renderer is None or not self.tools.gallery_visible:
-            return
-        if self.player.playing or self._thumbs_for == id(frame):
-            return
-        self._thumbs_for = id(frame)
-        self._thumb_queue = list(preset_names())
-        self._thumb_timer.start()
-
-    def _thumb_source(self) -> np.ndarray:
-        frame = self.preview.frame
-        step = max(1, frame.shape[0] // (THUMB_SIZE.height() * 2))
-        return np.ascontiguousarray(frame[::step, ::step])
-
-    def _render_thumbs(self) -> None:
-        if not self._thumb_queue or self.preview.frame is None:
-            self._thumb_timer.stop()
-            return
-        small = self._thumb_source()
-        for name in self._thumb_queue[:_THUMBS_PER_TICK]:
-            try:
-                rgb = self.preview.render_thumbnail(small, Look(filter=FilterChoice(name, 100)))
-            except Exception:
-                log.exception("thumbnail for %s failed", name)
-                self._thumb_queue.clear()
-                break
-            self.tools.set_thumbnail(name, _qimage(rgb))
-        del self._thumb_queue[:_THUMBS_PER_TICK]
-
-    # -- export ----------------------------------------------------------------------
+    # -- export and drops ------------------------------------------------------------
 
     def open_export_dialog(self) -> ExportDialog | None:
         if self.project is None or self.info is None:
@@ -584,48 +368,6 @@ class MainWindow(QMainWindow):
         self.events.exported(self.project.project_id, self.project.model_variant, look, self.state.kept())
         self.show_status(f"Exported {result.target}.")
 
-    # -- dialogs and drops -----------------------------------------------------------
-
-    def _open_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open video or photo", "", MEDIA_FILTER)
-        if name:
-            self.open_media(name)
-
-    def _open_project_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Open project", "", PROJECT_FILTER)
-        if name:
-            self.open_project(name)
-
-    def _save(self) -> bool:
-        if self.project_path is None:
-            return self._save_as()
-        return self.save_project(self.project_path)
-
-    def _save_as(self) -> bool:
-        if self.project is None:
-            return False
-        default = self.project.source.with_suffix(PROJECT_SUFFIX) if self.project.source else Path("untitled")
-        name, _ = QFileDialog.getSaveFileName(self, "Save project", str(default), PROJECT_FILTER)
-        return bool(name) and self.save_project(Path(name).with_suffix(PROJECT_SUFFIX))
-
-    def _relink_dialog(self) -> None:
-        if self.project is None:
-            return
-        name, _ = QFileDialog.getOpenFileName(self, "Find the source file", "", MEDIA_FILTER)
-        if name:
-            self.relink(name)
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for path in self.settings.recent_files:
-            action = self.recent_menu.addAction(str(path))
-            action.triggered.connect(lambda _checked=False, p=path: self.open_media(p))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("No recent files").setEnabled(False)
-
-    def _settings_dialog(self) -> None:
-        SettingsDialog(self.settings, self).exec()
-
     def dragEnterEvent(self, event) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):
             event.acceptProposedAction()
@@ -635,49 +377,3 @@ class MainWindow(QMainWindow):
         if files:
             self.open_media(files[0])
             event.acceptProposedAction()
-
-
-class SettingsDialog(QDialog):
-    """Compute device, model directory (the A/B variant) and default export folder."""
-
-    def __init__(self, settings: AppSettings, parent=None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Settings")
-        self.setMinimumWidth(520)
-        self.settings = settings
-        self.device = QComboBox()
-        for device in DEVICES:
-            self.device.addItem({"auto": "Automatic", "cpu": "CPU", "cuda": "CUDA GPU"}[device], device)
-        self.device.setCurrentIndex(self.device.findData(settings.device))
-        self.model_dir = QLineEdit(str(settings.model_dir))
-        self.export_dir = QLineEdit(str(settings.export_dir or ""))
-        self.export_dir.setPlaceholderText("Next to the source file")
-        form = QFormLayout(self)
-        form.addRow("Compute device", self.device)
-        form.addRow("Model directory", self._with_browse(self.model_dir))
-        form.addRow("Export folder", self._with_browse(self.export_dir))
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def _with_browse(self, edit: QLineEdit) -> QWidget:
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(edit, 1)
-        button = QPushButton("Browse\u2026")
-        button.clicked.connect(lambda: self._browse(edit))
-        layout.addWidget(button)
-        return row
-
-    def _browse(self, edit: QLineEdit) -> None:
-        name = QFileDialog.getExistingDirectory(self, "Choose a folder", edit.text())
-        if name:
-            edit.setText(name)
-
-    def accept(self) -> None:
-        self.settings.device = self.device.currentData()
-        self.settings.model_dir = Path(self.model_dir.text()) if self.model_dir.text().strip() else None
-        self.settings.export_dir = Path(self.export_dir.text()) if self.export_dir.text().strip() else None
-        super().accept()

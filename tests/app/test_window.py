@@ -61,7 +61,7 @@ def test_filter_gallery_strength_and_reset_all(window, qtbot, graded_error):
     look = window.state.look()
     assert look.filter == FilterChoice("film_Velvia", 50)
     assert graded_error(window, look).max() <= 2
-    qtbot.waitUntil(lambda: not window._thumb_queue, timeout=20_000)
+    qtbot.waitUntil(lambda: not window.thumbnails.queue, timeout=20_000)
     icon = window.tools.gallery_items["bw_Classic"].icon().pixmap(window.tools.gallery.iconSize()).toImage()
     pixel = icon.pixelColor(icon.width() // 2, icon.height() // 2)
     assert pixel.red() == pixel.green() == pixel.blue()  # rendered from the frame through the b&w preset

@@ -1,0 +1,82 @@
+"""The File menu: open, recent files, save, relink, export, settings, quit.
+
+Its dialogs only choose a path; the window opens or saves what was chosen, so that
+a drop, a recent file and the command line go the same way as the menu.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu
+
+from editor.project import PROJECT_SUFFIX
+from editor.samples import sample_photo, sample_video
+
+from .actions import add_action
+from .settings_dialog import SettingsDialog
+
+MEDIA_FILTER = "Videos and photos (*.mp4 *.mov *.mkv *.webm *.avi *.m4v *.jpg *.jpeg *.png *.tif *.tiff)"
+PROJECT_FILTER = f"Projects (*{PROJECT_SUFFIX})"
+
+
+class FileMenu:
+    def __init__(self, window, menu: QMenu) -> None:
+        self.window = window
+        add_action(menu, "&Open\u2026", self.open_dialog, QKeySequence.Open)
+        add_action(menu, "Open &Sample Video", lambda: window.open_media(sample_video()))
+        add_action(menu, "Open Sample &Photo", lambda: window.open_media(sample_photo()))
+        self.recent_menu = menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        menu.addSeparator()
+        add_action(menu, "Open &Project\u2026", self.open_project_dialog, "Ctrl+Shift+O")
+        self.save_action = add_action(menu, "&Save Project", self.save, QKeySequence.Save)
+        add_action(menu, "Save Project &As\u2026", self.save_as, QKeySequence.SaveAs)
+        add_action(menu, "Re&link Source\u2026", self.relink_dialog)
+        menu.addSeparator()
+        self.export_action = add_action(menu, "&Export\u2026", window.open_export_dialog, "Ctrl+E")
+        add_action(menu, "Se&ttings\u2026", self.settings_dialog, QKeySequence.Preferences)
+        menu.addSeparator()
+        add_action(menu, "&Quit", window.close, QKeySequence.Quit)
+
+    def settings_dialog(self) -> None:
+        SettingsDialog(self.window.settings, self.window).exec()
+
+    def open_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self.window, "Open video or photo", "", MEDIA_FILTER)
+        if name:
+            self.window.open_media(name)
+
+    def open_project_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self.window, "Open project", "", PROJECT_FILTER)
+        if name:
+            self.window.open_project(name)
+
+    def save(self) -> bool:
+        if self.window.project_path is None:
+            return self.save_as()
+        return self.window.save_project(self.window.project_path)
+
+    def save_as(self) -> bool:
+        project = self.window.project
+        if project is None:
+            return False
+        default = project.source.with_suffix(PROJECT_SUFFIX) if project.source else Path("untitled")
+        name, _ = QFileDialog.getSaveFileName(self.window, "Save project", str(default), PROJECT_FILTER)
+        return bool(name) and self.window.save_project(Path(name).with_suffix(PROJECT_SUFFIX))
+
+    def relink_dialog(self) -> None:
+        if self.window.project is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(self.window, "Find the source file", "", MEDIA_FILTER)
+        if name:
+            self.window.relink(name)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.window.settings.recent_files:
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.window.open_media(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("No recent files").setEnabled(False)
