@@ -5,7 +5,8 @@ the newest frame whose time has come and drops the ones it is late for, so playb
 never drifts. While the clip's sound plays (``editor.audio``, forward at 1x) the AUDIO
 position is the clock; otherwise (no output device, no audio track, sound finished,
 shuttling faster or backward) it is the wall clock times the speed. Every seek, pause
-or step restarts sound and pictures from the same media time.
+or step restarts sound and pictures from the same media time. With ``loop`` set,
+playback that reaches the end (backward: the start) goes on from the other end.
 
 J/K/L shuttle: ``shuttle(+1)`` plays forward and speeds up on each repeat (1x, 2x,
 4x), ``shuttle(-1)`` the same backward; backward playback is silent and decodes by
@@ -169,6 +170,7 @@ class Player(QObject):
         self.speed = 1.0
         self.frames_dropped = 0
         self.muted = False
+        self.loop = False
         self._output_factory = output_factory
         self._output: AudioOutput | None = None
         self._output_asked = False
@@ -258,6 +260,9 @@ class Player(QObject):
         if self._audio is not None:
             self._audio.muted = muted
 
+    def set_loop(self, loop: bool) -> None:
+        self.loop = loop
+
     def seek(self, time_s: float) -> None:
         if self.info is None:
             return
@@ -339,6 +344,11 @@ class Player(QObject):
             if item is _END:
                 if latest is not None:
                     self._present(latest)
+                if self.loop and not self._errors:
+                    self._stop_streams()
+                    self.position = 0.0 if forward else self.duration
+                    self._start_streams()
+                    return
                 self.pause()
                 if self._errors:
                     self.failed.emit(self._errors[0])

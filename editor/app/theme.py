@@ -33,6 +33,7 @@ QSlider::sub-page:horizontal {{ background: #5a5f68; border-radius: 2px; }}
 QLabel#paramName[touched="true"] {{ color: {USER_MARK}; font-weight: 600; }}
 QLabel#paramValue {{ color: #c9ccd2; font-family: monospace; }}
 QLabel#paramValue[touched="true"] {{ color: {USER_MARK}; }}
+QLabel#dropping {{ color: #101114; background: {USER_MARK}; border-radius: 3px; padding: 1px 6px; }}
 QLabel#explanation {{ color: #aeb4bd; }}
 QLabel#explanation[notice="true"] {{ color: {USER_MARK}; }}
 QLabel#section {{ color: #8b919b; font-weight: 600; text-transform: uppercase; }}

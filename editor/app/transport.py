@@ -1,4 +1,5 @@
-"""The transport bar under the picture: frame steps, play/pause, the timeline and the time.
+"""The transport bar under the picture: frame steps, play/pause, loop, the timeline, the
+timecode, and a note when playback cannot keep up.
 
 It binds to the ``Player``: the player's frames move the timeline and the time, the
 timeline and buttons drive the player. Its Playback menu items live here too, so that
@@ -7,18 +8,18 @@ the keys and the buttons are one set of actions.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSlider, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QWidget
 
 from editor.media import MediaInfo
 
 from .actions import add_action
 from .player import Player
+from .timeline import Timeline, frame_number, timecode
 
-
-def fmt_time(seconds: float) -> str:
-    minutes, rest = divmod(max(0.0, seconds), 60)
-    return f"{int(minutes):02d}:{rest:05.2f}"
+#: Playback that skips more frames than this per second says so.
+DROPS_PER_S = 2
+_DROP_CHECK_MS = 1000
 
 
 class Transport(QWidget):
@@ -27,29 +28,39 @@ class Transport(QWidget):
         self.player = player
         self.play_button = QPushButton("\u25b6")
         self.play_button.setFixedWidth(40)
-        self.play_button.setToolTip("Play / pause (Space); shuttle with J (backward), K (pause), L (forward)")
+        self.play_button.setToolTip("Play or pause (Space); J plays backward, K pauses, L plays forward")
         self.play_button.clicked.connect(player.toggle)
-        self.timeline = QSlider(Qt.Horizontal)
-        self.timeline.setRange(0, 0)
-        self.timeline.setToolTip("Scrub (Home / End: start / end)")
+        self.timeline = Timeline()
         self.timeline.valueChanged.connect(self._on_timeline)
-        self.time_label = QLabel(f"{fmt_time(0)} / {fmt_time(0)}", objectName="paramValue")
+        self.time_label = QLabel(objectName="paramValue")
         back = QPushButton("\u25c0|")
-        back.setToolTip("Previous frame (Left)")
+        back.setToolTip("Back one frame (Left)")
         back.clicked.connect(lambda: player.step(-1))
         forward = QPushButton("|\u25b6")
-        forward.setToolTip("Next frame (Right)")
+        forward.setToolTip("Forward one frame (Right)")
         forward.clicked.connect(lambda: player.step(1))
+        self.loop_button = QToolButton()
+        self.dropping = QLabel("Dropping frames", objectName="dropping")
+        self.dropping.setToolTip(
+            "This computer cannot show every frame at this size, so playback skips some. "
+            "The exported video keeps every frame."
+        )
+        self.dropping.hide()
         self.layout_ = QHBoxLayout(self)
         self.layout_.setContentsMargins(8, 4, 8, 4)
-        for widget in (back, self.play_button, forward):
+        for widget in (back, self.play_button, forward, self.loop_button):
             self.layout_.addWidget(widget)
         self.layout_.addWidget(self.timeline, 1)
+        self.layout_.addWidget(self.dropping)
         self.layout_.addWidget(self.time_label)
-        self._controls = (back, self.play_button, forward, self.timeline)
+        self._controls = (back, self.play_button, forward, self.loop_button, self.timeline)
+        self._drops_seen = 0
+        self._drop_timer = QTimer(self, interval=_DROP_CHECK_MS)
+        self._drop_timer.timeout.connect(self._check_drops)
         player.frame_ready.connect(lambda frame: self.show_time(frame.time_s))
         player.playing_changed.connect(self._on_playing)
         player.speed_changed.connect(lambda _speed: self._on_playing(player.playing))
+        self.show_time(0.0)
 
     def add_actions(self, menu: QMenu) -> None:
         player = self.player
@@ -62,6 +73,10 @@ class Transport(QWidget):
         add_action(menu, "Go to Start", lambda: self.go(0.0), "Home")
         add_action(menu, "Go to End", lambda: self.go(player.duration), "End")
         menu.addSeparator()
+        self.loop_action = add_action(menu, "Loop Playback", player.set_loop, "Ctrl+L", checkable=True)
+        self.loop_action.setIconText("\u27f2")
+        self.loop_action.setToolTip("Loop: start again from the beginning at the end (Ctrl+L)")
+        self.loop_button.setDefaultAction(self.loop_action)
         self.mute_action = add_action(menu, "Mute", player.set_muted, "M", checkable=True)
 
     def set_enabled(self, enabled: bool) -> None:
@@ -70,14 +85,21 @@ class Transport(QWidget):
 
     def load(self, info: MediaInfo) -> None:
         """A new source: the timeline spans it, from the start."""
+        self.timeline.fps = info.fps if info.fps > 0 else 30.0
         self.timeline.blockSignals(True)
         self.timeline.setRange(0, max(0, round(info.duration_s * 1000)))
         self.timeline.setValue(0)
         self.timeline.blockSignals(False)
         self.show_time(0.0)
 
+    def _show_label(self, time_s: float) -> None:
+        fps = self.timeline.fps
+        self.time_label.setText(f"{timecode(time_s, fps)} / {timecode(self.player.duration, fps)}")
+        last = max(0, frame_number(self.player.duration, fps) - 1)
+        self.time_label.setToolTip(f"Frame {frame_number(time_s, fps)} of {last} (hours:minutes:seconds:frames)")
+
     def show_time(self, time_s: float) -> None:
-        self.time_label.setText(f"{fmt_time(time_s)} / {fmt_time(self.player.duration)}")
+        self._show_label(time_s)
         if not self.timeline.isSliderDown():
             self.timeline.blockSignals(True)
             self.timeline.setValue(round(time_s * 1000))
@@ -85,14 +107,23 @@ class Transport(QWidget):
 
     def _on_timeline(self, value: int) -> None:
         self.player.seek(value / 1000)
-        self.time_label.setText(f"{fmt_time(value / 1000)} / {fmt_time(self.player.duration)}")
+        self._show_label(value / 1000)
 
     def _on_playing(self, playing: bool) -> None:
         if playing:
             speed = self.player.speed
             self.play_button.setText("\u275a\u275a" if speed == 1.0 else f"{speed:+g}\u00d7")
+            self._drops_seen = self.player.frames_dropped
+            self._drop_timer.start()
         else:
             self.play_button.setText("\u25b6")
+            self._drop_timer.stop()
+            self.dropping.hide()
+
+    def _check_drops(self) -> None:
+        dropped = self.player.frames_dropped - self._drops_seen
+        self._drops_seen = self.player.frames_dropped
+        self.dropping.setVisible(dropped * 1000 / _DROP_CHECK_MS > DROPS_PER_S)
 
     def go(self, time_s: float) -> None:
         self.player.pause()

@@ -99,11 +99,11 @@ def test_video_transport(window, qtbot):
     assert window.open_media(sample_video())
     assert window.timeline.isEnabled() and window.timeline.maximum() == 5000
     qtbot.keyClick(window, Qt.Key_End)
-    qtbot.waitUntil(lambda: window.time_label.text().startswith("00:04.9"), timeout=10_000)
+    qtbot.waitUntil(lambda: window.time_label.text().startswith("00:00:04:2"), timeout=10_000)
     qtbot.keyClick(window, Qt.Key_Home)
-    qtbot.waitUntil(lambda: window.time_label.text().startswith("00:00.00"), timeout=10_000)
+    qtbot.waitUntil(lambda: window.time_label.text().startswith("00:00:00:00"), timeout=10_000)
     qtbot.keyClick(window, Qt.Key_Right)
-    qtbot.waitUntil(lambda: window.time_label.text().startswith("00:00.03"), timeout=10_000)
+    qtbot.waitUntil(lambda: window.time_label.text().startswith("00:00:00:01"), timeout=10_000)
     with qtbot.waitSignal(window.player.playing_changed, timeout=5_000):
         qtbot.keyClick(window, Qt.Key_Space)
     qtbot.wait(700)
