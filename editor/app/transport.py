@@ -96,7 +96,8 @@ class Transport(QWidget):
         fps = self.timeline.fps
         self.time_label.setText(f"{timecode(time_s, fps)} / {timecode(self.player.duration, fps)}")
         last = max(0, frame_number(self.player.duration, fps) - 1)
-        self.time_label.setToolTip(f"Frame {frame_number(time_s, fps)} of {last} (hours:minutes:seconds:frames)")
+        frame = frame_number(time_s, fps)
+        self.time_label.setToolTip(f"Frame {frame} of {last} (hours:minutes:seconds:frames)")
 
     def show_time(self, time_s: float) -> None:
         self._show_label(time_s)
