@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from editor.errors import EditorError
-from editor.fileio import atomic_path
+from editor.fileio import atomic_path, read_text
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,8 @@ log = logging.getLogger(__name__)
 #: 65536 covers a 16-bit 1D curve. Checked before any table is allocated.
 LUT_3D_SIZES = range(2, 66)
 LUT_1D_SIZES = range(2, 65537)
+#: Table values are stored as float32; a larger magnitude would become infinity.
+_FLOAT32_MAX = float(np.finfo(np.float32).max)
 
 
 class LutError(EditorError):
@@ -196,12 +198,16 @@ class _CubeParser:
                 raise self.fail(line_no, f"{what} has {token!r}, which is not a number.") from None
             if not math.isfinite(value):
                 raise self.fail(line_no, f"{what} has {token!r}, which is not a finite number.")
+            if abs(value) > _FLOAT32_MAX:
+                raise self.fail(line_no, f"{what} has {token!r}, which is too large for a LUT value.")
             values.append(value)
         return values
 
     def size(self, line_no: int, tokens: list[str], keyword: str, allowed: range) -> int:
-        if len(tokens) != 1 or not tokens[0].isdigit():
-            raise self.fail(line_no, f"{keyword} needs one whole number, found {' '.join(tokens)!r}.")
+        if len(tokens) != 1 or not re.fullmatch(r"[0-9]{1,9}", tokens[0]):
+            found = " ".join(tokens)
+            found = found if len(found) <= 20 else found[:19] + "\u2026"
+            raise self.fail(line_no, f"{keyword} needs one whole number (digits 0-9), found {found!r}.")
         size = int(tokens[0])
         if size not in allowed:
             raise self.fail(
@@ -261,7 +267,7 @@ class _CubeParser:
             values = np.array(" ".join(texts).split(), dtype=np.float64)
         except ValueError:
             values = None
-        if values is None or not np.all(np.isfinite(values)):
+        if values is None or not np.all(np.abs(values) <= _FLOAT32_MAX):
             # Row by row: names the offending row (or takes a spelling numpy refuses, such as "1_0").
             values = np.array([self.numbers(n, text.split(), 3, "a table row") for n, text in self.rows])
         return values.reshape(-1, 3).astype(np.float32)
@@ -305,13 +311,7 @@ def read_cube(path: str | os.PathLike[str]) -> CubeFile:
     does not follow the format. Sizes are checked before a table is allocated.
     """
     path = Path(path)
-    try:
-        with open(path, encoding="utf-8-sig", newline=None) as fh:
-            lines = fh.read().splitlines()
-    except UnicodeDecodeError as exc:
-        raise LutError(f"{path.name} is not a text .cube file ({exc.reason}).") from None
-    except OSError as exc:
-        raise LutError(f"Cannot read LUT file {path}: {exc.strerror or exc}.") from None
+    lines = read_text(path, "LUT file", LutError).splitlines()
     parser = _CubeParser(path.name)
     for line_no, raw in enumerate(lines, start=1):
         stripped = raw.strip()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
@@ -31,6 +32,11 @@ from editor.fileio import atomic_path
 log = logging.getLogger(__name__)
 
 PHOTO_EXTENSIONS = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff"})
+#: Larger than any camera's still (150 MP medium format); a bigger header is a damaged
+#: file or a decompression bomb.
+MAX_PHOTO_PIXELS = 180_000_000
+#: The smallest real JPEG (one flat grey, optimized) takes about 0.004 bytes per pixel.
+_JPEG_MIN_BYTES_PER_PIXEL = 0.001
 
 # AVColorSpace values (libavutil/pixfmt.h) -> the swscale matrix that decodes them.
 _MATRIX_BY_TAG = {
@@ -85,6 +91,8 @@ def _check_input(path: str | os.PathLike[str]) -> Path:
         raise MediaError(f"{path} does not exist.")
     if path.is_dir():
         raise MediaError(f"{path} is a folder, not a video or photo.")
+    if not path.is_file():
+        raise MediaError(f"{path} is not a regular file (a device or a pipe), not a video or photo.")
     if path.stat().st_size == 0:
         raise MediaError(f"{path} is empty (0 bytes).")
     return path
@@ -317,6 +325,20 @@ class VideoReader:
         return Frame(self._rgb(frame), t, round(t * self.info.fps))
 
 
+def _check_photo_size(path: Path, width: int, height: int, min_bytes_per_pixel: float = 0.0) -> None:
+    """Refuse a photo too large to grade, or one whose header claims more pixels than its
+    data can hold (decoders then paint the missing part flat and say nothing)."""
+    pixels = width * height
+    if pixels > MAX_PHOTO_PIXELS:
+        raise MediaError(
+            f"{path} is too large or damaged: {width}x{height} is more than the "
+            f"{MAX_PHOTO_PIXELS // 1_000_000} megapixels this editor grades."
+        )
+    size = path.stat().st_size
+    if size < pixels * min_bytes_per_pixel:
+        raise MediaError(f"{path} is too large or damaged: {width}x{height} pixels cannot fit in {size} bytes.")
+
+
 def read_photo(path: str | os.PathLike[str]) -> np.ndarray:
     """An upright photo as RGB: uint8, or uint16 for 16-bit PNG/TIFF; alpha is dropped.
 
@@ -331,16 +353,25 @@ def read_photo(path: str | os.PathLike[str]) -> np.ndarray:
         from PIL import Image, ImageOps, UnidentifiedImageError
 
         try:
-            with Image.open(path) as im:
-                upright = ImageOps.exif_transpose(im)
-                return np.asarray(upright.convert("RGB"))
+            with warnings.catch_warnings():
+                # Pillow's own size warning is replaced by the check below, in plain words.
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                with Image.open(path) as im:
+                    _check_photo_size(path, im.width, im.height, min_bytes_per_pixel=_JPEG_MIN_BYTES_PER_PIXEL)
+                    upright = ImageOps.exif_transpose(im)
+                    return np.asarray(upright.convert("RGB"))
+        except Image.DecompressionBombError as exc:
+            log.info("cannot read %s", path, exc_info=True)
+            raise MediaError(f"{path} is too large or damaged: its header claims an enormous picture.") from exc
         except (UnidentifiedImageError, OSError) as exc:
             log.info("cannot read %s", path, exc_info=True)
             raise MediaError(f"{path} is not a JPEG photo this editor can read.") from exc
     try:
         with av.open(str(path), mode="r") as container:
+            codec = container.streams.video[0].codec_context
+            _check_photo_size(path, codec.width, codec.height)
             frame = next(container.decode(video=0))
-    except (av.error.FFmpegError, StopIteration, OSError) as exc:
+    except (av.error.FFmpegError, StopIteration, IndexError, OSError) as exc:
         log.info("cannot read %s", path, exc_info=True)
         raise MediaError(f"{path} is not a {ext.lstrip('.').upper()} photo this editor can read.") from exc
     fmt = "rgb48le" if _bit_depth(frame.format) > 8 else "rgb24"

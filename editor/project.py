@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import time
 import uuid
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.errors import EditorError, LookError
-from editor.fileio import write_text_atomic
+from editor.fileio import JSON_ERRORS, json_reason, read_text, write_text_atomic
 from editor.schema import (
     ADJUST_NAMES,
     ADJUST_SPECS,
@@ -39,6 +40,8 @@ from editor.schema import (
     FilterChoice,
     Look,
     ParamSpec,
+    as_int,
+    filter_names,
 )
 
 log = logging.getLogger(__name__)
@@ -230,29 +233,27 @@ class Project:
 
     @classmethod
     def from_dict(cls, data: Any) -> Project:
+        """Validate untrusted project data; values out of range are clamped, anything else
+        that is wrong is one ``EditorError`` sentence."""
         if not isinstance(data, Mapping):
-            raise EditorError("A project file must hold a JSON object.")
+            raise _malformed("it must hold a JSON object")
         version = data.get("project_version")
-        if version != PROJECT_VERSION:
+        if isinstance(version, bool) or version != PROJECT_VERSION:
             raise EditorError(f"Project version {version!r} is not supported (expected {PROJECT_VERSION}).")
         try:
-            known = set(param_keys())
-            overrides = {k: v for k, v in dict(data.get("overrides") or {}).items() if k in known}
-            state = EditState(Look.from_dict(data.get("ai_look") or {}), _ordered(overrides))
-            state = state.with_strength(int(data.get("strength", 100)))
-            prompts = [
-                PromptEntry(
-                    str(p["intent"]), Look.from_dict(p["look"]), str(p["variant"]), bool(p.get("refine")),
-                    float(p.get("ts", 0.0)),
-                )
-                for p in data.get("prompts") or []
-            ]
-            source = data.get("source")
-            return cls(
-                Path(source) if source else None, state, prompts, str(data.get("project_id") or uuid.uuid4().hex)
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            raise EditorError(f"The project file is malformed ({exc}).") from exc
+            overrides = _overrides_from(data.get("overrides"))
+            state = EditState(Look.from_dict(data.get("ai_look") or {}), overrides)
+            state = state.with_strength(as_int(data.get("strength", 100), "the strength"))
+            raw_prompts = data.get("prompts") or []
+            if not isinstance(raw_prompts, list):
+                raise _malformed("'prompts' must be a list")
+            prompts = [_prompt_from(p) for p in raw_prompts]
+        except LookError as exc:
+            raise _malformed(str(exc).rstrip(".")) from exc
+        source = data.get("source")
+        if source is not None and (not isinstance(source, str) or "\0" in source):
+            raise _malformed("'source' must be a file path")
+        return cls(Path(source) if source else None, state, prompts, str(data.get("project_id") or uuid.uuid4().hex))
 
     def save(self, path: str | os.PathLike[str]) -> None:
         write_text_atomic(path, json.dumps(self.to_dict(), indent=2) + "\n")
@@ -260,10 +261,46 @@ class Project:
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Project:
         path = Path(path)
+        text = read_text(path, "Project file")
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError as exc:
-            raise EditorError(f"Project file {str(path)!r} does not exist.") from exc
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise EditorError(f"Project file {str(path)!r} cannot be read ({exc}).") from exc
+            data = json.loads(text)
+        except JSON_ERRORS as exc:
+            raise EditorError(f"Project file {str(path)!r} cannot be read ({json_reason(exc)}).") from exc
         return cls.from_dict(data)
+
+
+def _malformed(reason: str) -> EditorError:
+    return EditorError(f"The project file is malformed ({reason}).")
+
+
+def _overrides_from(raw: Any) -> tuple[tuple[str, Value], ...]:
+    """The user's overrides, clamped to their ranges; keys of other versions are dropped."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, Mapping):
+        raise _malformed("'overrides' must be an object")
+    known = set(param_keys())
+    out: dict[str, Value] = {}
+    for key, value in raw.items():
+        if key not in known:
+            log.info("project override %r dropped: not a parameter", key)
+        elif key == FILTER_NAME_KEY:
+            if value is not None and (not isinstance(value, str) or value not in filter_names()):
+                raise _malformed(f"the override {key} names no filter preset ({value!r})")
+            out[key] = value
+        else:
+            out[key] = key_spec(key).clamp(as_int(value, f"the override {key}"))
+    return _ordered(out)
+
+
+def _prompt_from(raw: Any) -> PromptEntry:
+    if not isinstance(raw, Mapping) or not isinstance(raw.get("intent"), str):
+        raise _malformed("each prompt must be an object with an 'intent' text")
+    ts = raw.get("ts", 0.0)
+    if isinstance(ts, bool) or not isinstance(ts, (int, float)) or abs(ts) > 1e12 or not math.isfinite(ts):
+        raise _malformed(f"the time of prompt {raw['intent']!r} is not a timestamp")
+    return PromptEntry(
+        raw["intent"], Look.from_dict(raw.get("look") or {}), str(raw.get("variant", "")), bool(raw.get("refine")),
+        float(ts),
+    )
+

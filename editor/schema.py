@@ -115,6 +115,8 @@ TOOL_LABELS: dict[str, str] = {
 }
 
 _FILTER_NAME_RE = re.compile(r"^[a-z]+_[A-Za-z0-9]+$")
+#: How a .cube file starts (its keywords, after any comment lines), told apart from JSON.
+_CUBE_START = re.compile(r"^\s*(#[^\n]*\n\s*)*(TITLE|LUT_[13]D_SIZE|DOMAIN_M)")
 
 
 @dataclass(frozen=True)
@@ -125,28 +127,34 @@ class FilterChoice:
     intensity: int = FILTER_INTENSITY.default
 
 
-def _as_int(value: Any, where: str) -> int:
+def shown(value: Any, limit: int = 40) -> str:
+    """``repr(value)`` short enough for a one-line message."""
+    text = repr(value) if not isinstance(value, int) or abs(value) < 10**limit else "a huge number"
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def as_int(value: Any, where: str) -> int:
     """Accept ints and finite numbers (rounded); reject anything else with the reason."""
     if isinstance(value, bool):
-        raise LookError(f"{where} must be a number, not {value!r}.")
+        raise LookError(f"{where} must be a number, not {shown(value)}.")
     if isinstance(value, int):
         return value
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise LookError(f"{where} must be a finite number, not {value!r}.")
+            raise LookError(f"{where} must be a finite number, not {shown(value)}.")
         return int(round(value))
     if isinstance(value, str):
         try:
-            return _as_int(float(value.strip()), where)
+            return as_int(float(value.strip()), where)
         except ValueError:
             pass
-    raise LookError(f"{where} must be a number, not {value!r}.")
+    raise LookError(f"{where} must be a number, not {shown(value)}.")
 
 
 def _clamped(spec: ParamSpec, value: int, where: str, notes: list[str] | None) -> int:
     clamped = spec.clamp(value)
     if clamped != value and notes is not None:
-        notes.append(f"{where} {value} is outside {spec.minimum}..{spec.maximum}; used {clamped}.")
+        notes.append(f"{where} {shown(value)} is outside {spec.minimum}..{spec.maximum}; used {clamped}.")
     return clamped
 
 
@@ -291,8 +299,10 @@ class Look:
         if not isinstance(data, Mapping):
             raise LookError("A look must be a JSON object with 'adjust', 'selective_adjust' and/or 'filter'.")
         version = data.get("schema_version", SCHEMA_VERSION)
+        if isinstance(version, bool) or not isinstance(version, (int, float)):
+            raise LookError(f"The look's schema_version must be the number {SCHEMA_VERSION}, not {shown(version)}.")
         if version != SCHEMA_VERSION:
-            raise LookError(f"Look schema version {version!r} is not supported (expected {SCHEMA_VERSION}).")
+            raise LookError(f"Look schema version {shown(version)} is not supported (expected {SCHEMA_VERSION}).")
         for key in data:
             if key not in TOOLS and key != "schema_version":
                 _reject(f"Unknown tool {key!r}; expected one of {', '.join(TOOLS)}.", strict, notes)
@@ -303,21 +313,24 @@ class Look:
 
     @classmethod
     def from_json(cls, text: str, **kwargs: Any) -> Look:
+        from editor.fileio import JSON_ERRORS, json_reason
+
         try:
             data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise LookError(f"The look is not valid JSON ({exc.msg} at line {exc.lineno}).") from exc
+        except JSON_ERRORS as exc:
+            raise LookError(f"The look is not valid JSON ({json_reason(exc)}).") from exc
         return cls.from_dict(data, **kwargs)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str], **kwargs: Any) -> Look:
+        from editor.fileio import read_text
+
         path = Path(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError as exc:
-            raise LookError(f"Look file {str(path)!r} does not exist.") from exc
-        except (OSError, UnicodeDecodeError) as exc:
-            raise LookError(f"Look file {str(path)!r} cannot be read: {exc}.") from exc
+        text = read_text(path, "Look file", LookError)
+        if _CUBE_START.match(text):
+            raise LookError(
+                f"{path} is a .cube LUT, not a look; a look is the JSON that 'editor suggest' or the app saves."
+            )
         return cls.from_json(text, **kwargs)
 
     def save(self, path: str | os.PathLike[str]) -> None:
@@ -384,7 +397,7 @@ def _adjust_from(raw: Any, strict: bool, notes: list[str] | None) -> dict[str, i
         if spec is None:
             _reject(f"Unknown Adjust parameter {name!r}; expected one of {', '.join(ADJUST_NAMES)}.", strict, notes)
             continue
-        out[name] = _clamped(spec, _as_int(value, f"Adjust {name}"), f"Adjust {name}", notes)
+        out[name] = _clamped(spec, as_int(value, f"Adjust {name}"), f"Adjust {name}", notes)
     return out
 
 
@@ -411,7 +424,7 @@ def _selective_from(raw: Any, strict: bool, notes: list[str] | None) -> dict[str
                 )
                 continue
             where = f"Selective Adjust {color} {prop}"
-            out[color][prop] = _clamped(spec, _as_int(value, where), where, notes)
+            out[color][prop] = _clamped(spec, as_int(value, where), where, notes)
     return out
 
 
@@ -427,7 +440,7 @@ def _filter_from(
     if not isinstance(name, str) or name not in names:
         _reject(f"Unknown filter {name!r}; run 'editor filters' to list the presets.", strict, notes)
         return None
-    intensity = _as_int(raw.get("intensity", FILTER_INTENSITY.default), "Filter intensity")
+    intensity = as_int(raw.get("intensity", FILTER_INTENSITY.default), "Filter intensity")
     return FilterChoice(name, _clamped(FILTER_INTENSITY, intensity, "Filter intensity", notes))
 
 

@@ -302,11 +302,14 @@ def test_huge_declared_size_fails_fast_without_allocating(tmp_path):
 
 
 def test_missing_and_binary_files(tmp_path):
-    with pytest.raises(LutError, match="Cannot read LUT file"):
+    with pytest.raises(LutError, match="LUT file .*nope.cube' does not exist"):
         read_cube(tmp_path / "nope.cube")
     path = tmp_path / "bin.cube"
     path.write_bytes(b"\xff\xfe\x00\x81garbage")
-    with pytest.raises(LutError, match="bin.cube is not a text .cube file"):
+    with pytest.raises(LutError, match="bin.cube' is saved as UTF-16; save it as UTF-8"):
+        read_cube(path)
+    path.write_bytes(b"LUT_3D_SIZE 2\n\x81garbage")
+    with pytest.raises(LutError, match="bin.cube' is not UTF-8 text"):
         read_cube(path)
 
 
