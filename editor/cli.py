@@ -5,18 +5,24 @@ runs one of the commands below. Each command lives in ``editor/commands/<name>.p
 with ``configure(parser)`` and ``run(args) -> int`` and is imported only when used, so
 that a quick command does not pay for Qt, torch or GL.
 
-A user-facing failure (``EditorError``) prints one line and exits with status 2.
+A user-facing failure (``EditorError``) prints one line and exits with status 2. A stop
+signal (SIGINT, SIGTERM, SIGHUP) unwinds the command, which removes any partial output,
+prints one line and exits with status 130.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import difflib
 import importlib
 import logging
 import sys
+from pathlib import Path
 
 from editor import __version__
-from editor.errors import Cancelled, EditorError
+from editor.errors import Cancelled, EditorError, Stopped
+from editor.progress import on_stop_signals
 
 log = logging.getLogger("editor")
 
@@ -56,6 +62,28 @@ def _build_parser(command: str | None) -> argparse.ArgumentParser:
     return parser
 
 
+def _unknown_command(word: str) -> str | None:
+    """The message for a word that is neither a command nor a file to open, if it is one."""
+    if Path(word).exists():
+        return None
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    if close:
+        return f"'{word}' is not a command; did you mean '{close[0]}'? ('editor -h' lists them.)"
+    if word.isalpha():
+        return f"'{word}' is not a command or a file; 'editor -h' lists the commands."
+    return None
+
+
+def _say(message: str) -> None:
+    # After SIGHUP the terminal may be gone; the message then has nowhere to go.
+    with contextlib.suppress(OSError, ValueError):
+        print(f"editor: {message}", file=sys.stderr)
+
+
+def _stop(reason: str) -> None:
+    raise Stopped(reason)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     first = next((i for i, a in enumerate(argv) if not a.startswith("-")), None)
@@ -63,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
         if not {"-h", "--help", "--version"} & set(argv):
             argv.append("app")
     elif argv[first] not in COMMANDS:
+        unknown = _unknown_command(argv[first])
+        if unknown is not None:
+            _say(unknown)
+            return 2
         argv.insert(first, "app")
     command = next((a for a in argv if not a.startswith("-")), None)
     args = _build_parser(command).parse_args(argv)
@@ -74,18 +106,23 @@ def main(argv: list[str] | None = None) -> int:
         _build_parser(None).print_help()
         return 0
     try:
-        return int(importlib.import_module(COMMANDS[args.command][0]).run(args) or 0)
-    except Cancelled:
-        print("editor: cancelled.", file=sys.stderr)
+        with on_stop_signals(None if args.command == "app" else _stop):
+            return int(importlib.import_module(COMMANDS[args.command][0]).run(args) or 0)
+    except Cancelled as exc:
+        _say(str(exc))
         return 130
     except EditorError as exc:
         log.info("command %s failed", args.command, exc_info=True)
-        print(f"editor: {exc}", file=sys.stderr)
+        _say(str(exc))
         return 2
     except BrokenPipeError:
         # The reader went away (e.g. "editor filters | head"); nothing left to say.
         sys.stderr.close()
         return 0
-    except KeyboardInterrupt:
-        print("editor: interrupted.", file=sys.stderr)
+    except KeyboardInterrupt as exc:
+        _say(f"stopped ({exc or 'interrupted'}).")
         return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -23,3 +23,8 @@ class Cancelled(EditorError):
 
     def __init__(self, message: str = "Cancelled.") -> None:
         super().__init__(message)
+
+
+class Stopped(KeyboardInterrupt):
+    """A stop signal (Ctrl+C, ``kill``, a closed terminal) outside work that checks a
+    ``CancelToken``: it unwinds the command like Ctrl+C, carrying the reason."""

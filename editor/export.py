@@ -28,7 +28,7 @@ import numpy as np
 from av.video.reformatter import ColorRange, Colorspace
 
 from editor.errors import EditorError, MediaError
-from editor.fileio import atomic_path
+from editor.fileio import atomic_path, check_output
 from editor.media import (
     PHOTO_EXTENSIONS,
     MediaInfo,
@@ -101,10 +101,14 @@ class ExportResult:
 
 
 def output_size(width: int, height: int, max_height: int | None) -> tuple[int, int]:
-    """The (width, height) to encode: at most ``max_height`` tall, aspect kept, both even."""
+    """The (width, height) to encode: at most ``max_height`` tall, aspect kept, both even
+    (H.264's 4:2:0 needs even sides; an odd height rounds down when up would pass the limit)."""
     if max_height is not None and height > max_height:
         width, height = width * max_height / height, max_height
-    return max(2, int(width / 2 + 0.5) * 2), max(2, int(height / 2 + 0.5) * 2)
+    even_height = max(2, int(height / 2 + 0.5) * 2)
+    if max_height is not None and even_height > max_height:
+        even_height = max(2, max_height // 2 * 2)
+    return max(2, int(width / 2 + 0.5) * 2), even_height
 
 
 def h264_stream(
@@ -141,31 +145,14 @@ def yuv420_frame(rgb: np.ndarray) -> av.VideoFrame:
     )
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    if a.resolve() == b.resolve():
-        return True
-    try:
-        return b.exists() and os.path.samefile(a, b)
-    except OSError:
-        log.info("cannot compare %s and %s", a, b, exc_info=True)
-        return False
-
-
-def _check_target(source: Path, target: Path, kind: str) -> None:
-    if _same_file(source, target):
-        raise MediaError(f"The output {target} is the input file; choose another name so the original is kept.")
+def _check_target(source: Path, target: str | os.PathLike[str], kind: str, overwrite: bool) -> Path:
+    target = check_output(target, overwrite=overwrite, sources=[source])
     ext = target.suffix.lower()
     allowed = VIDEO_EXTENSIONS if kind == "video" else PHOTO_EXTENSIONS
     if ext not in allowed:
         wanted = "an .mp4" if kind == "video" else "a .jpg, .png or .tif"
         raise MediaError(f"Cannot export a {kind} as '{ext or target.name}'; give the output {wanted} name.")
-    directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise MediaError(f"The output folder {directory} does not exist.")
-    if not os.access(directory, os.W_OK | os.X_OK):
-        raise MediaError(f"The output folder {directory} is not writable.")
-    if target.is_dir():
-        raise MediaError(f"The output {target} is a folder.")
+    return target
 
 
 def export(
@@ -177,17 +164,20 @@ def export(
     renderer: GLRenderer | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    overwrite: bool = True,
 ) -> ExportResult:
     """Render ``look`` onto ``source`` and write ``target`` atomically.
 
     Raises ``MediaError`` (unreadable input, bad target) or ``Cancelled``; in both cases
     no output file is left and the source is never touched. ``renderer`` is reused when
     given (the app passes its preview renderer); otherwise a headless one is made.
+    An existing ``target`` is replaced only with ``overwrite``: the app has asked the
+    user by then, the command line passes ``--overwrite``.
     """
     start = time.monotonic()
-    source, target = Path(source), Path(target)
+    source = Path(source)
     info = probe(source)
-    _check_target(source, target, info.kind)
+    target = _check_target(source, target, info.kind, overwrite)
     owned = renderer is None
     if renderer is None:
         from editor.gl import GLRenderer
@@ -200,12 +190,6 @@ def export(
                 result = _export_photo(source, tmp, info, renderer, settings, progress, cancel)
             else:
                 result = _export_video(source, tmp, info, renderer, settings, progress, cancel)
-    except PermissionError as exc:
-        log.info("cannot write %s", target, exc_info=True)
-        raise MediaError(f"Cannot write {target}: permission denied.") from exc
-    except OSError as exc:
-        log.info("cannot write %s", target, exc_info=True)
-        raise MediaError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
     finally:
         if owned:
             renderer.release()

@@ -14,12 +14,25 @@ unknown pieces.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 MODES: tuple[str, ...] = ("new", "relative", "none")
 NEW, RELATIVE, NONE = MODES
 
 NOT_UNDERSTOOD = "I couldn\u2019t turn that into a look; try words like \u2018warmer\u2019 or \u2018golden hour\u2019."
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD.
+
+    Python turns the bytes of an argument or input line that are not UTF-8 into lone
+    surrogates; the tokenizer, SQLite and the terminal all refuse those.
+    """
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _latin_letter(ch: str) -> bool:

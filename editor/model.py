@@ -25,7 +25,7 @@ import sentencepiece as spm
 
 from editor.distill.prompts import TASKS, prompts
 from editor.errors import EditorError, LookError
-from editor.intent import NEW, NONE, RELATIVE, parse_mode, readable
+from editor.intent import NEW, NONE, RELATIVE, clean, parse_mode, readable
 from editor.paths import default_model_dir
 from editor.schema import TOOLS, TOOL_LABELS, Look, describe, filter_names, parse_tool_text
 
@@ -158,6 +158,7 @@ class Student:
         """Looks for many intents, decoded together; ``latency_ms`` is the per-intent share."""
         if not intents:
             return []
+        intents = [clean(intent) for intent in intents]
         start = time.perf_counter()
         read = [intent for intent in intents if readable(intent)]
         texts = iter(self.generate([p for intent in read for p in prompts(intent)]))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from editor.errors import Cancelled
@@ -38,8 +40,11 @@ class CancelToken:
 
     def __init__(self) -> None:
         self._event = threading.Event()
+        self._reason: str | None = None
 
-    def cancel(self) -> None:
+    def cancel(self, reason: str | None = None) -> None:
+        """Ask the work to stop; ``reason`` ("the terminal was closed") goes into its message."""
+        self._reason = self._reason or reason
         self._event.set()
 
     @property
@@ -48,7 +53,44 @@ class CancelToken:
 
     def raise_if_cancelled(self) -> None:
         if self._event.is_set():
-            raise Cancelled()
+            if self._reason is None:
+                raise Cancelled()
+            raise Cancelled(f"Cancelled ({self._reason}); no output was written.")
+
+
+#: The signals that ask a command to stop (Ctrl+C, ``kill``, a closed terminal or a
+#: logout), with the words a message gives for each.
+STOP_SIGNALS: dict[signal.Signals, str] = {
+    signal.SIGINT: "interrupted",
+    signal.SIGTERM: "terminated",
+    signal.SIGHUP: "the terminal was closed",
+}
+
+
+_PYTHON_DEFAULTS = {signal.SIGINT: signal.default_int_handler, signal.SIGTERM: signal.SIG_DFL, signal.SIGHUP: signal.SIG_DFL}
+
+
+@contextlib.contextmanager
+def on_stop_signals(action: Callable[[str], None] | None) -> Iterator[None]:
+    """Call ``action(reason)`` for each of ``STOP_SIGNALS`` received inside the block.
+
+    ``None`` gives the block Python's own handling back (the Qt app's event loop runs no
+    Python between events, so a handler there would only run late). Outside the main
+    thread, where Python cannot set handlers, this does nothing. The previous handlers
+    are back when the block ends.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {}
+    for signum, reason in STOP_SIGNALS.items():
+        handler = _PYTHON_DEFAULTS[signum] if action is None else (lambda *_, reason=reason: action(reason))
+        previous[signum] = signal.signal(signum, handler)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 class ProgressTracker:

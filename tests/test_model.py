@@ -128,8 +128,10 @@ def test_cli_suggest_jsonl_from_stdin():
         [sys.executable, "-m", "editor", "suggest", "--jsonl", "-"],
         input="moody winter\n\ngolden hour\nfaded film\n", check=True, capture_output=True, text=True,
     ).stdout.splitlines()
-    assert len(out) == 3
-    assert all(isinstance(Look.from_dict(json.loads(line)), Look) for line in out)
+    lines = [json.loads(line) for line in out]
+    assert [line["intent"] for line in lines] == ["moody winter", "", "golden hour", "faded film"]
+    assert [line["mode"] for line in lines][:2] == ["new", "none"]
+    assert all(isinstance(Look.from_dict(line["look"]), Look) for line in lines)
 
 
 def test_missing_or_corrupt_model_is_one_sentence(tmp_path):

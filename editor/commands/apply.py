@@ -1,21 +1,21 @@
 """``editor apply INPUT -o OUTPUT --look LOOK.json``: grade a video or photo from the command line.
 
 ``--prompt TEXT`` instead of ``--look`` asks the student model; an empty prompt, or one
-it does not understand, is refused before anything is written. Shows a progress bar on
-stderr; Ctrl+C cancels and leaves no output file.
+it does not understand, is refused before anything is written. An existing output is
+replaced only with ``--overwrite`` (``-y``). Shows a progress bar on stderr; Ctrl+C,
+``kill`` or closing the terminal cancels and leaves no output file.
 """
 
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
 import time
 from pathlib import Path
 
 from editor.commands.suggest import understood_suggestion
 from editor.export import ExportSettings, export
-from editor.progress import CancelToken, Progress
+from editor.progress import CancelToken, Progress, on_stop_signals
 from editor.schema import Look
 
 _BAR = 30
@@ -23,7 +23,9 @@ _BAR = 30
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("input", type=Path, help="video (MP4, MOV, WebM, ...) or photo (JPEG, PNG, TIFF)")
-    parser.add_argument("-o", "--output", type=Path, required=True, help="output file (.mp4 for video; .jpg/.png/.tif for photos)")
+    # A str, not a Path: "out/" must still end with the slash that says it is a folder.
+    parser.add_argument("-o", "--output", required=True, help="output file (.mp4 for video; .jpg/.png/.tif for photos)")
+    add_overwrite(parser)
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--look", type=Path, help="a look saved as JSON")
     source.add_argument("--prompt", metavar="TEXT", help="the look in plain words, turned into a look by the student model")
@@ -34,6 +36,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-height", type=int, default=None, metavar="PIXELS", help="scale taller videos down to this height")
 
 
+def add_overwrite(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-y", "--overwrite", action="store_true", help="replace output files that already exist")
+
+
+def load_look(path: str | Path) -> Look:
+    """A look file, with what was clamped or dropped said in one line on stderr."""
+    notes: list[str] = []
+    look = Look.load(path, notes=notes)
+    if notes:
+        print(f"Note: {' '.join(notes)}", file=sys.stderr)
+    return look
+
+
 def look_from(args: argparse.Namespace) -> Look:
     """The look the arguments ask for (one source of the mutually exclusive group)."""
     if getattr(args, "prompt", None) is not None:
@@ -41,7 +56,7 @@ def look_from(args: argparse.Namespace) -> Look:
         for line in suggestion.explanation:
             print(line, file=sys.stderr)
         return suggestion.look
-    return Look.load(args.look)
+    return load_look(args.look)
 
 
 def _format_eta(seconds: float | None) -> str:
@@ -96,11 +111,12 @@ def run(args: argparse.Namespace) -> int:
     settings = ExportSettings(crf=args.quality, max_height=args.max_height)
     token = CancelToken()
     bar = ProgressBar()
-    previous = signal.signal(signal.SIGINT, lambda *_: token.cancel())
     try:
-        result = export(args.input, args.output, look, settings=settings, progress=bar, cancel=token)
+        with on_stop_signals(token.cancel):
+            result = export(
+                args.input, args.output, look, settings=settings, progress=bar, cancel=token, overwrite=args.overwrite
+            )
     finally:
-        signal.signal(signal.SIGINT, previous)
         bar.finish()
     audio = f", audio {result.audio}" if result.audio else ""
     print(

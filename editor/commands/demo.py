@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import argparse
 import re
-import signal
 from pathlib import Path
 
 import numpy as np
 
-from editor.commands.apply import ProgressBar
 from editor.commands.app import has_screen
+from editor.commands.apply import ProgressBar, add_overwrite
 from editor.commands.suggest import understood_suggestion
+from editor.errors import MediaError
 from editor.export import ExportSettings, export
-from editor.progress import CancelToken
+from editor.fileio import check_output
+from editor.intent import clean
+from editor.progress import CancelToken, on_stop_signals
 
 DEFAULT_PROMPT = "golden hour"
 
@@ -31,6 +33,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "-o", "--output-dir", type=Path, default=Path("editor-demo"), help="where to write the results (default: ./editor-demo)"
     )
     parser.add_argument("--no-window", action="store_true", help="do not open the app afterwards")
+    add_overwrite(parser)
 
 
 def _slug(text: str) -> str:
@@ -53,29 +56,40 @@ def _before_after(source: Path, look, target: Path) -> None:
     write_photo(target, np.concatenate([original, graded], axis=1))
 
 
+def _output_folder(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise MediaError(f"The output folder {folder} is a file; give the name of a folder.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise MediaError(f"Cannot make the output folder {folder} ({exc.strerror or exc}).") from exc
+
+
 def run(args: argparse.Namespace) -> int:
     from editor.samples import sample_video
 
     source = sample_video()
-    suggestion = understood_suggestion(args.prompt)
-    print(f"Look for \u201c{args.prompt}\u201d ({suggestion.latency_ms:.0f} ms):")
-    for line in suggestion.explanation:
-        print(f"  {line}")
-    args.output_dir.mkdir(parents=True, exist_ok=True)
-    stem = f"{source.stem}_{_slug(args.prompt)}"
+    prompt = clean(args.prompt)
+    suggestion = understood_suggestion(prompt)
+    stem = f"{source.stem}_{_slug(prompt)}"
     video = args.output_dir / f"{stem}.mp4"
     still = args.output_dir / f"{stem}_before_after.png"
     look_file = args.output_dir / f"{stem}.look.json"
-    suggestion.look.save(look_file)
+    _output_folder(args.output_dir)
+    for target in (video, still, look_file):
+        check_output(target, overwrite=args.overwrite, sources=[source])
+    print(f"Look for \u201c{prompt}\u201d ({suggestion.latency_ms:.0f} ms):")
+    for line in suggestion.explanation:
+        print(f"  {line}")
     token = CancelToken()
     bar = ProgressBar()
-    previous = signal.signal(signal.SIGINT, lambda *_: token.cancel())
     try:
-        result = export(source, video, suggestion.look, settings=ExportSettings(), progress=bar, cancel=token)
+        with on_stop_signals(token.cancel):
+            result = export(source, video, suggestion.look, settings=ExportSettings(), progress=bar, cancel=token)
     finally:
         bar.finish()
-        signal.signal(signal.SIGINT, previous)
     _before_after(source, suggestion.look, still)
+    suggestion.look.save(look_file)
     print(f"Wrote {video} ({result.frames} frames), {still} and {look_file}.")
     if args.no_window or not has_screen():
         if not args.no_window:
@@ -83,4 +97,5 @@ def run(args: argparse.Namespace) -> int:
         return 0
     import importlib
 
-    return importlib.import_module("editor.app").run_app(source, prompt=args.prompt)
+    with on_stop_signals(None):
+        return importlib.import_module("editor.app").run_app(source, prompt=prompt)

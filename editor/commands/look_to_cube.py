@@ -9,10 +9,11 @@ from __future__ import annotations
 import argparse
 import logging
 
+from editor.commands.apply import add_overwrite, load_look
 from editor.errors import LookError
+from editor.fileio import check_output
 from editor.lut import LUT_3D_SIZES, write_cube
 from editor.pipeline import LUT_SIZE, active_spatial, bake_pointwise
-from editor.schema import Look
 
 log = logging.getLogger(__name__)
 
@@ -27,12 +28,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("look", help="look JSON file")
     parser.add_argument("-o", "--output", required=True, help="output .cube file")
     parser.add_argument("--size", type=int, default=LUT_SIZE, help=f"LUT size per axis (default {LUT_SIZE})")
+    add_overwrite(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.size not in LUT_3D_SIZES:
         raise LookError(f"--size must be between {LUT_3D_SIZES.start} and {LUT_3D_SIZES.stop - 1}, not {args.size}.")
-    look = Look.load(args.look)
+    check_output(args.output, overwrite=args.overwrite, sources=[args.look])
+    look = load_look(args.look)
     lut = bake_pointwise(look, args.size)
     write_cube(args.output, lut, title=f"editor look {look.to_text().replace(chr(10), '; ')}")
     spatial = [op.__name__.rsplit(".", 1)[-1] for op in active_spatial(look)]

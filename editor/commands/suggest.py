@@ -3,10 +3,11 @@
 ``editor suggest "moody winter"`` prints the look as JSON (``--explain`` adds whether
 the request reads as a new look or as a change to the current one, and the plain-words
 explanation); ``editor suggest --jsonl FILE`` (``-`` = stdin) reads one intent per line
-and writes one compact JSON look per line, loading the model once and decoding in
-batches. An intent the model does not understand (``editor.intent.NOT_UNDERSTOOD``) is
-refused, except in ``--jsonl``, where its line is the neutral look so that output lines
-stay one per intent.
+and writes one compact JSON object per line, ``{"intent", "mode", "look"}``, loading the
+model once and decoding in batches. An intent the model does not understand
+(``editor.intent.NOT_UNDERSTOOD``) is refused, except in ``--jsonl``, where its line has
+mode ``none`` and the neutral look, so that output line N always answers input line N
+(a blank line included). Bytes that are not UTF-8 are read as U+FFFD.
 
 ``understood_suggestion`` is the refusal the other commands that take a prompt share.
 """
@@ -14,6 +15,7 @@ stay one per intent.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import sys
@@ -21,7 +23,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from editor.errors import EditorError
-from editor.intent import NEW, NOT_UNDERSTOOD, RELATIVE
+from editor.fileio import read_text
+from editor.intent import NEW, NOT_UNDERSTOOD, RELATIVE, clean
 
 log = logging.getLogger(__name__)
 
@@ -40,20 +43,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def _lines(name: str) -> Iterator[str]:
     if name == "-":
-        yield from sys.stdin
+        # Read as it arrives (a pipe may stay open), decoding what is not UTF-8 as U+FFFD.
+        yield from io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="replace")
         return
-    try:
-        with open(name, encoding="utf-8") as fh:
-            yield from fh
-    except FileNotFoundError:
-        raise EditorError(f"Intent file {name!r} does not exist.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EditorError(f"Intent file {name!r} cannot be read: {exc}.") from exc
+    yield from read_text(name, "Intent file").splitlines()
 
 
 def understood_suggestion(intent: str, model_dir: Path | None = None):
     """The student's suggestion for one request; an empty request is refused before the
     model loads, and one the model does not understand after it answers."""
+    intent = clean(intent)
     if not intent.strip():
         raise EditorError(EMPTY)
     from editor.model import Student
@@ -84,14 +83,13 @@ def run(args: argparse.Namespace) -> int:
         for intent, suggestion in zip(batch, student.suggest_many(batch)):
             if not suggestion.understood:
                 log.info("not understood, neutral look written: %r", intent)
-            sys.stdout.write(json.dumps(suggestion.look.to_dict(), separators=(",", ":")) + "\n")
+            line = {"intent": intent, "mode": suggestion.mode, "look": suggestion.look.to_dict()}
+            sys.stdout.write(json.dumps(line, separators=(",", ":")) + "\n")
         sys.stdout.flush()
         batch.clear()
 
     for line in _lines(args.jsonl):
-        if not line.strip():
-            continue
-        batch.append(line.strip())
+        batch.append(clean(line.strip()))
         if len(batch) == _BATCH:
             flush()
     if batch:
