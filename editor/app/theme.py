@@ -32,13 +32,24 @@ QSlider::handle:horizontal {{ background: #d8dbe0; width: 12px; margin: -5px 0; 
 QSlider::sub-page:horizontal {{ background: #5a5f68; border-radius: 2px; }}
 QLabel#paramName[touched="true"] {{ color: {USER_MARK}; font-weight: 600; }}
 QLabel#paramValue {{ color: #c9ccd2; font-family: monospace; }}
-QLabel#paramValue[touched="true"] {{ color: {USER_MARK}; }}
+QLineEdit#paramValue {{
+    color: #c9ccd2; font-family: monospace; background: transparent;
+    border: 1px solid transparent; padding: 0 3px;
+}}
+QLineEdit#paramValue:hover {{ border-color: #3a3d42; }}
+QLineEdit#paramValue:focus {{ background: #2b2d31; border-color: {ACCENT}; }}
+QLineEdit#paramValue[touched="true"] {{ color: {USER_MARK}; }}
+QPushButton#sectionReset {{ padding: 1px 8px; color: #aeb4bd; }}
+QSlider:focus {{ background: #26303c; border-radius: 3px; }}
 QLabel#dropping {{ color: #101114; background: {USER_MARK}; border-radius: 3px; padding: 1px 6px; }}
 QLabel#explanation {{ color: #aeb4bd; }}
 QLabel#explanation[notice="true"] {{ color: {USER_MARK}; }}
 QLabel#section {{ color: #8b919b; font-weight: 600; text-transform: uppercase; }}
 QListWidget {{ background: #1e1f22; border: none; color: #d0d3d8; }}
-QListWidget::item:selected {{ background: #33404f; border-radius: 4px; }}
+QListWidget::item {{ border: 2px solid transparent; border-radius: 4px; }}
+QListWidget::item:selected {{
+    background: {ACCENT}; color: #101114; font-weight: 600; border-color: #ffffff;
+}}
 QScrollArea {{ border: none; }}
 QProgressBar {{ border: 1px solid #3a3d42; border-radius: 4px; text-align: center; color: #e6e6e6; }}
 QProgressBar::chunk {{ background: {ACCENT}; }}

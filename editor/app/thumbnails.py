@@ -17,7 +17,8 @@ from editor.schema import FilterChoice, Look
 
 from .player import Player
 from .preview import PreviewWidget
-from .tools import THUMB_SIZE, ToolsPanel
+from .gallery import THUMB_SIZE
+from .tools import ToolsPanel
 
 log = logging.getLogger(__name__)
 

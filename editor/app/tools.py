@@ -3,114 +3,36 @@
 Every slider comes from a ``ParamSpec`` in ``editor.schema`` (``ADJUST_PARAMS``,
 ``COLOR_RANGES`` x ``SELECTIVE_PARAMS``, ``FILTER_INTENSITY``) and the filter gallery
 from ``editor.filters.preset_names``; nothing here lists a parameter by hand. Values the
-user set by hand (the project's overrides) are marked.
+user set by hand (the project's overrides) are marked. Each tab has its own Reset,
+which puts that section's values back to neutral in one undo step.
 """
 
 from __future__ import annotations
 
-import itertools
-import logging
-
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QSlider,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from editor.filters import filters_dir, preset_description, preset_label, preset_names
 from editor.project import FILTER_INTENSITY_KEY, FILTER_NAME_KEY, STRENGTH_RANGE, EditState, look_value
 from editor.schema import ADJUST_PARAMS, COLOR_RANGES, FILTER_INTENSITY, SELECTIVE_PARAMS, ParamSpec
 
-log = logging.getLogger(__name__)
+from .gallery import FilterGallery
+from .sliders import ParamSlider
 
-THUMB_SIZE = QSize(88, 55)
 STRENGTH_KEY = "strength"
 _RANGE_SWATCHES = {
     "red": "#e5484d", "orange": "#f08c2e", "yellow": "#e9c530",
     "green": "#46a758", "cyan": "#3cb7c8", "blue": "#3e63dd",
 }
-_drag_ids = itertools.count(1)
-
-
-class _Slider(QSlider):
-    double_clicked = Signal()
-
-    def mouseDoubleClickEvent(self, event) -> None:
-        self.double_clicked.emit()
-        event.accept()
-
-
-class ParamSlider(QWidget):
-    """A labelled slider for one parameter; emits ``edited(key, value, merge_key)``.
-
-    All changes made during one drag share a merge key so that they form one undo step;
-    a double-click resets to the spec's neutral value.
-    """
-
-    edited = Signal(str, int, object)
-
-    def __init__(self, key: str, spec: ParamSpec, label: str | None = None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.key = key
-        self.spec = spec
-        self._drag: int | None = None
-        self.name = QLabel(label or spec.label, objectName="paramName")
-        self.value_label = QLabel(objectName="paramValue")
-        self.value_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
-        self.value_label.setMinimumWidth(36)
-        self.slider = _Slider(Qt.Horizontal)
-        self.slider.setRange(spec.minimum, spec.maximum)
-        self.slider.setValue(spec.default)
-        self.slider.setPageStep(10)
-        self.slider.setToolTip(f"{spec.label}: {spec.lower_words} \u2190 \u2192 {spec.raise_words}. Double-click resets.")
-        layout = QGridLayout(self)
-        layout.setContentsMargins(0, 2, 0, 2)
-        layout.setVerticalSpacing(1)
-        layout.addWidget(self.name, 0, 0)
-        layout.addWidget(self.value_label, 0, 1)
-        layout.addWidget(self.slider, 1, 0, 1, 2)
-        self._show(spec.default, False)
-        self.slider.sliderPressed.connect(self._start_drag)
-        self.slider.sliderReleased.connect(self._end_drag)
-        self.slider.valueChanged.connect(self._changed)
-        self.slider.double_clicked.connect(lambda: self.edited.emit(self.key, self.spec.default, None))
-
-    def _start_drag(self) -> None:
-        self._drag = next(_drag_ids)
-
-    def _end_drag(self) -> None:
-        self._drag = None
-
-    def _changed(self, value: int) -> None:
-        self.value_label.setText(f"{value:+d}" if self.spec.minimum < 0 else str(value))
-        merge = (self.key, self._drag) if self._drag is not None else None
-        self.edited.emit(self.key, value, merge)
-
-    def _show(self, value: int, touched: bool) -> None:
-        self.value_label.setText(f"{value:+d}" if self.spec.minimum < 0 else str(value))
-        for widget in (self.name, self.value_label):
-            if widget.property("touched") != touched:
-                widget.setProperty("touched", touched)
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
-
-    def set_value(self, value: int, touched: bool) -> None:
-        """Show a value without emitting ``edited``."""
-        blocked = self.slider.blockSignals(True)
-        self.slider.setValue(int(value))
-        self.slider.blockSignals(blocked)
-        self._show(int(value), touched)
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
@@ -122,10 +44,14 @@ def _scrolling(widget: QWidget) -> QScrollArea:
 
 
 class ToolsPanel(QWidget):
-    """Adjust, Selective Adjust and Filter, plus overall strength and Reset All."""
+    """Adjust, Selective Adjust and Filter, plus overall strength and Reset All.
+
+    ``section_reset(title, values)`` asks for ``values`` (key -> neutral value) as one step.
+    """
 
     value_edited = Signal(str, object, object)
     strength_edited = Signal(int, object)
+    section_reset = Signal(str, object)
     reset_all = Signal()
     gallery_shown = Signal()
 
@@ -136,19 +62,23 @@ class ToolsPanel(QWidget):
         self.color = COLOR_RANGES[0]
         self._state: EditState | None = None
 
+        low, high = STRENGTH_RANGE
         strength_spec = ParamSpec(
-            STRENGTH_KEY, "Strength", "stronger look", "weaker look", STRENGTH_RANGE[0], STRENGTH_RANGE[1], 100
+            STRENGTH_KEY, "Strength", "a stronger look", "a weaker look", low, high, 100
         )
         self.strength = ParamSlider(STRENGTH_KEY, strength_spec, "Overall strength %")
         self.strength.edited.connect(lambda _k, v, merge: self.strength_edited.emit(v, merge))
         self.reset_button = QPushButton("Reset All")
-        self.reset_button.setToolTip("Remove the AI look and every manual change (undoable).")
+        self.reset_button.setToolTip("Remove the AI look and every manual change (Ctrl+Z brings them back).")
         self.reset_button.clicked.connect(self.reset_all.emit)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(_scrolling(self._adjust_page()), "Adjust")
         self.tabs.addTab(_scrolling(self._selective_page()), "Selective")
         self.tabs.addTab(self._filter_page(), "Filter")
+        self.tabs.setTabToolTip(0, "Light, color and detail of the whole picture")
+        self.tabs.setTabToolTip(1, "Change one range of colors only")
+        self.tabs.setTabToolTip(2, "Ready-made looks, mixed in by Intensity")
         self.tabs.currentChanged.connect(self._tab_changed)
 
         top = QHBoxLayout()
@@ -168,12 +98,31 @@ class ToolsPanel(QWidget):
         layout.addWidget(slider)
         return slider
 
+    def _header(self, layout: QVBoxLayout, tip: str, reset) -> tuple[QLabel, QPushButton]:
+        title = QLabel(objectName="section")
+        button = QPushButton("Reset", objectName="sectionReset")
+        button.setToolTip(tip)
+        button.clicked.connect(reset)
+        row = QHBoxLayout()
+        row.addWidget(title, 1)
+        row.addWidget(button)
+        layout.addLayout(row)
+        return title, button
+
+    def _reset(self, title: str, keys) -> None:
+        self.section_reset.emit(title, {key: self.sliders[key].spec.default for key in keys})
+
     def _adjust_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 6, 8, 6)
-        for spec in ADJUST_PARAMS:
-            self._add_slider(layout, f"adjust.{spec.name}", spec)
+        keys = [f"adjust.{spec.name}" for spec in ADJUST_PARAMS]
+        title, self.adjust_reset = self._header(
+            layout, "Put every Adjust slider back to neutral", lambda: self._reset("Adjust", keys)
+        )
+        title.setText("Light and color")
+        for key, spec in zip(keys, ADJUST_PARAMS):
+            self._add_slider(layout, key, spec)
         layout.addStretch(1)
         return page
 
@@ -189,7 +138,7 @@ class ToolsPanel(QWidget):
             button = QPushButton()
             button.setCheckable(True)
             button.setFixedSize(30, 22)
-            button.setToolTip(color.capitalize())
+            button.setToolTip(f"Change the {color} parts of the picture")
             button.setProperty("color", color)
             swatch = _RANGE_SWATCHES.get(color, "#888888")
             button.setStyleSheet(
@@ -202,53 +151,48 @@ class ToolsPanel(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         self.color_group.buttonClicked.connect(lambda b: self.select_color(b.property("color")))
-        self.selective_title = QLabel(objectName="section")
-        layout.addWidget(self.selective_title)
+        self.selective_title, self.selective_reset = self._header(
+            layout, "Put this color range's sliders back to neutral", self._reset_range
+        )
         for spec in SELECTIVE_PARAMS:
             self._add_slider(layout, f"selective_adjust.{self.color}.{spec.name}", spec)
         layout.addStretch(1)
         self.selective_title.setText(f"{self.color.capitalize()} range")
         return page
 
+    def _reset_range(self) -> None:
+        keys = [f"selective_adjust.{self.color}.{spec.name}" for spec in SELECTIVE_PARAMS]
+        self._reset(f"{self.color} range", keys)
+
     def _filter_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 6, 0, 6)
-        self._add_slider(layout, FILTER_INTENSITY_KEY, FILTER_INTENSITY)
-        self.gallery = QListWidget()
-        self.gallery.setViewMode(QListWidget.IconMode)
-        self.gallery.setIconSize(THUMB_SIZE)
-        self.gallery.setGridSize(QSize(THUMB_SIZE.width() + 8, THUMB_SIZE.height() + 28))
-        self.gallery.setResizeMode(QListWidget.Adjust)
-        self.gallery.setMovement(QListWidget.Static)
-        self.gallery.setWordWrap(True)
-        self.gallery.setUniformItemSizes(True)
-        self.gallery_items: dict[str, QListWidgetItem] = {}
-        none = QListWidgetItem(_blank_icon(), "None")
-        none.setData(Qt.UserRole, "")
-        self.gallery.addItem(none)
-        self.gallery_items[""] = none
-        thumbs = filters_dir() / "thumbs"
-        for name in preset_names():
-            path = thumbs / f"{name}.png"
-            icon = QIcon(str(path)) if path.is_file() else _blank_icon()
-            item = QListWidgetItem(icon, name.split("_", 1)[-1])
-            item.setData(Qt.UserRole, name)
-            item.setToolTip(f"{preset_label(name)}: {preset_description(name)}")
-            self.gallery.addItem(item)
-            self.gallery_items[name] = item
-        self.gallery.itemClicked.connect(
-            lambda item: self.value_edited.emit(FILTER_NAME_KEY, item.data(Qt.UserRole) or None, None)
+        title, self.filter_reset = self._header(
+            layout, "Remove the filter and reset its intensity", self._reset_filter
         )
-        layout.addWidget(self.gallery, 1)
+        title.setText("Filter")
+        self._add_slider(layout, FILTER_INTENSITY_KEY, FILTER_INTENSITY)
+        self.filter_gallery = FilterGallery()
+        self.gallery, self.gallery_items = self.filter_gallery.list, self.filter_gallery.items
+        self.filter_gallery.chosen.connect(self._filter_chosen)
+        layout.addWidget(self.filter_gallery, 1)
         return page
+
+    def _filter_chosen(self, name: str) -> None:
+        self.value_edited.emit(FILTER_NAME_KEY, name or None, None)
+
+    def _reset_filter(self) -> None:
+        values = {FILTER_NAME_KEY: None, FILTER_INTENSITY_KEY: FILTER_INTENSITY.default}
+        self.section_reset.emit("filter", values)
 
     # -- state -----------------------------------------------------------------------
 
     def select_color(self, color: str) -> None:
         self.color = color
         for spec in SELECTIVE_PARAMS:
-            old = next(k for k in self.sliders if k.startswith("selective_adjust.") and k.endswith(f".{spec.name}"))
+            suffix = f".{spec.name}"
+            old = next(k for k in self.sliders if k.startswith("selective_adjust.") and k.endswith(suffix))
             slider = self.sliders.pop(old)
             slider.key = f"selective_adjust.{color}.{spec.name}"
             self.sliders[slider.key] = slider
@@ -266,26 +210,15 @@ class ToolsPanel(QWidget):
         for key, slider in self.sliders.items():
             slider.set_value(int(look_value(values, key)), key in overrides)
         self.strength.set_value(state.strength, state.strength != 100)
-        name = look_value(values, FILTER_NAME_KEY) or ""
-        blocked = self.gallery.blockSignals(True)
-        self.gallery.setCurrentItem(self.gallery_items.get(name))
-        self.gallery.blockSignals(blocked)
+        self.filter_gallery.select(look_value(values, FILTER_NAME_KEY) or "")
 
     def set_thumbnail(self, name: str, image: QImage) -> None:
-        item = self.gallery_items.get(name)
-        if item is not None:
-            item.setIcon(QIcon(QPixmap.fromImage(image)))
+        self.filter_gallery.set_thumbnail(name, image)
 
     def _tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.gallery.parentWidget():
+        if self.tabs.widget(index).isAncestorOf(self.gallery):
             self.gallery_shown.emit()
 
     @property
     def gallery_visible(self) -> bool:
         return self.gallery.isVisible()
-
-
-def _blank_icon() -> QIcon:
-    pixmap = QPixmap(THUMB_SIZE)
-    pixmap.fill(QColor("#2b2d31"))
-    return QIcon(pixmap)

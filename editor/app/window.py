@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.tools = ToolsPanel()
         self.tools.value_edited.connect(self._on_value_edited)
         self.tools.strength_edited.connect(self._on_strength_edited)
+        self.tools.section_reset.connect(self._on_section_reset)
         self.tools.reset_all.connect(self.reset_all)
         self.thumbnails = GalleryThumbnails(self.preview, self.tools, self.player)
 
@@ -344,6 +345,12 @@ class MainWindow(QMainWindow):
     def _on_strength_edited(self, value: int, merge_key) -> None:
         merge = merge_key and ("strength", merge_key)
         self.push_state(self.state.with_strength(value), "Overall strength", merge)
+
+    def _on_section_reset(self, title: str, values: dict) -> None:
+        state = self.state
+        for key, value in values.items():
+            state = state.with_value(key, value)
+        self.push_state(state, f"Reset {title}")
 
     def reset_all(self) -> None:
         self.push_state(EditState(), "Reset all")

@@ -34,7 +34,7 @@ def test_slider_drag_is_one_undo_step_and_preview_matches_cpu(window, qtbot, gra
     slider.slider.setSliderDown(False)
     assert window.undo_stack.count() == 1
     assert window.state.override_map == {"adjust.temperature": 55}
-    assert slider.name.property("touched") is True and slider.value_label.text() == "+55"
+    assert slider.name.property("touched") is True and slider.value_box.text() == "+55"
     look = window.state.look()
     assert look.adjust["temperature"] == 55
     assert graded_error(window, look).max() <= 2
