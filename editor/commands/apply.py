@@ -73,10 +73,10 @@ class ProgressBar:
     of the work instead of redrawing.
     """
 
-    def __init__(self, stream=sys.stderr) -> None:
-        self._stream = stream
+    def __init__(self, stream=None) -> None:
+        self._stream = stream if stream is not None else sys.stderr
         self._last = 0.0
-        self._tty = stream.isatty()
+        self._tty = self._stream.isatty()
         self._tenth = -1
 
     def __call__(self, p: Progress) -> None:
