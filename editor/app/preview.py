@@ -1,7 +1,9 @@
 """The preview: a QOpenGLWidget running the same ``GLRenderer`` as export.
 
 Preview equals export because both draw through ``editor.gl.GLRenderer``; the widget
-only chooses the viewport (the picture fitted into the widget) and the compare mode.
+only chooses the viewport (the picture fitted into the widget) and the compare mode:
+the graded picture, the original, a split at ``split_pos`` of the width (original on the
+left), or both side by side (original on the left).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import logging
 
 import moderngl
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QSurfaceFormat
 from PySide6.QtOpenGLWidgets import QOpenGLWidget
 
@@ -18,7 +20,7 @@ from editor.schema import Look
 
 log = logging.getLogger(__name__)
 
-AFTER, BEFORE, SPLIT = "after", "before", "split"
+AFTER, BEFORE, SPLIT, SIDE = "after", "before", "split", "side"
 _BACKGROUND = (0.07, 0.07, 0.08)
 
 
@@ -36,6 +38,8 @@ class PreviewWidget(QOpenGLWidget):
 
     gl_ready = Signal()
     gl_failed = Signal(str)
+    #: Where the pictures sit in the widget, or the mode, or the split changed.
+    layout_changed = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -82,7 +86,17 @@ class PreviewWidget(QOpenGLWidget):
         self.ctx.clear(*_BACKGROUND)
         if self._frame is None or not self._uploaded:
             return
+        if self.mode == SIDE:
+            half = width // 2
+            left = self.image_viewport(half, height)
+            right = self.image_viewport(width - half, height)
+            self.renderer.draw(fbo, left, split=1.0)
+            self.renderer.draw(fbo, (right[0] + half, *right[1:]), split=None)
+            return
         self.renderer.draw(fbo, self.image_viewport(width, height), split=self._split())
+
+    def resizeGL(self, width: int, height: int) -> None:
+        self.layout_changed.emit()
 
     def _split(self) -> float | None:
         if self.mode == BEFORE:
@@ -98,6 +112,22 @@ class PreviewWidget(QOpenGLWidget):
         w, h = max(1, round(fw * scale)), max(1, round(fh * scale))
         return ((width - w) // 2, (height - h) // 2, w, h)
 
+    def image_rects(self) -> list[QRect]:
+        """Where the picture is, in widget coordinates: one rect, or two side by side."""
+        if self._frame is None:
+            return []
+        fh, fw = self._frame.shape[:2]
+
+        def fit(x: int, width: int) -> QRect:
+            scale = min(width / fw, self.height() / fh)
+            w, h = max(1, round(fw * scale)), max(1, round(fh * scale))
+            return QRect(x + (width - w) // 2, (self.height() - h) // 2, w, h)
+
+        if self.mode == SIDE:
+            half = self.width() // 2
+            return [fit(0, half), fit(half, self.width() - half)]
+        return [fit(0, self.width())]
+
     # -- content ---------------------------------------------------------------------
 
     @property
@@ -110,7 +140,10 @@ class PreviewWidget(QOpenGLWidget):
 
     def set_frame(self, rgb: np.ndarray) -> None:
         """Show a new source frame (HxWx3 uint8/uint16, sRGB-encoded)."""
+        reshaped = self._frame is None or self._frame.shape != rgb.shape
         self._frame = rgb
+        if reshaped:
+            self.layout_changed.emit()
         if self.renderer is not None:
             self.makeCurrent()
             try:
@@ -132,6 +165,7 @@ class PreviewWidget(QOpenGLWidget):
 
     def set_mode(self, mode: str) -> None:
         self.mode = mode
+        self.layout_changed.emit()
         self.update()
 
     def read_graded(self) -> np.ndarray:
@@ -157,18 +191,20 @@ class PreviewWidget(QOpenGLWidget):
 
     # -- split dragging --------------------------------------------------------------
 
-    def _drag_split(self, x: float) -> None:
+    def drag_split(self, x: float) -> None:
+        """Move the split to widget x coordinate ``x``."""
         ratio = self.devicePixelRatio()
         vx, _vy, vw, _vh = self.image_viewport(round(self.width() * ratio), round(self.height() * ratio))
         self.split_pos = min(1.0, max(0.0, (x * ratio - vx) / vw))
+        self.layout_changed.emit()
         self.update()
 
     def mousePressEvent(self, event) -> None:
         if self.mode == SPLIT and self._frame is not None and event.button() == Qt.LeftButton:
-            self._drag_split(event.position().x())
+            self.drag_split(event.position().x())
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event) -> None:
         if self.mode == SPLIT and self._frame is not None and event.buttons() & Qt.LeftButton:
-            self._drag_split(event.position().x())
+            self.drag_split(event.position().x())
         super().mouseMoveEvent(event)

@@ -42,6 +42,13 @@ QLineEdit#paramValue[touched="true"] {{ color: {USER_MARK}; }}
 QPushButton#sectionReset {{ padding: 1px 8px; color: #aeb4bd; }}
 QSlider:focus {{ background: #26303c; border-radius: 3px; }}
 QLabel#dropping {{ color: #101114; background: {USER_MARK}; border-radius: 3px; padding: 1px 6px; }}
+QLabel#compareLabel {{
+    color: #ffffff; background: rgba(0, 0, 0, 150); border-radius: 3px; padding: 2px 7px; font-weight: 600;
+}}
+QWidget#compareDivider {{
+    background: qlineargradient(x1: 0, x2: 1, stop: 0 transparent, stop: 0.39 transparent,
+        stop: 0.4 #ffffff, stop: 0.6 #ffffff, stop: 0.61 transparent, stop: 1 transparent);
+}}
 QLabel#explanation {{ color: #aeb4bd; }}
 QLabel#explanation[notice="true"] {{ color: {USER_MARK}; }}
 QLabel#section {{ color: #8b919b; font-weight: 600; text-transform: uppercase; }}
