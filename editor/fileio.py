@@ -190,7 +190,7 @@ JSON_ERRORS = (ValueError, RecursionError)
 def json_reason(exc: BaseException) -> str:
     """Why ``json.loads`` refused a text, in plain words (for one of ``JSON_ERRORS``)."""
     if isinstance(exc, json.JSONDecodeError):
-        return f"{exc.msg} at line {exc.lineno}"
+        return "it is empty" if not exc.doc.strip() else f"{exc.msg} at line {exc.lineno}"
     if isinstance(exc, RecursionError):
         return "it is nested too deeply"
     return "a number in it has too many digits"

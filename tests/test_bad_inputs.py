@@ -92,7 +92,7 @@ def _bomb_jpeg(path: Path, width: int, height: int) -> Path:
 # -- looks (case 11, 12, 19) ------------------------------------------------------------
 
 BAD_LOOKS = {
-    "empty": (b"", "not valid JSON"),
+    "empty": (b"", "not valid JSON (it is empty)"),
     "half an object": (b"{", "not valid JSON"),
     "a list": (b"[]", "must be a JSON object"),
     "a string": (b'"golden hour"', "must be a JSON object"),
