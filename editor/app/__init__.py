@@ -48,7 +48,7 @@ def run_app(path: Path | None = None, prompt: str | None = None) -> int:
     app.setApplicationName("Editor")
     apply_dark_theme(app)
     window = MainWindow()
-    window.resize(1440, 900)
+    window.fit_to_screen()
     window.show()
     log.info("app started; log file %s", log_file)
     if path is not None:

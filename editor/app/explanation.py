@@ -7,6 +7,7 @@ whose answer is on screen unchanged it shows the model's own explanation of the 
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from editor.schema import Look, describe
@@ -14,6 +15,8 @@ from editor.schema import Look, describe
 HINT = "Type a look above; what each tool does will be explained here."
 NO_LOOK = "No grade: the picture is as it was shot. " + HINT
 APPLIED_AS_CHANGE = "Applied as a change to the current look, which is now:"
+#: Lines the explanation shows without scrolling: a header and one line per tool, plus a note.
+EXPLANATION_LINES = 5
 
 
 class Explanation(QLabel):
@@ -21,6 +24,11 @@ class Explanation(QLabel):
         super().__init__(HINT, parent, objectName="explanation")
         self.setWordWrap(True)
         self.setContentsMargins(10, 2, 10, 6)
+        self.setAlignment(Qt.AlignLeft | Qt.AlignTop)
+
+    def height_for_lines(self, lines: int) -> int:
+        margins = self.contentsMargins()
+        return self.fontMetrics().lineSpacing() * lines + margins.top() + margins.bottom()
 
     def show_look(self, look: Look) -> None:
         """Describe ``look``, the one on screen."""

@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from editor.intent import NOT_UNDERSTOOD
 
-from .explanation import Explanation
+from .explanation import EXPLANATION_LINES, Explanation
 from .preview import AFTER, BEFORE
 
 #: Shortcuts with Ctrl, Alt or Meta that still edit text in the box; any other such
@@ -186,6 +187,7 @@ class PromptPanel(QWidget):
             "current look and new looks replace it."
         )
         apply_button = QPushButton("Apply", objectName="primary")
+        apply_button.setToolTip("Apply the look you described (Enter)")
         apply_button.clicked.connect(self.submitted)
         row = QHBoxLayout()
         row.setContentsMargins(8, 4, 8, 0)
@@ -193,11 +195,18 @@ class PromptPanel(QWidget):
         row.addWidget(self.refine)
         row.addWidget(apply_button)
         self.explanation = Explanation()
+        # A fixed height, scrolling when a long explanation needs it, so that the picture
+        # above keeps its size whatever the explanation says.
+        self.explanation_area = QScrollArea()
+        self.explanation_area.setWidget(self.explanation)
+        self.explanation_area.setWidgetResizable(True)
+        self.explanation_area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.explanation_area.setFixedHeight(self.explanation.height_for_lines(EXPLANATION_LINES))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(row)
-        layout.addWidget(self.explanation)
+        layout.addWidget(self.explanation_area)
 
     def text(self) -> str:
         return " ".join(self.edit.text().split())

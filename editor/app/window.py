@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QScreen
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from editor.errors import EditorError
@@ -39,6 +39,13 @@ from .undo import StateChange
 from .unsaved import UnsavedChanges
 
 log = logging.getLogger(__name__)
+
+PREFERRED_SIZE = QSize(1440, 900)
+#: Below this the picture gets too small to grade and the controls would crowd it; it
+#: still fits a 1920x1080 screen at 200% scaling (960x540).
+MINIMUM_SIZE = QSize(860, 480)
+#: The share of the screen a first window may take.
+_SCREEN_SHARE = 0.92
 
 
 class MainWindow(QMainWindow):
@@ -70,7 +77,19 @@ class MainWindow(QMainWindow):
         self._build()
         self._build_menus()
         self.autosaver = Autosave(self, lambda: self.project)
+        self.setMinimumSize(MINIMUM_SIZE)
         self._set_enabled(False)
+
+    def fit_to_screen(self, screen: QScreen | None = None) -> None:
+        """The preferred size, or less to fit the screen it opens on, centred there."""
+        screen = screen or self.screen()
+        available = screen.availableGeometry()
+        room = QSize(round(available.width() * _SCREEN_SHARE), round(available.height() * _SCREEN_SHARE))
+        self.setMinimumSize(MINIMUM_SIZE.boundedTo(available.size()))
+        self.resize(PREFERRED_SIZE.boundedTo(room).expandedTo(self.minimumSize()))
+        frame = self.frameGeometry()
+        frame.moveCenter(available.center())
+        self.move(frame.topLeft())
 
     # -- layout ----------------------------------------------------------------------
 
