@@ -17,7 +17,8 @@ MAX_RECENT = 8
 
 
 class AppSettings:
-    """Typed access to the preferences: compute device, model directory, export folder, recent files."""
+    """Typed access to the preferences: compute device, model directory, export folder, recent
+    files, and the folders the file dialogs were last in."""
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
         self.q = qsettings if qsettings is not None else QSettings("editor", "editor")
@@ -69,6 +70,13 @@ class AppSettings:
         path = path.resolve()
         files = [path, *(p for p in self.recent_files if p != path)][:MAX_RECENT]
         self.q.setValue("recent/files", [str(p) for p in files])
+
+    def last_folder(self, kind: str) -> str:
+        """The folder a ``kind`` ("media", "project") file was last chosen in; "" before the first."""
+        return str(self.q.value(f"folders/{kind}", ""))
+
+    def set_last_folder(self, kind: str, chosen: str | Path) -> None:
+        self.q.setValue(f"folders/{kind}", str(Path(chosen).parent))
 
     def sync(self) -> None:
         self.q.sync()

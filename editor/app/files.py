@@ -43,13 +43,21 @@ class FileMenu:
     def settings_dialog(self) -> None:
         SettingsDialog(self.window.settings, self.window).exec()
 
+    def _choose(self, kind: str, title: str, filter_: str) -> str:
+        """A file chosen in an Open dialog that starts in the folder last used for ``kind``."""
+        settings = self.window.settings
+        name, _ = QFileDialog.getOpenFileName(self.window, title, settings.last_folder(kind), filter_)
+        if name:
+            settings.set_last_folder(kind, name)
+        return name
+
     def open_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.window, "Open video or photo", "", MEDIA_FILTER)
+        name = self._choose("media", "Open video or photo", MEDIA_FILTER)
         if name:
             self.window.open_media(name)
 
     def open_project_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.window, "Open project", "", PROJECT_FILTER)
+        name = self._choose("project", "Open project", PROJECT_FILTER)
         if name:
             self.window.open_project(name)
 
@@ -62,14 +70,20 @@ class FileMenu:
         project = self.window.project
         if project is None:
             return False
+        folder = self.window.settings.last_folder("project")
         default = project.source.with_suffix(PROJECT_SUFFIX) if project.source else Path("untitled")
+        if folder:
+            default = Path(folder) / default.name
         name, _ = QFileDialog.getSaveFileName(self.window, "Save project", str(default), PROJECT_FILTER)
-        return bool(name) and self.window.save_project(Path(name).with_suffix(PROJECT_SUFFIX))
+        if not name:
+            return False
+        self.window.settings.set_last_folder("project", name)
+        return self.window.save_project(Path(name).with_suffix(PROJECT_SUFFIX))
 
     def relink_dialog(self) -> None:
         if self.window.project is None:
             return
-        name, _ = QFileDialog.getOpenFileName(self.window, "Find the source file", "", MEDIA_FILTER)
+        name = self._choose("media", "Find the source file", MEDIA_FILTER)
         if name:
             self.window.relink(name)
 

@@ -179,10 +179,15 @@ class MainWindow(QMainWindow):
     # -- opening ---------------------------------------------------------------------
 
     def open_media(self, path: str | Path) -> bool:
-        """Start a new project on a video or photo; errors go to the status line."""
+        """Start a new project on a video or photo (or open a project); errors go to the status line.
+
+        Unsaved changes are first offered for saving, as when quitting.
+        """
         path = Path(path)
+        if not self.unsaved.may_discard(self._document_name()):
+            return False
         if path.suffix == PROJECT_SUFFIX:
-            return self.open_project(path)
+            return self._open_project(path)
         try:
             info = probe(path)
         except EditorError as exc:
@@ -229,6 +234,9 @@ class MainWindow(QMainWindow):
         self.show_status(f"Opened {name} ({kind}). Type a look and press Enter.")
 
     def open_project(self, path: str | Path) -> bool:
+        return self.unsaved.may_discard(self._document_name()) and self._open_project(path)
+
+    def _open_project(self, path: str | Path) -> bool:
         try:
             project = Project.load(path)
         except EditorError as exc:
@@ -289,15 +297,17 @@ class MainWindow(QMainWindow):
         self.autosaver.save()
 
     def recovery_available(self) -> bool:
-        return self.autosaver.available()
+        return bool(self.autosaver.orphans())
 
     def restore_autosave(self) -> bool:
-        """Reopen the project that was autosaved before the app last stopped unexpectedly."""
+        """Reopen the project autosaved by a window that did not close normally."""
         try:
-            project = self.autosaver.load()
-        except EditorError as exc:
+            project = self.autosaver.take_orphan()
+        except (EditorError, OSError) as exc:
             log.warning("autosave is unusable", exc_info=True)
             self.show_error(f"The unsaved project could not be restored ({exc}).")
+            return False
+        if project is None:
             return False
         restored = self._adopt(project, None)
         if restored:
@@ -306,7 +316,8 @@ class MainWindow(QMainWindow):
         return restored
 
     def discard_autosave(self) -> None:
-        self.autosaver.discard()
+        """Forget what windows that did not close normally autosaved (the user said no)."""
+        self.autosaver.discard_orphans()
 
     def _document_name(self) -> str:
         if self.project_path is not None:
@@ -323,7 +334,7 @@ class MainWindow(QMainWindow):
             self._dialog.job.cancel()
             self._dialog.job.join(10)
         self.model.wait(10_000)
-        self.discard_autosave()
+        self.autosaver.close()
         self.settings.sync()
         super().closeEvent(event)
 

@@ -25,7 +25,7 @@ def _dialog(window, target):
     return dialog
 
 
-def test_export_through_the_dialog(window, qtbot, tmp_path):
+def test_export_through_the_dialog(window, qtbot, tmp_path, answer):
     assert window.open_media(sample_video())
     window.push_state(window.state.with_suggestion(LOOK), "look")
     target = tmp_path / "out.mp4"
@@ -41,7 +41,8 @@ def test_export_through_the_dialog(window, qtbot, tmp_path):
     assert Look.from_dict(exported[0].payload["look"]) == LOOK
     assert exported[0].payload["kept"] == {"adjust": True, "selective_adjust": False, "filter": True}
 
-    window.open_media(sample_video())
+    answer("Don't Save")
+    assert window.open_media(sample_video())
     rows = _stats()
     assert rows["no"][2:] == ["2", "1", "50.0%"]  # "no prompt": two projects started, one exported
 
@@ -78,7 +79,7 @@ def _require_model():
         pytest.skip("the student model has not been trained into models/student yet")
 
 
-def test_prompt_applies_the_models_look_and_stats(window, qtbot, tmp_path, graded_error):
+def test_prompt_applies_the_models_look_and_stats(window, qtbot, tmp_path, graded_error, answer):
     _require_model()
     from editor.model import Student
 
@@ -97,7 +98,8 @@ def test_prompt_applies_the_models_look_and_stats(window, qtbot, tmp_path, grade
     variant = prompts[0].model_variant
     assert variant == window.project.model_variant
 
-    window.open_media(sample_video())
+    answer("Don't Save")
+    assert window.open_media(sample_video())
     rows = _stats()
     assert rows[variant][1:] == ["1", "0", "0.0%"]
     assert rows["no"][2:] == ["1", "0", "0.0%"]

@@ -3,9 +3,9 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from editor.app.autosave import autosave_dir
 from editor.project import Project
 from editor.samples import sample_photo
-from editor.settings import autosave_path
 
 QUESTION_BUTTONS = {"Save", "Don't Save", "Cancel"}
 
@@ -65,7 +65,7 @@ def test_closing_the_window_with_dont_save_loses_only_the_changes(window, answer
     window.close()
     assert question.text and not window.isVisible()
     assert Project.load(path).state.value("adjust.contrast") == 0
-    assert not autosave_path().exists()
+    assert not window.autosaver.path.exists()
 
 
 def test_no_question_without_changes(window, qtbot, answer):
@@ -80,7 +80,7 @@ def test_no_question_without_changes(window, qtbot, answer):
 def test_a_restored_project_counts_as_unsaved(window, answer):
     assert window.open_media(sample_photo())
     _edit(window)
-    window.autosave()
+    window.project.save(autosave_dir() / "crashed.editorproj")
     assert window.restore_autosave()
     assert window.isWindowModified() and window.state.value("adjust.contrast") == 40
     question = answer("Cancel")

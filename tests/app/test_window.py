@@ -9,7 +9,8 @@ from editor.filters import preset_names
 from editor.project import EditState, Project
 from editor.samples import sample_photo, sample_video
 from editor.schema import ADJUST_PARAMS, COLOR_RANGES, SELECTIVE_PARAMS, FilterChoice, Look
-from editor.settings import autosave_path, events_path
+from editor.app.autosave import autosave_dir
+from editor.settings import events_path
 
 
 def test_panel_is_generated_from_the_schema(window):
@@ -128,7 +129,8 @@ def test_save_reopen_relink_and_recover(window, qtbot, tmp_path, data_dir, grade
     assert graded_error(window, state.look()).max() <= 2
 
     window.autosave()
-    assert autosave_path().is_file()
+    assert window.autosaver.path.is_file() and not window.recovery_available()
+    window.project.save(autosave_dir() / "crashed.editorproj")  # what a window that crashed leaves
     moved = tmp_path / "moved.jpg"
     photo.rename(moved)
     assert window.open_project(path)
@@ -143,5 +145,5 @@ def test_save_reopen_relink_and_recover(window, qtbot, tmp_path, data_dir, grade
     question = answer("Don't Save")
     window.close()
     assert question.text and not window.isVisible()
-    assert not autosave_path().exists()
+    assert list(autosave_dir().iterdir()) == []
     assert Project.load(path).state == state
