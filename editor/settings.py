@@ -12,13 +12,19 @@ from pathlib import Path
 
 import platformdirs
 
+from editor.errors import EditorError
+
 APP_NAME = "editor"
 
 
 def data_dir() -> Path:
-    """The user data directory, created on first use."""
+    """The user data directory, created on first use; one sentence when it cannot be."""
     path = Path(os.environ.get("EDITOR_DATA_DIR") or platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        where = "EDITOR_DATA_DIR" if os.environ.get("EDITOR_DATA_DIR") else "the user data folder"
+        raise EditorError(f"The data folder {path} ({where}) cannot be used: {exc.strerror or exc}.") from exc
     return path
 
 

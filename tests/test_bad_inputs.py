@@ -332,10 +332,27 @@ def test_stale_temp_files_of_ours_are_removed_at_the_next_write(tmp_path, capsys
 # -- prompts and commands (cases 4, 12, 14, 15, 17) -------------------------------------
 
 
-def _editor(*args: str | bytes, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def _editor(*args: str | bytes, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "editor", *args], input=stdin, capture_output=True, timeout=300, cwd=cwd
+        [sys.executable, "-m", "editor", *args], input=stdin, capture_output=True, timeout=300,
+        env=None if env is None else {**os.environ, **env},
     )
+
+
+@pytest.mark.parametrize(
+    "variable, value, says",
+    [("EDITOR_RESOURCES", "{tmp}/nowhere", "which is not a folder"),
+     ("EDITOR_RESOURCES", "{tmp}", "which has no filters/catalog.json"),
+     ("EDITOR_MODELS", "{tmp}/look.json", "which is not a folder"),
+     ("EDITOR_MODEL_DIR", "{tmp}", "No student model in"),
+     ("EDITOR_DATA_DIR", "{tmp}/look.json", "(EDITOR_DATA_DIR) cannot be used: File exists"),
+     ("EDITOR_DATA_DIR", "/proc/editor", "(EDITOR_DATA_DIR) cannot be used")],
+)
+def test_misconfigured_folders_are_one_sentence(tmp_path, look, variable, value, says):
+    command = ["stats"] if variable == "EDITOR_DATA_DIR" else ["suggest", "golden hour"]
+    done = _editor(*command, env={variable: value.format(tmp=tmp_path)})
+    err = done.stderr.decode()
+    assert done.returncode == 2 and err.count("\n") == 1 and err.startswith("editor: ") and says in err, err
 
 
 def test_prompts_that_are_not_utf8(tmp_path, photo):
@@ -390,6 +407,16 @@ def test_max_height_239_through_apply(tmp_path, capsys, look):
     assert code == 0, err
     with av.open(str(out)) as container:
         assert container.streams.video[0].codec_context.height == 238
+
+
+def test_tests_never_touch_the_users_folders():
+    import platformdirs
+
+    from editor.settings import data_dir
+
+    real = Path.home() / ".local" / "share"
+    assert real not in data_dir().parents and real not in Path(platformdirs.user_data_dir("editor")).parents
+    assert Path.home() / ".config" not in Path(platformdirs.user_config_dir("editor")).parents
 
 
 def test_python_m_editor_cli_runs_the_cli():
