@@ -178,6 +178,10 @@ class PromptPanel(QWidget):
             "Describe a look \u2014 e.g. \u201cmoody winter morning\u201d or \u201ca bit warmer\u201d "
             "\u2014 and press Enter"
         )
+        self.edit.setToolTip(
+            "Describe the look you want in your own words and press Enter. Up and Down bring back "
+            "earlier requests; Esc goes back to the picture."
+        )
         self.edit.returnPressed.connect(self.submitted)
         self.edit.escaped.connect(self.released)
         self.refine = QCheckBox("Refine")

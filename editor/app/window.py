@@ -28,6 +28,7 @@ from .autosave import Autosave
 from .compare import CompareBox
 from .export_dialog import ExportDialog
 from .files import FileMenu
+from .help import AboutBox, ShortcutSheet
 from .player import Player
 from .preview import PreviewWidget
 from .prompt import PromptPanel
@@ -157,6 +158,15 @@ class MainWindow(QMainWindow):
         self.compare_box.add_actions(bar.addMenu("&View"))
         self.transport.add_actions(bar.addMenu("&Playback"))
         self.mute_action = self.transport.mute_action
+
+        help_menu = bar.addMenu("&Help")
+        add_action(help_menu, "&Keyboard Shortcuts", self.show_shortcuts, "Ctrl+/")
+        add_action(help_menu, "&About Editor", lambda: AboutBox(self.settings.model_dir, self).exec())
+
+    def show_shortcuts(self) -> ShortcutSheet:
+        sheet = ShortcutSheet(self.menuBar(), self)
+        sheet.open()
+        return sheet
 
     def _set_enabled(self, enabled: bool) -> None:
         self.transport.set_enabled(enabled and self.info is not None and self.info.kind == "video")
