@@ -22,7 +22,8 @@ def test_the_shortcut_sheet_lists_every_action(window, qtbot):
     sheet = window.show_shortcuts()
     qtbot.addWidget(sheet)
     shown = sheet.shown_rows()
-    actions = [(a.text().replace("&", ""), shortcut_text(a), menu) for menu, a in menu_actions(window.menuBar())]
+    bar = window.menuBar()
+    actions = [(a.text().replace("&", ""), shortcut_text(a), menu) for menu, a in menu_actions(bar)]
     assert len(actions) > 25 and set(actions) <= set(shown)
     keys = {row[1] for row in shown}
     assert {"Space", "J", "K", "L", "\\", "Ctrl+E", "Ctrl+Z", "Ctrl+L", "Ctrl+/"} <= keys
