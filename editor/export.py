@@ -93,6 +93,8 @@ class ExportResult:
     duration_s: float
     audio: str | None
     elapsed_s: float
+    #: What was left out of the source, one sentence each (extra audio tracks, subtitles).
+    notes: tuple[str, ...] = ()
 
     @property
     def fps(self) -> float:
@@ -273,6 +275,12 @@ def _export_video(
         vin.thread_type = "AUTO"
         start_pts = vin.start_time or 0
         ain = in_c.streams.audio[0] if in_c.streams.audio else None
+        # Broadcast streams (MPEG-TS) start at an arbitrary clock; the output starts at 0,
+        # every stream moved by the same amount so that sound stays in sync.
+        shift_s = max(0.0, (in_c.start_time or 0) / av.time_base)
+        vshift = round(shift_s / vin.time_base)
+        ashift = round(shift_s / ain.time_base) if ain is not None else 0
+        notes = _dropped_tracks(in_c)
         out_c = av.open(str(tmp), mode="w", format="mp4", options={"movflags": "+faststart"})
         rate = vin.average_rate or vin.guessed_rate or Fraction(30)
         vout = h264_stream(out_c, width, height, rate, settings, time_base=vin.time_base)
@@ -296,10 +304,14 @@ def _export_video(
                         for frame in packet.decode():
                             if convert is None:
                                 convert = RgbConverter(frame, coded_size)
-                            decoded.put(("v", convert(frame), frame.pts, frame.duration))
+                            pts = frame.pts - vshift if frame.pts is not None else None
+                            decoded.put(("v", convert(frame), pts, frame.duration))
                             if frame.pts is not None:
                                 end_s = float((frame.pts - start_pts + (frame.duration or 0)) * vin.time_base)
                     elif packet.size or audio_mode == "transcoded":
+                        if audio_mode == "copied":
+                            packet.pts = packet.pts - ashift if packet.pts is not None else None
+                            packet.dts = packet.dts - ashift if packet.dts is not None else None
                         decoded.put(("a", packet))
             except av.error.FFmpegError as exc:
                 log.info("decoding %s failed", source, exc_info=True)
@@ -378,9 +390,22 @@ def _export_video(
         width=width,
         height=height,
         frames=counts["frames"],
-        duration_s=float((counts["end_pts"] - start_pts) * vin.time_base),
+        duration_s=float((counts["end_pts"] - (start_pts - vshift)) * vin.time_base),
         audio=audio_mode,
+        notes=notes,
     )
+
+
+def _dropped_tracks(container: av.container.InputContainer) -> tuple[str, ...]:
+    """What the export leaves out, in one sentence each: it keeps one video and one audio track."""
+    notes = []
+    kinds = {"video": len(container.streams.video) - 1, "audio": len(container.streams.audio) - 1,
+             "subtitle": len(container.streams.subtitles)}
+    for kind, extra in kinds.items():
+        if extra > 0:
+            kept = "none is" if kind == "subtitle" else "only the first is"
+            notes.append(f"{extra} more {kind} track{'s' if extra > 1 else ''} left out ({kept} kept).")
+    return tuple(notes)
 
 
 def _write_audio(

@@ -49,6 +49,8 @@ _MATRIX_BY_TAG = {
     10: Colorspace.BT2020,  # BT.2020 constant luminance (decoded as NCL)
 }
 _AVCOL_RANGE_MPEG, _AVCOL_RANGE_JPEG = 1, 2
+#: AVColorTransferCharacteristic values of HDR video.
+_HDR_TRANSFERS = {16: "PQ, SMPTE ST 2084", 18: "HLG, ARIB STD-B67"}
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,16 @@ def _first_frame(container: av.container.InputContainer, path: Path) -> av.Video
     raise MediaError(f"{path} is damaged: its video track holds no pictures.")
 
 
+def _refuse_hdr(path: Path, first: av.VideoFrame) -> None:
+    """HDR video (PQ or HLG transfer) graded as BT.709 would look washed out and be tagged
+    wrong; it is refused in one sentence rather than converted silently."""
+    transfer = _HDR_TRANSFERS.get(first.color_trc)
+    if transfer is not None:
+        raise MediaError(
+            f"{path} is HDR video ({transfer}); this editor grades SDR (BT.709) only, so convert it to SDR first."
+        )
+
+
 def _bit_depth(fmt: av.VideoFormat) -> int:
     return max(c.bits for c in fmt.components)
 
@@ -194,6 +206,7 @@ def probe(path: str | os.PathLike[str]) -> MediaInfo:
     with open_container(path) as container:
         stream = container.streams.video[0]
         first = _first_frame(container, path)
+        _refuse_hdr(path, first)
         conv = RgbConverter(first)
         rate = stream.average_rate or stream.guessed_rate or Fraction(30)
         fps = float(rate)

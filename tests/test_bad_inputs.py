@@ -233,6 +233,52 @@ class _no_warnings:
         assert not self.seen, [str(w.message) for w in self.seen]
 
 
+def _clip(path: Path, fmt: str, *, audio_tracks: int = 0, start_s: float = 0.0, hdr_transfer: int | None = None) -> Path:
+    """A small H.264 clip (160x120, 25 fps, 1 s) with silent AAC tracks; ``start_s`` moves
+    its first timestamps as a broadcast stream's clock does, ``hdr_transfer`` tags it HDR."""
+    with av.open(str(path), "w", format=fmt) as c:
+        video = c.add_stream("libx264", rate=25)
+        video.width, video.height = 160, 120
+        video.pix_fmt = "yuv420p10le" if hdr_transfer else "yuv420p"
+        if hdr_transfer:
+            ctx = video.codec_context
+            ctx.color_trc, ctx.color_primaries, ctx.colorspace = hdr_transfer, 9, 9
+        tracks = [c.add_stream("aac", rate=44100) for _ in range(audio_tracks)]
+        for track in tracks:
+            track.layout = "mono"
+        for i in range(25):
+            frame = av.VideoFrame.from_ndarray(np.full((120, 160, 3), i * 9, np.uint8), format="rgb24")
+            frame = frame.reformat(format=video.pix_fmt)
+            frame.pts = i + round(start_s * 25)
+            c.mux(video.encode(frame))
+        c.mux(video.encode(None))
+        for track in tracks:
+            for j in range(43):
+                frame = av.AudioFrame.from_ndarray(np.zeros((1, 1024), np.float32), format="fltp", layout="mono")
+                frame.sample_rate, frame.pts = 44100, j * 1024 + round(start_s * 44100)
+                c.mux(track.encode(frame))
+            c.mux(track.encode(None))
+    return path
+
+
+def test_a_broadcast_stream_starts_at_zero_and_dropped_tracks_are_named(tmp_path, capsys, look):
+    src = _clip(tmp_path / "broadcast.ts", "mpegts", audio_tracks=3, start_s=1.45)
+    out = tmp_path / "graded.mp4"
+    code, _, err = cli(capsys, "apply", str(src), "-o", str(out), "--look", str(look))
+    assert code == 0, err
+    assert "Note: 2 more audio tracks left out (only the first is kept)." in err
+    with av.open(str(out)) as container:
+        assert container.start_time / av.time_base < 0.05
+        assert container.duration / av.time_base == pytest.approx(1.0, abs=0.1)
+
+
+@pytest.mark.parametrize("transfer, name", [(16, "PQ"), (18, "HLG")])
+def test_hdr_video_is_refused_not_graded_as_sdr(tmp_path, capsys, look, transfer, name):
+    src = _clip(tmp_path / "iphone.mp4", "mp4", hdr_transfer=transfer)
+    refused(capsys, tmp_path, "apply", str(src), "-o", str(tmp_path / "out.mp4"), "--look", str(look),
+            says=f"is HDR video ({name}")
+
+
 # -- outputs (cases 5, 6, 8, 12, 13) ---------------------------------------------------
 
 

@@ -123,4 +123,6 @@ def run(args: argparse.Namespace) -> int:
         f"Wrote {result.target} ({result.width}x{result.height}, {result.frames} frame(s){audio}) "
         f"in {result.elapsed_s:.1f} s."
     )
+    if result.notes:
+        print(f"Note: {' '.join(result.notes)}", file=sys.stderr)
     return 0
