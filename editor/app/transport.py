@@ -9,7 +9,7 @@ the keys and the buttons are one set of actions.
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from editor.media import MediaInfo
 
@@ -46,13 +46,20 @@ class Transport(QWidget):
             "The exported video keeps every frame."
         )
         self.dropping.hide()
-        self.layout_ = QHBoxLayout(self)
-        self.layout_.setContentsMargins(8, 4, 8, 4)
+        # The timeline has a row of its own, so that it keeps the whole width however
+        # narrow the window gets; the buttons and the time go under it.
+        self.controls = QHBoxLayout()
         for widget in (back, self.play_button, forward, self.loop_button):
-            self.layout_.addWidget(widget)
-        self.layout_.addWidget(self.timeline, 1)
-        self.layout_.addWidget(self.dropping)
-        self.layout_.addWidget(self.time_label)
+            self.controls.addWidget(widget)
+        self.controls.addSpacing(8)
+        self.controls.addWidget(self.time_label)
+        self.controls.addWidget(self.dropping)
+        self.controls.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 2, 8, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.timeline)
+        layout.addLayout(self.controls)
         self._controls = (back, self.play_button, forward, self.loop_button, self.timeline)
         self._drops_seen = 0
         self._drop_timer = QTimer(self, interval=_DROP_CHECK_MS)

@@ -102,8 +102,7 @@ class MainWindow(QMainWindow):
         self.timeline, self.time_label = self.transport.timeline, self.transport.time_label
         self.play_button = self.transport.play_button
         self.compare_box = CompareBox(self.preview)
-        self.transport.layout_.addSpacing(12)
-        self.transport.layout_.addWidget(self.compare_box)
+        self.transport.controls.addWidget(self.compare_box)
 
         self.prompt_panel = PromptPanel()
         self.prompt_panel.released.connect(lambda: self.preview.setFocus(Qt.OtherFocusReason))
