@@ -3,8 +3,8 @@
 The slider behaves as in photo editors: the mouse wheel changes it only once it has
 focus (otherwise the wheel scrolls the panel under the pointer), the arrow keys nudge a
 focused slider by one (Shift: by ten) instead of stepping the video, and a double-click
-resets it. All changes of one drag, or of one run of nudges, share a merge key so that
-they form one undo step.
+resets it. All changes of one drag, or of the nudges and wheel turns made while it keeps
+focus, share a merge key so that they form one undo step.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ _merge_ids = itertools.count(1)
 class _Slider(QSlider):
     double_clicked = Signal()
     nudged = Signal(int)
+    wheel_turned = Signal()
     focus_lost = Signal()
 
     def __init__(self) -> None:
@@ -41,6 +42,7 @@ class _Slider(QSlider):
 
     def wheelEvent(self, event) -> None:
         if self.hasFocus():
+            self.wheel_turned.emit()
             super().wheelEvent(event)
         else:
             event.ignore()
@@ -101,6 +103,7 @@ class ParamSlider(QWidget):
         self.slider.sliderReleased.connect(self._end_run)
         self.slider.valueChanged.connect(self._changed)
         self.slider.nudged.connect(self._nudge)
+        self.slider.wheel_turned.connect(self._continue_run)
         self.slider.focus_lost.connect(self._end_run)
         self.slider.double_clicked.connect(lambda: self.edited.emit(self.key, self.spec.default, None))
         self.value_box.editingFinished.connect(self._typed)
@@ -116,10 +119,13 @@ class ParamSlider(QWidget):
         merge = (self.key, self._merge) if self._merge is not None else None
         self.edited.emit(self.key, value, merge)
 
-    def _nudge(self, step: int) -> None:
-        # Nudges in a row, until the slider loses focus, are one undo step.
+    def _continue_run(self) -> None:
+        # Nudges and wheel turns in a row, until the slider loses focus, are one undo step.
         if self._merge is None:
             self._start_run()
+
+    def _nudge(self, step: int) -> None:
+        self._continue_run()
         self.slider.setValue(self.slider.value() + step)
 
     def _typed(self) -> None:
