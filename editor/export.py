@@ -3,7 +3,9 @@
 Video goes to MP4 (H.264, yuv420p, tagged BT.709 limited range, ``+faststart``) with the
 source's timestamps, so variable frame rate and duration are kept; rotation metadata is
 baked into the pixels. Audio is copied when MP4 can hold it (AAC, MP3) and transcoded to
-AAC otherwise. Photos go to JPEG, PNG or TIFF by the target's extension.
+AAC otherwise; the first audio track is kept and a note names what was left out. A
+stream that starts late (MPEG-TS) is moved to start at 0. Photos go to JPEG, PNG or TIFF
+by the target's extension; PNG and TIFF keep a 16-bit source's depth and its alpha.
 
 Pixels pass through the same ``GLRenderer`` as the preview. Decoding, rendering and
 encoding run on three threads joined by small bounded queues: PyAV releases the GIL
@@ -36,7 +38,7 @@ from editor.media import (
     check_complete,
     open_container,
     probe,
-    read_photo,
+    read_photo_alpha,
     write_photo,
 )
 from editor.progress import CancelToken, ProgressCallback, ProgressTracker
@@ -210,12 +212,25 @@ def _export_photo(
     cancel: CancelToken | None,
 ) -> dict[str, Any]:
     tracker = ProgressTracker(1, progress, cancel)
-    out = renderer.render(read_photo(source))
+    rgb, alpha = read_photo_alpha(source)
+    # PNG and TIFF hold 16 bits and alpha, so a photo that has them keeps them; JPEG cannot.
+    holds_more = tmp.suffix.lower() in (".png", ".tif", ".tiff")
+    out = renderer.render(rgb, deep=holds_more and rgb.dtype == np.uint16)
+    if alpha is not None and holds_more:
+        out = np.dstack([out, _as_depth(alpha, out.dtype)])
     if cancel is not None:
         cancel.raise_if_cancelled()
     write_photo(tmp, out, quality=settings.photo_quality)
     tracker.advance()
     return dict(width=out.shape[1], height=out.shape[0], frames=1, duration_s=0.0, audio=None)
+
+
+def _as_depth(channel: np.ndarray, dtype: np.dtype) -> np.ndarray:
+    if channel.dtype == dtype:
+        return channel
+    if dtype == np.uint16:
+        return channel.astype(np.uint16) * 257
+    return (channel >> 8).astype(np.uint8)
 
 
 class _Stopped(Exception):

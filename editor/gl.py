@@ -9,7 +9,10 @@ sharpen) run as GLSL passes: prep and box-downsample (``editor.pipeline.blur``'s
 reduced-resolution rule), separable Gaussian blur at the reduced size, bilinear
 upsample inside combine. Intermediates are RGBA16F (R16F for the luma blurs); the
 last pass writes the RGBA8 ``graded`` texture, which is what ``draw`` shows and
-``read_graded``/``render`` read back (quantized by GL as round(clamp(x, 0, 1) * 255)).
+``read_graded``/``render`` read back (quantized by GL as round(clamp(x, 0, 1) * 255)),
+or, for ``render(..., deep=True)`` (16-bit photos), an RGBA16 one read back as uint16.
+A frame larger than the GPU's texture limit (a panorama) is graded by the numpy
+reference, ``editor.pipeline.render_cpu``, which the shaders match within 2/255.
 Textures and framebuffers are kept while the frame size stays. Preview and export run
 the same shaders. Only GL 3.3 core is used and no default framebuffer is assumed, so
 the same class runs on a standalone EGL context and inside a Qt ``QOpenGLWidget``.
@@ -32,7 +35,7 @@ from editor.errors import EditorError, MediaError
 from editor.lut import Lut3D
 from editor.paths import resources_dir
 from editor.filters import load_preset
-from editor.pipeline import LUT_SIZE, active_pointwise, active_spatial, bake_pointwise, filter_preset
+from editor.pipeline import LUT_SIZE, active_pointwise, active_spatial, bake_pointwise, filter_preset, render_cpu
 from editor.pipeline.blur import gaussian_kernel, reduced_shape, reduction_factor, sigma_for
 from editor.schema import Look
 
@@ -113,6 +116,8 @@ class GLRenderer:
         self._src: moderngl.Texture | None = None
         self._size: tuple[int, int] | None = None
         self._targets: dict[str, tuple[moderngl.Texture, moderngl.Framebuffer]] = {}
+        self._graded_dtype = "f1"
+        self.max_size = int(ctx.info["GL_MAX_TEXTURE_SIZE"])
         self._dirty = True
 
     # -- setup ---------------------------------------------------------------------
@@ -256,7 +261,7 @@ class GLRenderer:
         if self._src is None:
             raise EditorError("No frame has been uploaded to the renderer.")
         self.ctx.disable(moderngl.BLEND | moderngl.DEPTH_TEST | moderngl.CULL_FACE)
-        graded = self._target("graded", dtype="f1")
+        graded = self._target("graded", dtype=self._graded_dtype)
         target = graded if not self._spatial else self._target("image0")
         if self._lut_tex is None and self._filter is None:
             image = self._pass(self._copy, target, {"src": self._src})
@@ -300,7 +305,7 @@ class GLRenderer:
         """The full-resolution graded frame (RGBA8, row 0 = image top), brought up to date."""
         if self._dirty:
             self._process()
-        return self._target("graded", dtype="f1")[0]
+        return self._target("graded", dtype=self._graded_dtype)[0]
 
     def read_graded(self, out: np.ndarray | None = None) -> np.ndarray:
         """The graded frame as uint8 HxWx3 (what ``draw`` shows), brought up to date.
@@ -309,19 +314,36 @@ class GLRenderer:
         """
         self.graded_texture
         w, h = self._size
+        dtype = np.uint16 if self._graded_dtype == "nu2" else np.uint8
         if out is None:
-            out = np.empty((h, w, 3), np.uint8)
-        elif out.shape != (h, w, 3) or out.dtype != np.uint8 or not out.flags.c_contiguous:
+            out = np.empty((h, w, 3), dtype)
+        elif out.shape != (h, w, 3) or out.dtype != dtype or not out.flags.c_contiguous:
             raise MediaError(
-                f"The output buffer must be a contiguous uint8 {h}x{w}x3 array, not {out.dtype} {out.shape}."
+                f"The output buffer must be a contiguous {np.dtype(dtype)} {h}x{w}x3 array, "
+                f"not {out.dtype} {out.shape}."
             )
-        self._targets["graded"][1].read_into(out, components=3, alignment=1)
+        self._targets["graded"][1].read_into(out, components=3, alignment=1, dtype=self._graded_dtype)
         return out
 
-    def render(self, rgb: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
-        """Grade one frame (HxWx3 uint8, uint16 or float32 in [0, 1]) -> uint8 HxWx3 (into ``out``)."""
+    def render(self, rgb: np.ndarray, out: np.ndarray | None = None, *, deep: bool = False) -> np.ndarray:
+        """Grade one frame (HxWx3 uint8, uint16 or float32 in [0, 1]) -> uint8 HxWx3 (into ``out``),
+        or uint16 HxWx3 with ``deep``."""
+        rgb = np.asarray(rgb)
+        if rgb.ndim == 3 and max(rgb.shape[:2]) > self.max_size:
+            return self._render_on_cpu(rgb, deep)
+        dtype = "nu2" if deep else "f1"
+        if dtype != self._graded_dtype:
+            self._graded_dtype = dtype
+            self._dirty = True
         self.upload(rgb)
         return self.read_graded(out)
+
+    def _render_on_cpu(self, rgb: np.ndarray, deep: bool) -> np.ndarray:
+        log.info("frame %s exceeds the GL texture limit %d; grading on the CPU", rgb.shape, self.max_size)
+        scale = {np.dtype(np.uint8): 255.0, np.dtype(np.uint16): 65535.0}.get(rgb.dtype, 1.0)
+        graded = render_cpu(np.asarray(rgb, np.float32) / np.float32(scale), self._look)
+        top = 65535.0 if deep else 255.0
+        return (np.clip(graded, 0.0, 1.0) * np.float32(top) + 0.5).astype(np.uint16 if deep else np.uint8)
 
     def draw(
         self, fbo: moderngl.Framebuffer, viewport: tuple[int, int, int, int], *, split: float | None = None

@@ -279,6 +279,43 @@ def test_hdr_video_is_refused_not_graded_as_sdr(tmp_path, capsys, look, transfer
             says=f"is HDR video ({name}")
 
 
+@pytest.mark.parametrize("name", ["deep.png", "deep.tif", "deep_alpha.png", "alpha.png", "alpha.tif"])
+def test_photo_depth_and_alpha_survive_a_grade(tmp_path, capsys, look, name):
+    from editor.media import read_photo_alpha, write_photo
+
+    ramp = np.tile(np.linspace(0, 65535, 1000).astype(np.uint16), (8, 1))
+    rgb = np.stack([ramp] * 3, axis=-1)
+    if "deep" not in name:
+        rgb, ramp = (rgb >> 8).astype(np.uint8), (ramp >> 8).astype(np.uint8)
+    src = tmp_path / name
+    write_photo(src, np.dstack([rgb, ramp[..., ::-1]]) if "alpha" in name else rgb)
+    out = tmp_path / f"graded_{name}"
+    code, _, err = cli(capsys, "apply", str(src), "-o", str(out), "--look", str(look))
+    assert code == 0, err
+    graded, alpha = read_photo_alpha(out)
+    assert graded.dtype == rgb.dtype
+    if "deep" in name:
+        assert len(np.unique(graded[..., 1])) > 256, "16 bits in, 16 bits out"
+    if "alpha" in name:
+        assert np.array_equal(alpha, ramp[..., ::-1])
+    code, _, err = cli(capsys, "apply", str(src), "-o", str(tmp_path / "flat.jpg"), "--look", str(look))
+    assert code == 0 and read_photo_alpha(tmp_path / "flat.jpg")[1] is None
+
+
+def test_a_panorama_wider_than_the_gpu_texture_limit_is_graded(tmp_path, capsys):
+    wide = tmp_path / "panorama.png"
+    rng = np.random.default_rng(3)
+    Image.fromarray(rng.integers(0, 255, (64, 17000, 3), dtype=np.uint8)).save(wide)
+    spatial = tmp_path / "crisp.json"
+    spatial.write_text(json.dumps({"adjust": {"contrast": 20, "sharpen": 30, "bloom": 20},
+                                   "filter": {"name": "faded_HighNoon", "intensity": 40}}))
+    out = tmp_path / "graded.png"
+    code, _, err = cli(capsys, "apply", str(wide), "-o", str(out), "--look", str(spatial))
+    assert code == 0, err
+    graded = np.asarray(Image.open(out))
+    assert graded.shape == (64, 17000, 3) and graded.std() > 10
+
+
 # -- outputs (cases 5, 6, 8, 12, 13) ---------------------------------------------------
 
 

@@ -193,3 +193,29 @@ def test_render_reads_into_a_given_buffer(renderer, images):
     assert max_error(out, reference(im, MOODY)) <= POINTWISE_BOUND
     with pytest.raises(MediaError):
         renderer.render(im, np.zeros((2, 2, 3), np.uint8))
+
+
+def test_deep_render_keeps_16_bits_and_matches_the_8_bit_one(gl_ctx, images):
+    renderer = GLRenderer(gl_ctx)
+    try:
+        renderer.set_look(Look(adjust={"contrast": 30, "temperature": 20}))
+        rgb = images[0]
+        eight = renderer.render(rgb)
+        deep = renderer.render(rgb.astype(np.uint16) * 257, deep=True)
+        assert deep.dtype == np.uint16 and max_error((deep >> 8).astype(np.uint8), eight) <= 1
+        assert renderer.render(rgb).dtype == np.uint8
+    finally:
+        renderer.release()
+
+
+def test_a_frame_over_the_texture_limit_is_graded_by_the_reference(gl_ctx, images):
+    renderer = GLRenderer(gl_ctx)
+    try:
+        look = Look(adjust={"contrast": 20, "sharpen": 40}, filter=FilterChoice("faded_HighNoon", 40))
+        renderer.set_look(look)
+        rgb = images[0]
+        on_gpu = renderer.render(rgb)
+        renderer.max_size = max(rgb.shape[:2]) - 1
+        assert max_error(renderer.render(rgb), on_gpu) <= SPATIAL_BOUND
+    finally:
+        renderer.release()
