@@ -189,10 +189,11 @@ def export(
         renderer = GLRenderer()
     try:
         renderer.set_look(look)
-        with atomic_path(target) as tmp:
-            if info.kind == "photo":
-                result = _export_photo(source, tmp, info, renderer, settings, progress, cancel)
-            else:
+        if info.kind == "photo":
+            # write_photo writes atomically itself, so a message names the target, not a temp file.
+            result = _export_photo(source, target, info, renderer, settings, progress, cancel)
+        else:
+            with atomic_path(target) as tmp:
                 result = _export_video(source, tmp, info, renderer, settings, progress, cancel)
     finally:
         if owned:
@@ -204,7 +205,7 @@ def export(
 
 def _export_photo(
     source: Path,
-    tmp: Path,
+    target: Path,
     info: MediaInfo,
     renderer: GLRenderer,
     settings: ExportSettings,
@@ -214,13 +215,13 @@ def _export_photo(
     tracker = ProgressTracker(1, progress, cancel)
     rgb, alpha = read_photo_alpha(source)
     # PNG and TIFF hold 16 bits and alpha, so a photo that has them keeps them; JPEG cannot.
-    holds_more = tmp.suffix.lower() in (".png", ".tif", ".tiff")
+    holds_more = target.suffix.lower() in (".png", ".tif", ".tiff")
     out = renderer.render(rgb, deep=holds_more and rgb.dtype == np.uint16)
     if alpha is not None and holds_more:
         out = np.dstack([out, _as_depth(alpha, out.dtype)])
     if cancel is not None:
         cancel.raise_if_cancelled()
-    write_photo(tmp, out, quality=settings.photo_quality)
+    write_photo(target, out, quality=settings.photo_quality)
     tracker.advance()
     return dict(width=out.shape[1], height=out.shape[0], frames=1, duration_s=0.0, audio=None)
 

@@ -52,7 +52,7 @@ def refused(capsys, folder: Path, *args: str, says: str) -> str:
     """Run a command that must be refused in one line and leave ``folder`` untouched."""
     before = _snapshot(folder)
     code, out, err = cli(capsys, *args)
-    lines = err.strip().splitlines()
+    lines = [line for line in err.strip().splitlines() if not line.startswith("[")]  # the progress bar
     assert code == 2, err
     assert len(lines) == 1 and lines[0].startswith("editor: "), err
     assert says in lines[0], lines[0]
@@ -354,15 +354,18 @@ def test_bad_output_paths_for_look_to_cube(tmp_path, capsys, look):
         refused(capsys, tmp_path, "look-to-cube", str(look), "-o", str(target), says=says)
 
 
-def test_a_full_disk_is_one_sentence_and_leaves_nothing(tmp_path, capsys, look, monkeypatch):
+@pytest.mark.parametrize("name", ["out.cube", "out.png", "out.mp4"])
+def test_a_full_disk_is_one_sentence_and_leaves_nothing(tmp_path, capsys, look, photo, monkeypatch, name):
     import errno
 
     def full(*_):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(os, "replace", full)
-    refused(capsys, tmp_path, "look-to-cube", str(look), "-o", str(tmp_path / "out.cube"),
-            says="Cannot write " + str(tmp_path / "out.cube") + ": no space left on device.")
+    target = tmp_path / name
+    command = {"out.cube": ["look-to-cube", str(look)], "out.png": ["apply", str(photo), "--look", str(look)],
+               "out.mp4": ["apply", str(sample_video()), "--look", str(look), "--max-height", "64"]}[name]
+    refused(capsys, tmp_path, *command, "-o", str(target), says=f"Cannot write {target}: no space left on device.")
 
 
 def test_overwrite_only_when_asked(tmp_path, capsys, look, photo):
