@@ -42,4 +42,5 @@ def models_dir() -> Path:
 
 
 def default_model_dir() -> Path:
-    return Path(os.environ.get("EDITOR_MODEL_DIR", models_dir() / "student"))
+    value = os.environ.get("EDITOR_MODEL_DIR")
+    return Path(value) if value else models_dir() / "student"
