@@ -1,4 +1,4 @@
-"""The filter gallery: one thumbnail per preset, by family, with a search box.
+"""The filter gallery: one thumbnail per preset, under its family's name, with a search box.
 
 The families are how a creator looks for a filter (Film, Black & White, Cinematic, ...);
 each preset's family follows from its name's prefix (``film_Portra``: Film). The search
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from editor.filters import filters_dir, preset_description, preset_label, preset_names
 
 THUMB_SIZE = QSize(88, 55)
+_CELL = QSize(THUMB_SIZE.width() + 8, THUMB_SIZE.height() + 28)
+_HEADER_HEIGHT = 24
 ALL_FAMILIES = "All families"
 #: Preset-name prefix -> family, in the order the families are listed.
 FAMILIES = {
@@ -52,6 +54,41 @@ def _blank_icon() -> QIcon:
     return QIcon(pixmap)
 
 
+class _GroupedList(QListWidget):
+    """Thumbnails flowing left to right; a family's header item spans the whole width,
+    so that each family starts on a row of its own under its name."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setViewMode(QListWidget.IconMode)
+        self.setIconSize(THUMB_SIZE)
+        self.setResizeMode(QListWidget.Adjust)
+        self.setMovement(QListWidget.Static)
+        self.setWordWrap(True)
+        self.setSpacing(2)
+        self.headers: dict[str, QListWidgetItem] = {}
+
+    def add_header(self, title: str) -> None:
+        item = QListWidgetItem(title)
+        item.setFlags(Qt.NoItemFlags)
+        item.setData(Qt.TextAlignmentRole, int(Qt.AlignLeft | Qt.AlignVCenter))
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        self.addItem(item)
+        self.headers[title] = item
+        self._size_headers()
+
+    def _size_headers(self) -> None:
+        width = self.viewport().width() - 2 * self.spacing() - 1
+        for item in self.headers.values():
+            item.setSizeHint(QSize(max(_CELL.width(), width), _HEADER_HEIGHT))
+
+    def resizeEvent(self, event) -> None:
+        self._size_headers()
+        super().resizeEvent(event)
+
+
 class FilterGallery(QWidget):
     """``chosen(name)`` when a filter is clicked (``""``: no filter)."""
 
@@ -65,23 +102,17 @@ class FilterGallery(QWidget):
         self.families = QComboBox()
         self.families.addItems([ALL_FAMILIES, *family_names()])
         self.families.setToolTip("Show one family of filters")
-        self.list = QListWidget()
-        self.list.setViewMode(QListWidget.IconMode)
-        self.list.setIconSize(THUMB_SIZE)
-        self.list.setGridSize(QSize(THUMB_SIZE.width() + 8, THUMB_SIZE.height() + 28))
-        self.list.setResizeMode(QListWidget.Adjust)
-        self.list.setMovement(QListWidget.Static)
-        self.list.setWordWrap(True)
-        self.list.setUniformItemSizes(True)
+        self.list = _GroupedList()
         self.items: dict[str, QListWidgetItem] = {}
         self._add("", _blank_icon(), "None", "No filter")
         thumbs = filters_dir() / "thumbs"
-        order = {name: index for index, name in enumerate(family_names())}
-        for name in sorted(preset_names(), key=lambda n: order[family(n)]):
-            path = thumbs / f"{name}.png"
-            icon = QIcon(str(path)) if path.is_file() else _blank_icon()
-            tip = f"{preset_label(name)} ({family(name)}): {preset_description(name)}"
-            self._add(name, icon, name.split("_", 1)[-1], tip)
+        for group in family_names():
+            self.list.add_header(group)
+            for name in (n for n in preset_names() if family(n) == group):
+                path = thumbs / f"{name}.png"
+                icon = QIcon(str(path)) if path.is_file() else _blank_icon()
+                tip = f"{preset_label(name)} ({group}): {preset_description(name)}"
+                self._add(name, icon, name.split("_", 1)[-1], tip)
         self.list.itemClicked.connect(lambda item: self.chosen.emit(item.data(Qt.UserRole)))
         self.search.textChanged.connect(self._filter)
         self.families.currentIndexChanged.connect(self._filter)
@@ -98,6 +129,7 @@ class FilterGallery(QWidget):
         item = QListWidgetItem(icon, text)
         item.setData(Qt.UserRole, name)
         item.setToolTip(tip)
+        item.setSizeHint(_CELL)
         self.list.addItem(item)
         self.items[name] = item
 
@@ -111,6 +143,8 @@ class FilterGallery(QWidget):
             haystack = f"{preset_label(name)} {family(name)} {preset_description(name)}".lower()
             shown = all(word in haystack for word in words) and chosen in (ALL_FAMILIES, family(name))
             item.setHidden(not shown)
+        for group, header in self.list.headers.items():
+            header.setHidden(all(self.items[n].isHidden() for n in preset_names() if family(n) == group))
 
     def select(self, name: str) -> None:
         blocked = self.list.blockSignals(True)
