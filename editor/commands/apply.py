@@ -15,6 +15,7 @@ from pathlib import Path
 
 from editor.commands.suggest import understood_suggestion
 from editor.export import ExportSettings, export
+from editor.fileio import check_output
 from editor.progress import CancelToken, Progress, on_stop_signals
 from editor.schema import Look
 
@@ -107,8 +108,10 @@ class ProgressBar:
 
 
 def run(args: argparse.Namespace) -> int:
-    look = look_from(args)
+    # Refused before the model loads or a look's notes are printed; export checks again.
+    check_output(args.output, overwrite=args.overwrite, sources=[args.input])
     settings = ExportSettings(crf=args.quality, max_height=args.max_height)
+    look = look_from(args)
     token = CancelToken()
     bar = ProgressBar()
     try:
