@@ -39,6 +39,10 @@ def _adjust(teacher, intent, name):
         ("warm it up", "temperature", 1),
         ("cool it down a bit", "temperature", -1),
         ("brightness +20", "exposure", 1),
+        ("the glow seems too intense", "bloom", -1),
+        ("the shadows are so deep you can't see anyone's face, can you open them up", "shadows", 1),
+        ("the sky is blown out and white", "highlights", -1),
+        ("bring the highlights down so there's some detail again", "sharpen", 1),
     ],
 )
 def test_direction_of_plain_requests(teacher, intent, name, sign):
@@ -61,6 +65,19 @@ def test_negation_cancels_its_edit_only(teacher):
     look = teacher.label("add contrast without making it darker").look
     assert look.adjust_value("exposure") == 0 and look.adjust_value("contrast") > 0
     assert teacher.label("without the yellow").look.adjust_value("temperature") < 0
+
+
+@pytest.mark.parametrize("keep", ["without changing the colors", "without touching the saturation",
+                                  "but don't touch the colors"])
+def test_keeping_a_target_never_edits_it(teacher, keep):
+    look = teacher.label(f"make it brighter {keep}").look
+    assert look.adjust_value("exposure") > 0 and look.adjust_value("saturation") == 0
+
+
+def test_a_contraction_is_no_typo(teacher):
+    # "can't" is read as "cant", which is one letter from "cat" but never corrected to it.
+    words = [w for clause in teacher.read("it's so dark you can't see a thing") for w in clause.words]
+    assert "cant" in words and "cat" not in words
 
 
 def test_magnitudes_are_monotone(teacher):

@@ -126,7 +126,7 @@ class KnowledgeTeacher:
         styles = {k for k, c in self._names.items() if not c.corrective}
         self.reader = Reader({k for k in styles if len(k) > 1}, styles)
         lexicon_words = {w for key in self.reader.table for w in key} | lx.GLUE
-        plain = lx.OTHER_TASKS | lx.OFF_PICTURE | lx.PEOPLE | lx.UNWANTED | {
+        plain = lx.OTHER_TASKS | lx.OFF_PICTURE | lx.PEOPLE | lx.UNWANTED | lx.CONTRACTIONS | {
             w for p in (*lx.NO_CHANGE, *lx.BACKSTORY, *lx.CHAT_OPENERS) for w in p.split()
         }
         words = {w for key in [*self._names, *self._modifiers] for w in key} | FILLER | lexicon_words | plain
@@ -173,9 +173,9 @@ class KnowledgeTeacher:
                 # "keep the colors and exposure": the bare noun is kept too, not raised.
                 clause.edits, clause.leftover = [], []
             held = not clause.edits and (held or any(w in lx.HOLD for w in words))
-            if clause.orphan is not None and clauses and clauses[-1].edits:
-                # "the contrast is harsh, tone it down": the direction is for the last clause's edits.
-                before = clauses[-1]
+            before = next((c for c in reversed(clauses) if c.edits), None)
+            if clause.orphan is not None and before is not None:
+                # "the contrast is harsh, tone it down": the direction is for the last edits named.
                 before.edits = [
                     replace(e, sign=clause.orphan,
                             degree=clause.orphan_degree if clause.orphan_degree != 1.0 else e.degree)

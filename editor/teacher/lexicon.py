@@ -113,7 +113,7 @@ NOUNS: dict[str, str] = {
 
 #: Adjectives with the target they name and its polarity.
 ADJECTIVES: dict[str, tuple[str, int]] = {
-    **dict.fromkeys("bright light lit".split(), ("light", 1)),
+    **dict.fromkeys("bright light lit".split(), ("light", 1)), "white": ("highlights", 1),
     **dict.fromkeys("dark dim".split(), ("light", -1)),
     "underexposed": ("light", -1), "under exposed": ("light", -1), "out of focus": ("sharpness", -1),
     "oversaturated": ("saturation", 1), "over saturated": ("saturation", 1), "undersaturated": ("saturation", -1),
@@ -232,7 +232,7 @@ DIRECTIONS: dict[str, int] = {
 POSTFIX: dict[str, int] = {
     **dict.fromkeys("up higher stronger more".split(), 1),
     **dict.fromkeys("down lower weaker less".split(), -1),
-    **dict.fromkeys("high strong much intense heavy overpowering harsh extreme excessive crazy".split(), -1),
+    **dict.fromkeys("high strong much intense heavy overpowering extreme excessive crazy".split(), -1),
     **dict.fromkeys("low weak little lacking missing lame".split(), 1),
     "too much": -1, "too high": -1, "too strong": -1, "too low": 1, "too little": 1, "too weak": 1,
     "not enough": 1, "off the charts": -1, "over the top": -1,
@@ -271,6 +271,8 @@ NEGATIONS: tuple[str, ...] = (
     "dont", "do not", "never", "no need to", "not", "without", "without making it", "avoid", "nor",
     "doesnt need", "does not need", "shouldnt", "should not", "no", "without going", "but not",
     "keep", "leave", "preserve", "retain", "untouched", "as they are", "as it is",
+    "without changing", "without touching", "without affecting", "without altering", "without messing with",
+    "without messing up", "without ruining", "without losing",
 )
 #: Direction words that only ask to correct what the request already described ("fix pls").
 FIXES: frozenset[str] = frozenset({"fix", "correct", "neutralize", "counteract"})
@@ -323,6 +325,13 @@ CHAT_OPENERS: tuple[str, ...] = (
     "tell me", "do you", "did you", "are you", "is there", "search for", "remind me", "write a", "write me",
     "play a", "play some", "i miss", "i watched", "i was thinking", "fun fact", "who", "is",
     "good morning", "good night", "good evening", "good afternoon",
+)
+
+#: Contractions as the tokenizer leaves them ("can't" -> "cant"): words, never typos of
+#: a look word ("cant" is not "cat").
+CONTRACTIONS: frozenset[str] = frozenset(
+    """cant dont wont isnt doesnt didnt couldnt shouldnt wouldnt arent wasnt werent havent hasnt
+    hadnt theres thats whats im ive youre theyre lets heres wheres aint""".split()
 )
 
 #: Words that only glue a request together (requests, media nouns, politeness).

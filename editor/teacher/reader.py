@@ -38,6 +38,11 @@ CONJUNCTIONS: frozenset[str] = frozenset(
 )
 #: After "so", these start a clause of purpose or result ("so there's some detail again").
 _SO_CLAUSE: frozenset[str] = frozenset({"that", "there", "theres", "you", "i", "we", "people", "everyone", "it"})
+#: "so dark you can't see": a person who cannot see starts a clause of result, not a
+#: request ("can you", "could we" are requests and keep their clause).
+_RESULT_SUBJECTS: frozenset[str] = frozenset({"you", "i", "we", "people", "everyone", "nobody", "u"})
+_RESULT_VERBS: frozenset[str] = frozenset({"cant", "cannot", "can", "couldnt", "barely", "hardly", "dont", "literally"})
+_ASKING: frozenset[str] = frozenset({"can", "could", "would", "will", "do", "did", "should", "if", "may", "might"})
 #: Verbs after which an adjective describes the photo's problem ("it looks flat").
 COMPLAINT_VERBS: frozenset[str] = frozenset(
     {"looks", "is", "are", "seems", "seem", "feels", "its", "appears", "was", "were", "came", "turned", "got", "getting",
@@ -149,18 +154,23 @@ class Reader:
                     current.extend(words[i : i + n])
                     i += n
                     continue
-                if words[i] in CONJUNCTIONS or (
-                    words[i] == "so" and i + 1 < len(words) and words[i + 1] in _SO_CLAUSE and current
-                ):
+                purpose = words[i] == "so" and i + 1 < len(words) and words[i + 1] in _SO_CLAUSE and bool(current)
+                if words[i] in CONJUNCTIONS or purpose or self._result_at(words, i, current):
                     if current:
                         out.append(current)
-                    current = []
+                    # "so" stays: what a purpose clause names is wanted, not a complaint.
+                    current = ["so"] if purpose else []
                 else:
                     current.append(words[i])
                 i += 1
             if current:
                 out.append(current)
         return out
+
+    @staticmethod
+    def _result_at(words: list[str], i: int, current: list[str]) -> bool:
+        return bool(current) and words[i] in _RESULT_SUBJECTS and i + 1 < len(words) \
+            and words[i + 1] in _RESULT_VERBS and words[i - 1] not in _ASKING
 
     def _protected_at(self, words: list[str], i: int) -> int:
         for n in range(min(self.longest, len(words) - i), 1, -1):
@@ -243,8 +253,14 @@ class Reader:
         # please dim it" does not.
         opening = (words[0] if words else "", " ".join(words[:2]))
         goes_on = any(w in lx.DEGREES or w in lx.ADJECTIVES or w in lx.COLORS or w == "too" for w in opening)
-        complaint_clause = (complained and goes_on) or any(w in lx.UNWANTED for w in words) or (
-            any(w in COMPLAINT_VERBS for w in words[:first]) and not any(w in DESIRE_WORDS for w in words[:first])
+        purpose = bool(words) and words[0] == "so"
+        if purpose:
+            # "down so there's some detail": the purpose's noun is wanted, not turned down too.
+            carry = None
+        complaint_clause = not purpose and (
+            (complained and goes_on) or any(w in lx.UNWANTED for w in words) or (
+                any(w in COMPLAINT_VERBS for w in words[:first]) and not any(w in DESIRE_WORDS for w in words[:first])
+            )
         )
         clause.complaint = complaint_clause
         pending: int | None = None
@@ -265,7 +281,8 @@ class Reader:
                 if enough:
                     continue
                 nxt = items[k + 1] if k + 1 < len(items) else None
-                if words[it.start] in ("without", "no") and nxt is not None and nxt.kind in ("noun", "color"):
+                if it.end - it.start == 1 and words[it.start] in ("without", "no") and nxt is not None \
+                        and nxt.kind in ("noun", "color"):
                     without = True
                 else:
                     negated = True
@@ -279,7 +296,12 @@ class Reader:
                 used.add(it.start)
                 continue
             after_noun = raw and raw[-1][3] and self._adjacent(words, raw[-1][2].end, it.start)
-            if it.kind in ("direction", "postfix") and raw and raw[-1][3] and (not later_target or after_noun):
+            # "the glow seems too intense": after a noun an adjective that is also a state
+            # says how much of the noun there is, not which target.
+            state = it.kind == "adjective" and after_noun and raw[-1][2].kind == "noun" \
+                and " ".join(words[it.start : it.end]) in lx.POSTFIX
+            if (it.kind in ("direction", "postfix") or state) and raw and raw[-1][3] and (not later_target or after_noun):
+                too = False
                 # After its noun: "contrast is too high", "saturation down".
                 value = lx.POSTFIX.get(" ".join(words[it.start : it.end]), it.value)
                 raw[-1][1], raw[-1][3] = value, False
