@@ -533,3 +533,16 @@ def test_stop_signals_during_an_export_cancel_and_leave_nothing(tmp_path, look, 
     assert rest.strip().splitlines()[-1] == f"editor: Cancelled ({reason}); no output was written."
     assert "Traceback" not in rest
     assert list(out.parent.iterdir()) == []
+
+
+def test_a_stop_signal_outside_an_export_is_one_line():
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "editor", "suggest", "--jsonl", "-"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    proc.stdin.write("golden hour\n" * 32)  # one batch: answered, then it waits for more
+    proc.stdin.flush()
+    assert json.loads(proc.stdout.readline())["intent"] == "golden hour"
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(60) == 130
+    assert proc.stderr.read().strip() == "editor: stopped (terminated)."
