@@ -47,7 +47,7 @@ def _fit_stem(stem: str, room: int) -> str:
     return stem
 
 
-def remove_stale_temp_files(directory: Path) -> None:
+def _remove_stale_temp_files(directory: Path) -> None:
     cutoff = time.time() - STALE_AFTER_S
     try:
         entries = list(os.scandir(directory))
@@ -83,7 +83,7 @@ def atomic_path(target: str | os.PathLike[str], suffix: str | None = None) -> It
     target = Path(target)
     directory = target.parent if str(target.parent) else Path(".")
     ext = suffix if suffix is not None else target.suffix
-    remove_stale_temp_files(directory)
+    _remove_stale_temp_files(directory)
     fixed = len(os.fsencode(f"...part{ext}")) + _RANDOM_CHARS
     prefix = f".{_fit_stem(target.stem, _name_max(directory) - fixed)}."
     try:
@@ -113,7 +113,7 @@ def write_text_atomic(target: str | os.PathLike[str], text: str) -> None:
         tmp.write_text(text, encoding="utf-8")
 
 
-def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
     a, b = Path(a), Path(b)
     if a.resolve() == b.resolve():
         return True
@@ -137,7 +137,7 @@ def check_output(
     if text.endswith(os.sep) or path.is_dir():
         raise MediaError(f"The output {text} is a folder; give a file name in it.")
     for source in sources:
-        if same_file(source, path):
+        if _same_file(source, path):
             raise MediaError(f"The output {path} is the input file; choose another name so the original is kept.")
     directory = path.parent
     if not directory.is_dir():

@@ -16,7 +16,10 @@ from editor.project import Project
 OK = {"project_version": 1, "schema_version": 1}
 
 BAD_PROJECTS = {
-    "override abc": ({**OK, "overrides": {"adjust.contrast": "abc"}}, "override adjust.contrast must be a number"),
+    "override abc": (
+        {**OK, "overrides": {"adjust.contrast": "abc"}},
+        "override adjust.contrast must be a number",
+    ),
     "override list": ({**OK, "overrides": {"adjust.contrast": [1, 2]}}, "must be a number, not [1, 2]"),
     "override object": ({**OK, "overrides": {"selective_adjust.red.hue": {}}}, "must be a number, not {}"),
     "override NaN": ({**OK, "overrides": {"adjust.exposure": float("nan")}}, "must be a finite number"),
@@ -33,7 +36,10 @@ BAD_PROJECTS = {
     "prompt intent number": ({**OK, "prompts": [{"intent": 3, "look": {}}]}, "with an 'intent' text"),
     "prompt ts text": ({**OK, "prompts": [{"intent": "x", "ts": "noon"}]}, "is not a timestamp"),
     "prompt ts huge": ({**OK, "prompts": [{"intent": "x", "ts": 10**400}]}, "is not a timestamp"),
-    "prompt bad look": ({**OK, "prompts": [{"intent": "x", "look": {"adjust": 5}}]}, "'adjust' must be an object"),
+    "prompt bad look": (
+        {**OK, "prompts": [{"intent": "x", "look": {"adjust": 5}}]},
+        "'adjust' must be an object",
+    ),
     "ai_look unknown tool": ({**OK, "ai_look": {"paint": {}}}, "Unknown tool 'paint'"),
     "ai_look a list": ({**OK, "ai_look": [1]}, "must be a JSON object"),
     "source a number": ({**OK, "source": 5}, "'source' must be a file path"),
@@ -80,16 +86,26 @@ def test_bad_project_texts_are_one_sentence(tmp_path, content, says):
 def test_project_paths_that_are_not_project_files(tmp_path):
     fifo = tmp_path / "pipe.editorproj"
     os.mkfifo(fifo)
-    for path, says in [(fifo, "not a regular file"), ("/dev/zero", "not a regular file"), (tmp_path, "is a folder")]:
+    for path, says in [
+        (fifo, "not a regular file"),
+        ("/dev/zero", "not a regular file"),
+        (tmp_path, "is a folder"),
+    ]:
         with pytest.raises(EditorError, match=says):
             Project.load(path)
 
 
 def test_out_of_range_project_values_are_clamped_on_load(tmp_path):
     path = tmp_path / "loud.editorproj"
-    path.write_text(json.dumps({
-        **OK, "strength": 1e9, "overrides": {"adjust.contrast": 1e9, "adjust.exposure": -1e9, "filter.intensity": 900},
-    }))
+    path.write_text(
+        json.dumps(
+            {
+                **OK,
+                "strength": 1e9,
+                "overrides": {"adjust.contrast": 1e9, "adjust.exposure": -1e9, "filter.intensity": 900},
+            }
+        )
+    )
     state = Project.load(path).state
     assert state.strength == 200
     assert dict(state.overrides) == {"adjust.exposure": -100, "adjust.contrast": 100, "filter.intensity": 100}
@@ -120,7 +136,7 @@ BAD_CUBES = {
     "rows first": ("0 0 0\nLUT_3D_SIZE 2\n", "rows begin before LUT_3D_SIZE"),
     "keyword late": ("LUT_3D_SIZE 2\n0 0 0\nDOMAIN_MIN 0 0 0\n", "comes after the table rows began"),
     "domain reversed": ("DOMAIN_MIN 1 1 1\nDOMAIN_MAX 0 0 0\nLUT_3D_SIZE 2\n", "DOMAIN_MIN must be below"),
-    "no size": ("TITLE \"x\"\n", "ends without LUT_3D_SIZE"),
+    "no size": ('TITLE "x"\n', "ends without LUT_3D_SIZE"),
     "empty": ("", "ends without LUT_3D_SIZE"),
 }
 
@@ -139,7 +155,11 @@ def test_cube_paths_that_are_not_cube_files(tmp_path):
     os.mkfifo(fifo)
     utf16 = tmp_path / "utf16.cube"
     utf16.write_bytes("LUT_3D_SIZE 2\n".encode("utf-16"))
-    for path, says in [(fifo, "not a regular file"), ("/dev/zero", "not a regular file"),
-                       (tmp_path, "is a folder"), (utf16, "saved as UTF-16")]:
+    for path, says in [
+        (fifo, "not a regular file"),
+        ("/dev/zero", "not a regular file"),
+        (tmp_path, "is a folder"),
+        (utf16, "saved as UTF-16"),
+    ]:
         with pytest.raises(LutError, match=says):
             read_cube(path)

@@ -120,7 +120,10 @@ BAD_LOOKS = {
     "UTF-16": (json.dumps(GOOD_LOOK).encode("utf-16"), "saved as UTF-16; save it as UTF-8"),
     "Latin-1": ('{"adjust": {"contrast": 10}, "caf\u00e9": 1}'.encode("latin-1"), "is not UTF-8 text"),
     "a PNG renamed": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "is not UTF-8 text"),
-    "a .cube": (b"# from Resolve\nTITLE \"warm\"\nLUT_3D_SIZE 2\n" + b"0 0 0\n" * 8, "is a .cube LUT, not a look"),
+    "a .cube": (
+        b'# from Resolve\nTITLE "warm"\nLUT_3D_SIZE 2\n' + b"0 0 0\n" * 8,
+        "is a .cube LUT, not a look",
+    ),
 }
 
 
@@ -129,7 +132,9 @@ def test_bad_look_files_are_one_sentence_in_every_command(tmp_path, capsys, phot
     bad = tmp_path / "bad.json"
     bad.write_bytes(content)
     refused(capsys, tmp_path, "look-to-cube", str(bad), "-o", str(tmp_path / "out.cube"), says=says)
-    refused(capsys, tmp_path, "apply", str(photo), "-o", str(tmp_path / "out.jpg"), "--look", str(bad), says=says)
+    refused(
+        capsys, tmp_path, "apply", str(photo), "-o", str(tmp_path / "out.jpg"), "--look", str(bad), says=says
+    )
 
 
 def test_look_paths_that_are_not_look_files(tmp_path, capsys):
@@ -209,13 +214,24 @@ def test_inputs_that_are_not_media_files(tmp_path, capsys, look):
         refused(capsys, tmp_path, "apply", str(src), "-o", out, "--look", str(look), says=says)
 
 
-@pytest.mark.parametrize("size", [(60000, 60000), (12000, 12000), (17000, 64)], ids=["60000^2", "12000^2", "17000x64"])
+@pytest.mark.parametrize(
+    "size", [(60000, 60000), (12000, 12000), (17000, 64)], ids=["60000^2", "12000^2", "17000x64"]
+)
 def test_photo_headers_that_claim_more_than_the_file_holds(tmp_path, capsys, look, size):
     bomb = _bomb_jpeg(tmp_path / "bomb.jpg", *size)
     start = time.monotonic()
     with _no_warnings():
-        refused(capsys, tmp_path, "apply", str(bomb), "-o", str(tmp_path / "out.jpg"), "--look", str(look),
-                says="is too large or damaged")
+        refused(
+            capsys,
+            tmp_path,
+            "apply",
+            str(bomb),
+            "-o",
+            str(tmp_path / "out.jpg"),
+            "--look",
+            str(look),
+            says="is too large or damaged",
+        )
     assert time.monotonic() - start < 5
 
 
@@ -233,7 +249,9 @@ class _no_warnings:
         assert not self.seen, [str(w.message) for w in self.seen]
 
 
-def _clip(path: Path, fmt: str, *, audio_tracks: int = 0, start_s: float = 0.0, hdr_transfer: int | None = None) -> Path:
+def _clip(
+    path: Path, fmt: str, *, audio_tracks: int = 0, start_s: float = 0.0, hdr_transfer: int | None = None
+) -> Path:
     """A small H.264 clip (160x120, 25 fps, 1 s) with silent AAC tracks; ``start_s`` moves
     its first timestamps as a broadcast stream's clock does, ``hdr_transfer`` tags it HDR."""
     with av.open(str(path), "w", format=fmt) as c:
@@ -254,7 +272,9 @@ def _clip(path: Path, fmt: str, *, audio_tracks: int = 0, start_s: float = 0.0, 
         c.mux(video.encode(None))
         for track in tracks:
             for j in range(43):
-                frame = av.AudioFrame.from_ndarray(np.zeros((1, 1024), np.float32), format="fltp", layout="mono")
+                frame = av.AudioFrame.from_ndarray(
+                    np.zeros((1, 1024), np.float32), format="fltp", layout="mono"
+                )
                 frame.sample_rate, frame.pts = 44100, j * 1024 + round(start_s * 44100)
                 c.mux(track.encode(frame))
             c.mux(track.encode(None))
@@ -275,8 +295,17 @@ def test_a_broadcast_stream_starts_at_zero_and_dropped_tracks_are_named(tmp_path
 @pytest.mark.parametrize("transfer, name", [(16, "PQ"), (18, "HLG")])
 def test_hdr_video_is_refused_not_graded_as_sdr(tmp_path, capsys, look, transfer, name):
     src = _clip(tmp_path / "iphone.mp4", "mp4", hdr_transfer=transfer)
-    refused(capsys, tmp_path, "apply", str(src), "-o", str(tmp_path / "out.mp4"), "--look", str(look),
-            says=f"is HDR video ({name}")
+    refused(
+        capsys,
+        tmp_path,
+        "apply",
+        str(src),
+        "-o",
+        str(tmp_path / "out.mp4"),
+        "--look",
+        str(look),
+        says=f"is HDR video ({name}",
+    )
 
 
 @pytest.mark.parametrize("name", ["deep.png", "deep.tif", "deep_alpha.png", "alpha.png", "alpha.tif"])
@@ -307,8 +336,14 @@ def test_a_panorama_wider_than_the_gpu_texture_limit_is_graded(tmp_path, capsys)
     rng = np.random.default_rng(3)
     Image.fromarray(rng.integers(0, 255, (64, 17000, 3), dtype=np.uint8)).save(wide)
     spatial = tmp_path / "crisp.json"
-    spatial.write_text(json.dumps({"adjust": {"contrast": 20, "sharpen": 30, "bloom": 20},
-                                   "filter": {"name": "faded_HighNoon", "intensity": 40}}))
+    spatial.write_text(
+        json.dumps(
+            {
+                "adjust": {"contrast": 20, "sharpen": 30, "bloom": 20},
+                "filter": {"name": "faded_HighNoon", "intensity": 40},
+            }
+        )
+    )
     out = tmp_path / "graded.png"
     code, _, err = cli(capsys, "apply", str(wide), "-o", str(out), "--look", str(spatial))
     assert code == 0, err
@@ -363,9 +398,14 @@ def test_a_full_disk_is_one_sentence_and_leaves_nothing(tmp_path, capsys, look, 
 
     monkeypatch.setattr(os, "replace", full)
     target = tmp_path / name
-    command = {"out.cube": ["look-to-cube", str(look)], "out.png": ["apply", str(photo), "--look", str(look)],
-               "out.mp4": ["apply", str(sample_video()), "--look", str(look), "--max-height", "64"]}[name]
-    refused(capsys, tmp_path, *command, "-o", str(target), says=f"Cannot write {target}: no space left on device.")
+    command = {
+        "out.cube": ["look-to-cube", str(look)],
+        "out.png": ["apply", str(photo), "--look", str(look)],
+        "out.mp4": ["apply", str(sample_video()), "--look", str(look), "--max-height", "64"],
+    }[name]
+    refused(
+        capsys, tmp_path, *command, "-o", str(target), says=f"Cannot write {target}: no space left on device."
+    )
 
 
 def test_overwrite_only_when_asked(tmp_path, capsys, look, photo):
@@ -396,7 +436,9 @@ def test_long_output_names_work(tmp_path, capsys, look, photo, kind, length):
     ext = ".png" if kind == "photo" else ".mp4"
     target = tmp_path / ("n" * (length - len(ext)) + ext)
     src = photo if kind == "photo" else sample_video()
-    code, _, err = cli(capsys, "apply", str(src), "-o", str(target), "--look", str(look), "--max-height", "64")
+    code, _, err = cli(
+        capsys, "apply", str(src), "-o", str(target), "--look", str(look), "--max-height", "64"
+    )
     assert code == 0, err
     assert target.is_file() and not [p for p in tmp_path.iterdir() if ".part" in p.name]
 
@@ -418,21 +460,28 @@ def test_stale_temp_files_of_ours_are_removed_at_the_next_write(tmp_path, capsys
 # -- prompts and commands (cases 4, 12, 14, 15, 17) -------------------------------------
 
 
-def _editor(*args: str | bytes, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+def _editor(
+    *args: str | bytes, stdin: bytes | None = None, env: dict | None = None
+) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "editor", *args], input=stdin, capture_output=True, timeout=300,
+        [sys.executable, "-m", "editor", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=300,
         env=None if env is None else {**os.environ, **env},
     )
 
 
 @pytest.mark.parametrize(
     "variable, value, says",
-    [("EDITOR_RESOURCES", "{tmp}/nowhere", "which is not a folder"),
-     ("EDITOR_RESOURCES", "{tmp}", "which has no filters/catalog.json"),
-     ("EDITOR_MODELS", "{tmp}/look.json", "which is not a folder"),
-     ("EDITOR_MODEL_DIR", "{tmp}", "No student model in"),
-     ("EDITOR_DATA_DIR", "{tmp}/look.json", "(EDITOR_DATA_DIR) cannot be used: File exists"),
-     ("EDITOR_DATA_DIR", "/proc/editor", "(EDITOR_DATA_DIR) cannot be used")],
+    [
+        ("EDITOR_RESOURCES", "{tmp}/nowhere", "which is not a folder"),
+        ("EDITOR_RESOURCES", "{tmp}", "which has no filters/catalog.json"),
+        ("EDITOR_MODELS", "{tmp}/look.json", "which is not a folder"),
+        ("EDITOR_MODEL_DIR", "{tmp}", "No student model in"),
+        ("EDITOR_DATA_DIR", "{tmp}/look.json", "(EDITOR_DATA_DIR) cannot be used: File exists"),
+        ("EDITOR_DATA_DIR", "/proc/editor", "(EDITOR_DATA_DIR) cannot be used"),
+    ],
 )
 def test_misconfigured_folders_are_one_sentence(tmp_path, look, variable, value, says):
     command = ["stats"] if variable == "EDITOR_DATA_DIR" else ["suggest", "golden hour"]
@@ -457,7 +506,9 @@ def test_prompts_that_are_not_utf8(tmp_path, photo):
     done = _editor("suggest", "--jsonl", "-", stdin=b"moody \xff winter\n\xfe\xfe\ngolden hour\n")
     lines = [json.loads(line) for line in done.stdout.splitlines()]
     assert done.returncode == 0 and [line["intent"] for line in lines] == [
-        "moody \ufffd winter", "\ufffd\ufffd", "golden hour",
+        "moody \ufffd winter",
+        "\ufffd\ufffd",
+        "golden hour",
     ]
 
 
@@ -475,8 +526,13 @@ def test_suggest_jsonl_answers_every_line_with_its_intent(tmp_path, capsys):
 
 @pytest.mark.parametrize(
     "word, says",
-    [("aply", "did you mean 'apply'"), ("sugest", "did you mean 'suggest'"), ("filtrs", "did you mean 'filters'"),
-     ("look2cube", "did you mean 'look-to-cube'"), ("frobnicate", "is not a command or a file")],
+    [
+        ("aply", "did you mean 'apply'"),
+        ("sugest", "did you mean 'suggest'"),
+        ("filtrs", "did you mean 'filters'"),
+        ("look2cube", "did you mean 'look-to-cube'"),
+        ("frobnicate", "is not a command or a file"),
+    ],
 )
 def test_mistyped_commands_get_the_closest_one(tmp_path, capsys, word, says):
     refused(capsys, tmp_path, word, "in.mp4", "-o", "out.mp4", says=says)
@@ -489,7 +545,9 @@ def test_max_height_is_a_limit(limit, expected):
 
 def test_max_height_239_through_apply(tmp_path, capsys, look):
     out = tmp_path / "small.mp4"
-    code, _, err = cli(capsys, "apply", str(sample_video()), "-o", str(out), "--look", str(look), "--max-height", "239")
+    code, _, err = cli(
+        capsys, "apply", str(sample_video()), "-o", str(out), "--look", str(look), "--max-height", "239"
+    )
     assert code == 0, err
     with av.open(str(out)) as container:
         assert container.streams.video[0].codec_context.height == 238
@@ -515,7 +573,11 @@ def test_python_m_editor_cli_runs_the_cli():
 
 @pytest.mark.parametrize(
     "signum, reason",
-    [(signal.SIGTERM, "terminated"), (signal.SIGHUP, "the terminal was closed"), (signal.SIGINT, "interrupted")],
+    [
+        (signal.SIGTERM, "terminated"),
+        (signal.SIGHUP, "the terminal was closed"),
+        (signal.SIGINT, "interrupted"),
+    ],
     ids=["SIGTERM", "SIGHUP", "SIGINT"],
 )
 def test_stop_signals_during_an_export_cancel_and_leave_nothing(tmp_path, look, signum, reason):
@@ -523,7 +585,8 @@ def test_stop_signals_during_an_export_cancel_and_leave_nothing(tmp_path, look, 
     out.parent.mkdir()
     proc = subprocess.Popen(
         [sys.executable, "-m", "editor", "apply", str(sample_video()), "-o", str(out), "--look", str(look)],
-        stderr=subprocess.PIPE, text=True,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     first = proc.stderr.readline()
     assert "frames" in first, first
@@ -538,7 +601,10 @@ def test_stop_signals_during_an_export_cancel_and_leave_nothing(tmp_path, look, 
 def test_a_stop_signal_outside_an_export_is_one_line():
     proc = subprocess.Popen(
         [sys.executable, "-m", "editor", "suggest", "--jsonl", "-"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     proc.stdin.write("golden hour\n" * 32)  # one batch: answered, then it waits for more
     proc.stdin.flush()

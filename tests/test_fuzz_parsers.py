@@ -20,11 +20,31 @@ from editor.schema import ADJUST_NAMES, COLOR_RANGES, NOT_CALLED, SELECTIVE_NAME
 
 FUZZ = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-NAMES = [*TOOLS, *ADJUST_NAMES, *COLOR_RANGES, *SELECTIVE_NAMES, "schema_version", "name", "intensity",
-         "project_version", "overrides", "strength", "prompts", "intent", "look", "variant", "ts", "source",
-         "ai_look", *param_keys(), *preset_names()[:4]]
+NAMES = [
+    *TOOLS,
+    *ADJUST_NAMES,
+    *COLOR_RANGES,
+    *SELECTIVE_NAMES,
+    "schema_version",
+    "name",
+    "intensity",
+    "project_version",
+    "overrides",
+    "strength",
+    "prompts",
+    "intent",
+    "look",
+    "variant",
+    "ts",
+    "source",
+    "ai_look",
+    *param_keys(),
+    *preset_names()[:4],
+]
 NUMBERS = st.one_of(
-    st.integers(), st.integers(min_value=-(10**400), max_value=10**400), st.floats(allow_nan=True),
+    st.integers(),
+    st.integers(min_value=-(10**400), max_value=10**400),
+    st.floats(allow_nan=True),
     st.sampled_from([0, 1, -1, 100, 101, -101, 1e9, -1e9, 10**30]),
 )
 SCALARS = st.one_of(st.none(), st.booleans(), NUMBERS, st.text(max_size=12), st.sampled_from(NAMES))
@@ -75,9 +95,30 @@ def test_project_parser_raises_only_editor_errors(data):
 
 
 CUBE_WORDS = st.sampled_from(
-    ["TITLE", "LUT_3D_SIZE", "LUT_1D_SIZE", "DOMAIN_MIN", "DOMAIN_MAX", "LUT_1D_INPUT_RANGE",
-     "LUT_3D_INPUT_RANGE", "#", "\"", "2", "3", "0", "1", "-1", "0.5", "1e300", "nan", "inf", "\u00b2",
-     "9" * 50, "X", "\t"]
+    [
+        "TITLE",
+        "LUT_3D_SIZE",
+        "LUT_1D_SIZE",
+        "DOMAIN_MIN",
+        "DOMAIN_MAX",
+        "LUT_1D_INPUT_RANGE",
+        "LUT_3D_INPUT_RANGE",
+        "#",
+        '"',
+        "2",
+        "3",
+        "0",
+        "1",
+        "-1",
+        "0.5",
+        "1e300",
+        "nan",
+        "inf",
+        "\u00b2",
+        "9" * 50,
+        "X",
+        "\t",
+    ]
 )
 CUBE_LINE = st.one_of(
     st.lists(CUBE_WORDS, max_size=5).map(" ".join),
@@ -88,8 +129,9 @@ CUBE_LINE = st.one_of(
 )
 CUBE = st.one_of(
     st.lists(CUBE_LINE, max_size=14).map("\n".join),
-    st.tuples(st.sampled_from(["LUT_3D_SIZE 2", "LUT_1D_SIZE 2\nLUT_3D_SIZE 2"]), st.lists(CUBE_LINE, max_size=12))
-    .map(lambda t: t[0] + "\n" + "\n".join(t[1])),
+    st.tuples(
+        st.sampled_from(["LUT_3D_SIZE 2", "LUT_1D_SIZE 2\nLUT_3D_SIZE 2"]), st.lists(CUBE_LINE, max_size=12)
+    ).map(lambda t: t[0] + "\n" + "\n".join(t[1])),
 )
 
 
@@ -113,8 +155,26 @@ def test_cube_parser_raises_only_lut_errors(cube_path, text):
 
 
 MODEL_TOKENS = st.sampled_from(
-    [*ADJUST_NAMES, *COLOR_RANGES, *SELECTIVE_NAMES, *preset_names()[:4], NOT_CALLED, "0", "10", "-100", "1000",
-     "+5", "3.5", "9" * 400, "1e9", "nan", "\u0663", ":", "adjust:", "bw_Nope"]
+    [
+        *ADJUST_NAMES,
+        *COLOR_RANGES,
+        *SELECTIVE_NAMES,
+        *preset_names()[:4],
+        NOT_CALLED,
+        "0",
+        "10",
+        "-100",
+        "1000",
+        "+5",
+        "3.5",
+        "9" * 400,
+        "1e9",
+        "nan",
+        "\u0663",
+        ":",
+        "adjust:",
+        "bw_Nope",
+    ]
 )
 MODEL_TEXT = st.one_of(st.lists(MODEL_TOKENS, max_size=12).map(" ".join), st.text(max_size=60))
 
