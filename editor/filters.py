@@ -17,6 +17,7 @@ from pathlib import Path
 from editor.errors import LookError
 from editor.lut import Lut3D, LutError, read_cube
 from editor.paths import resources_dir
+from editor.schema import is_user_lut
 
 log = logging.getLogger(__name__)
 
@@ -82,3 +83,15 @@ def load_preset(name: str) -> Lut3D:
     cube.lut3d.table.setflags(write=False)
     log.debug("loaded filter %s (%d^3)", name, cube.lut3d.size)
     return cube.lut3d
+
+
+def load_filter(name: str) -> Lut3D:
+    """The 3D LUT a look's filter names: a preset, or a user's ``.cube`` (``editor.user_luts``).
+
+    A user LUT that cannot be found raises ``editor.user_luts.MissingLutError``.
+    """
+    if is_user_lut(name):
+        from editor import user_luts
+
+        return user_luts.load(name)
+    return load_preset(name)

@@ -34,7 +34,7 @@ import numpy as np
 from editor.errors import EditorError, MediaError
 from editor.lut import Lut3D
 from editor.paths import resources_dir
-from editor.filters import load_preset
+from editor.filters import load_filter
 from editor.pipeline import LUT_SIZE, active_pointwise, active_spatial, bake_pointwise, filter_preset, render_cpu
 from editor.pipeline.blur import gaussian_kernel, reduced_shape, reduction_factor, sigma_for
 from editor.schema import Look
@@ -108,7 +108,7 @@ class GLRenderer:
         self._copy = self._vao("copy.frag", "color.glsl")
         self._display = self._vao("display.frag")
         self._lut_tex: moderngl.Texture3D | None = None
-        self._filter_texs: dict[str, moderngl.Texture3D] = {}
+        self._filter_texs: dict[str, tuple[Lut3D, moderngl.Texture3D]] = {}
         self._filter: tuple[moderngl.Texture3D, float, tuple[float, ...], tuple[float, ...]] | None = None
         self._spatial: list[_Spatial] = []
         self._plans: dict[tuple[str, int, int], _BlurPlan] = {}
@@ -145,7 +145,7 @@ class GLRenderer:
             self._lut_tex = None
         self._filter = None
         if look.filter is not None:
-            lut = load_preset(look.filter.name)
+            lut = load_filter(look.filter.name)
             dmin = np.asarray(lut.domain_min, np.float32)
             scale = 1.0 / (np.asarray(lut.domain_max, np.float32) - dmin)
             mix = look.filter.intensity / filter_preset.FILTER_INTENSITY.maximum
@@ -179,9 +179,12 @@ class GLRenderer:
         self._lut_tex = self._table_texture(lut, self._lut_tex)
 
     def _filter_texture(self, name: str, lut: Lut3D) -> moderngl.Texture3D:
-        if name not in self._filter_texs:
-            self._filter_texs[name] = self._table_texture(lut, None)
-        return self._filter_texs[name]
+        # Keyed by name but checked against the table: a user LUT relinked or edited on
+        # disk under the same name is a new table.
+        cached = self._filter_texs.get(name)
+        if cached is None or cached[0] is not lut:
+            self._filter_texs[name] = (lut, self._table_texture(lut, cached[1] if cached else None))
+        return self._filter_texs[name][1]
 
     def upload(self, rgb: np.ndarray) -> None:
         """Upload a frame: HxWx3 uint8, uint16 or float32 in [0, 1], sRGB-encoded, row 0 on top."""
@@ -367,7 +370,7 @@ class GLRenderer:
     def release(self) -> None:
         """Free the GL objects (and the context, when this renderer created it)."""
         self._release_targets()
-        for tex in (self._src, self._lut_tex, *self._filter_texs.values()):
+        for tex in (self._src, self._lut_tex, *(tex for _, tex in self._filter_texs.values())):
             if tex is not None:
                 tex.release()
         self._src = self._lut_tex = self._filter = None

@@ -8,8 +8,8 @@ A *look* is any subset of the three tools:
 - **Adjust**: global tone and color parameters, integers in -100..100, 0 = neutral.
 - **Selective Adjust**: per color range (red .. blue), saturation, luminance and hue,
   integers in -100..100, 0 = neutral.
-- **Filter**: a named preset look (a 3D LUT from the filter library) and an intensity
-  0..100.
+- **Filter**: a named preset look (a 3D LUT from the filter library), or the user's own
+  ``.cube`` file, and an intensity 0..100.
 
 A tool whose parameters are all neutral does nothing, so it counts as *not called*:
 ``Look`` normalizes such a tool to ``None``. That keeps "was the tool called" (tool
@@ -22,6 +22,11 @@ JSON form (``Look.to_dict``)::
      "adjust": {"contrast": 10, "temperature": 30, ...},
      "selective_adjust": {"orange": {"saturation": 30, "luminance": 20, "hue": 0}, ...},
      "filter": {"name": "faded_HighNoon", "intensity": 40}}
+
+A user's LUT is a filter that names its file instead of a preset:
+``{"filter": {"lut": "my.cube", "intensity": 60}}``; a bare file name is looked up in the
+user's LUT library (``editor.user_luts``). Such a look is written with schema_version 2;
+every other look keeps version 1, so that older versions still read it.
 
 A tool that is not called is absent (or ``null``). Compact text form, one line per
 tool, only non-neutral values, ``none`` for a tool not called (``Look.to_text``)::
@@ -49,7 +54,12 @@ from editor.errors import LookError
 
 log = logging.getLogger(__name__)
 
+#: The version of a look without a user LUT; looks that name one need LUT_SCHEMA_VERSION.
 SCHEMA_VERSION = 1
+LUT_SCHEMA_VERSION = 2
+SCHEMA_VERSIONS = (SCHEMA_VERSION, LUT_SCHEMA_VERSION)
+#: A user LUT's file name ends so; preset names (``family_Name``) never hold a dot.
+LUT_SUFFIX = ".cube"
 
 #: The word the model writes for a tool the look does not need.
 NOT_CALLED = "none"
@@ -119,12 +129,26 @@ _FILTER_NAME_RE = re.compile(r"^[a-z]+_[A-Za-z0-9]+$")
 _CUBE_START = re.compile(r"^\s*(#[^\n]*\n\s*)*(TITLE|LUT_[13]D_SIZE|DOMAIN_M)")
 
 
+def is_user_lut(name: str) -> bool:
+    """Whether a filter name is a user's ``.cube`` file rather than a preset."""
+    return name.lower().endswith(LUT_SUFFIX)
+
+
 @dataclass(frozen=True)
 class FilterChoice:
-    """A preset look from the filter library and how strongly it is blended in (0..100)."""
+    """A filter and how strongly it is blended in (0..100).
+
+    ``name`` is a preset of the filter library or, ending in ``.cube``, a user's LUT file
+    (a name in the LUT library or a path): one string, so that the project's overrides
+    and the gallery handle both alike.
+    """
 
     name: str
     intensity: int = FILTER_INTENSITY.default
+
+    @property
+    def is_user_lut(self) -> bool:
+        return is_user_lut(self.name)
 
 
 def shown(value: Any, limit: int = 40) -> str:
@@ -252,6 +276,11 @@ class Look:
             filt = FilterChoice(self.filter.name, intensity)
         return Look(adjust, selective, filt)
 
+    @property
+    def user_lut(self) -> str | None:
+        """The user LUT the look's filter names, if it names one."""
+        return self.filter.name if self.filter is not None and self.filter.is_user_lut else None
+
     # -- vectors for metrics -----------------------------------------------------
 
     def adjust_vector(self) -> np.ndarray:
@@ -268,13 +297,15 @@ class Look:
     # -- JSON --------------------------------------------------------------------
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+        version = LUT_SCHEMA_VERSION if self.user_lut else SCHEMA_VERSION
+        data: dict[str, Any] = {"schema_version": version}
         if self.adjust is not None:
             data["adjust"] = dict(self.adjust)
         if self.selective_adjust is not None:
             data["selective_adjust"] = {c: dict(p) for c, p in self.selective_adjust.items()}
         if self.filter is not None:
-            data["filter"] = {"name": self.filter.name, "intensity": self.filter.intensity}
+            key = "lut" if self.filter.is_user_lut else "name"
+            data["filter"] = {key: self.filter.name, "intensity": self.filter.intensity}
         return data
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -301,8 +332,10 @@ class Look:
         version = data.get("schema_version", SCHEMA_VERSION)
         if isinstance(version, bool) or not isinstance(version, (int, float)):
             raise LookError(f"The look's schema_version must be the number {SCHEMA_VERSION}, not {shown(version)}.")
-        if version != SCHEMA_VERSION:
-            raise LookError(f"Look schema version {shown(version)} is not supported (expected {SCHEMA_VERSION}).")
+        if version not in SCHEMA_VERSIONS:
+            raise LookError(
+                f"Look schema version {shown(version)} is not supported (expected {SCHEMA_VERSION} or {LUT_SCHEMA_VERSION})."
+            )
         for key in data:
             if key not in TOOLS and key != "schema_version":
                 _reject(f"Unknown tool {key!r}; expected one of {', '.join(TOOLS)}.", strict, notes)
@@ -433,15 +466,25 @@ def _filter_from(
 ) -> FilterChoice | None:
     if raw is None:
         return None
-    if not isinstance(raw, Mapping) or "name" not in raw:
-        raise LookError("'filter' must be an object with a 'name' and an 'intensity'.")
-    name = raw["name"]
-    names = tuple(known) if known is not None else filter_names()
-    if not isinstance(name, str) or name not in names:
-        _reject(f"Unknown filter {name!r}; run 'editor filters' to list the presets.", strict, notes)
-        return None
+    if isinstance(raw, Mapping) and "lut" in raw and "name" not in raw:
+        name = lut_reference(raw["lut"])
+    elif not isinstance(raw, Mapping) or "name" not in raw or "lut" in raw:
+        raise LookError("'filter' must be an object with a 'name' (or a 'lut' file) and an 'intensity'.")
+    else:
+        name = raw["name"]
+        names = tuple(known) if known is not None else filter_names()
+        if not isinstance(name, str) or name not in names:
+            _reject(f"Unknown filter {shown(name)}; run 'editor filters' to list the presets.", strict, notes)
+            return None
     intensity = as_int(raw.get("intensity", FILTER_INTENSITY.default), "Filter intensity")
     return FilterChoice(name, _clamped(FILTER_INTENSITY, intensity, "Filter intensity", notes))
+
+
+def lut_reference(value: Any) -> str:
+    """A user LUT's file name or path from untrusted data; whether it exists is asked when it is used."""
+    if not isinstance(value, str) or not is_user_lut(value.strip()) or "\0" in value or len(value) > 4096:
+        raise LookError(f"A filter's 'lut' must name a .cube file, not {shown(value)}.")
+    return value.strip()
 
 
 _INT_RE = re.compile(r"^[+-]?\d+(\.\d+)?$")
@@ -543,7 +586,9 @@ def describe(look: Look) -> list[str]:
             if effects:
                 words.append(f"{color}s {_join(effects)}")
         lines.append(f"Selective Adjust: {_join(words[:4])}.")
-    if look.filter is not None:
+    if look.user_lut is not None:
+        lines.append(f"Filter: your LUT {Path(look.user_lut).name} at {look.filter.intensity}% intensity.")
+    elif look.filter is not None:
         from editor.filters import preset_description, preset_label
 
         lines.append(

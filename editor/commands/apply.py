@@ -1,35 +1,56 @@
 """``editor apply INPUT -o OUTPUT --look LOOK.json``: grade a video or photo from the command line.
 
 ``--prompt TEXT`` instead of ``--look`` asks the student model; an empty prompt, or one
-it does not understand, is refused before anything is written. An existing output is
-replaced only with ``--overwrite`` (``-y``). Shows a progress bar on stderr; Ctrl+C,
-``kill`` or closing the terminal cancels and leaves no output file.
+it does not understand, is refused before anything is written. ``--lut FILE.cube``
+(``--lut-intensity``) grades with the user's own LUT as the filter, alone or on top of
+the look. An existing output is replaced only with ``--overwrite`` (``-y``). Shows a
+progress bar on stderr; Ctrl+C, ``kill`` or closing the terminal cancels and leaves no
+output file.
+
+Several inputs (or ``-o`` naming a folder) grade each into that folder
+(``editor.batch``): one line per file, the failures listed at the end, exit status 1
+when any failed.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
+from editor import user_luts
+from editor.batch import run_batch
 from editor.commands.suggest import understood_suggestion
+from editor.errors import EditorError
 from editor.export import ExportSettings, export
 from editor.fileio import check_output
 from editor.progress import CancelToken, Progress, on_stop_signals
-from editor.schema import Look
+from editor.schema import FILTER_INTENSITY, FilterChoice, Look, is_user_lut
 
 _BAR = 30
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("input", type=Path, help="video (MP4, MOV, WebM, ...) or photo (JPEG, PNG, TIFF)")
+    parser.add_argument(
+        "inputs", nargs="+", type=Path, metavar="INPUT",
+        help="video (MP4, MOV, WebM, ...) or photo (JPEG, PNG, TIFF); several are graded into the -o folder",
+    )
     # A str, not a Path: "out/" must still end with the slash that says it is a folder.
-    parser.add_argument("-o", "--output", required=True, help="output file (.mp4 for video; .jpg/.png/.tif for photos)")
+    parser.add_argument(
+        "-o", "--output", required=True,
+        help="output file (.mp4 for video; .jpg/.png/.tif for photos), or a folder for several inputs",
+    )
     add_overwrite(parser)
-    source = parser.add_mutually_exclusive_group(required=True)
+    source = parser.add_mutually_exclusive_group()
     source.add_argument("--look", type=Path, help="a look saved as JSON")
     source.add_argument("--prompt", metavar="TEXT", help="the look in plain words, turned into a look by the student model")
+    parser.add_argument("--lut", type=Path, metavar="FILE.cube", help="your own .cube LUT as the filter (replaces the look's)")
+    parser.add_argument(
+        "--lut-intensity", type=int, default=FILTER_INTENSITY.default, metavar="N",
+        help=f"how strongly the LUT is mixed in, 0..100 (default {FILTER_INTENSITY.default})",
+    )
     parser.add_argument(
         "--quality", type=int, default=ExportSettings.crf, metavar="CRF",
         help=f"H.264 constant rate factor, 0 (lossless) .. 51; lower is better (default {ExportSettings.crf})",
@@ -57,7 +78,25 @@ def look_from(args: argparse.Namespace) -> Look:
         for line in suggestion.explanation:
             print(line, file=sys.stderr)
         return suggestion.look
-    return load_look(args.look)
+    return user_luts.anchored(load_look(args.look), Path(args.look).parent)
+
+
+def _lut_filter(args: argparse.Namespace) -> FilterChoice | None:
+    """The ``--lut`` filter, its file read now so that a bad or missing one is refused before any work."""
+    if args.lut is None:
+        return None
+    low, high = FILTER_INTENSITY.minimum, FILTER_INTENSITY.maximum
+    if not low <= args.lut_intensity <= high:
+        raise EditorError(f"--lut-intensity must be {low}..{high}, not {args.lut_intensity}.")
+    if not is_user_lut(args.lut.name):
+        raise EditorError(f"--lut needs a .cube file, not {args.lut.name!r}.")
+    reference = str(args.lut.expanduser().resolve())
+    user_luts.load(reference)
+    return FilterChoice(reference, args.lut_intensity)
+
+
+def _is_batch(args: argparse.Namespace) -> bool:
+    return len(args.inputs) > 1 or args.output.endswith(("/", os.sep)) or Path(args.output).is_dir()
 
 
 def _format_eta(seconds: float | None) -> str:
@@ -108,16 +147,27 @@ class ProgressBar:
 
 
 def run(args: argparse.Namespace) -> int:
-    # Refused before the model loads or a look's notes are printed; export checks again.
-    check_output(args.output, overwrite=args.overwrite, sources=[args.input])
+    if args.look is None and args.prompt is None and args.lut is None:
+        raise EditorError("Give the look: --look LOOK.json, --prompt TEXT or --lut FILE.cube.")
+    batch = _is_batch(args)
+    if not batch:
+        # Refused before the model loads or a look's notes are printed; export checks again.
+        check_output(args.output, overwrite=args.overwrite, sources=args.inputs)
     settings = ExportSettings(crf=args.quality, max_height=args.max_height)
-    look = look_from(args)
+    lut = _lut_filter(args)
+    look = look_from(args) if args.look is not None or args.prompt is not None else Look()
+    if lut is not None:
+        look = look.with_tool("filter", lut)
+    elif look.user_lut is not None:
+        user_luts.load(look.user_lut)
+    if batch:
+        return _run_batch(args, look, settings)
     token = CancelToken()
     bar = ProgressBar()
     try:
         with on_stop_signals(token.cancel):
             result = export(
-                args.input, args.output, look, settings=settings, progress=bar, cancel=token, overwrite=args.overwrite
+                args.inputs[0], args.output, look, settings=settings, progress=bar, cancel=token, overwrite=args.overwrite
             )
     finally:
         bar.finish()
@@ -128,4 +178,41 @@ def run(args: argparse.Namespace) -> int:
     )
     if result.notes:
         print(f"Note: {' '.join(result.notes)}", file=sys.stderr)
+    return 0
+
+
+def _run_batch(args: argparse.Namespace, look: Look, settings: ExportSettings) -> int:
+    total = len(args.inputs)
+    token = CancelToken()
+    # A bar redrawn per file on a terminal; a log gets only the lines per file.
+    tty = sys.stderr.isatty()
+    bars: list[ProgressBar] = []
+
+    def progress(p: Progress) -> None:
+        if tty:
+            bars[-1](p)
+
+    def started(index: int, source: Path) -> None:
+        bars.append(ProgressBar())
+        if tty:
+            print(f"[{index + 1}/{total}] {source}", file=sys.stderr, flush=True)
+
+    def done(index: int, source: Path, outcome) -> None:
+        bars[-1].finish()
+        if isinstance(outcome, str):
+            print(f"[{index + 1}/{total}] {source.name} failed: {outcome}", flush=True)
+        else:
+            print(f"[{index + 1}/{total}] wrote {outcome.target} in {outcome.elapsed_s:.1f} s", flush=True)
+
+    with on_stop_signals(token.cancel):
+        report = run_batch(
+            args.inputs, args.output, look, settings=settings, overwrite=args.overwrite,
+            on_start=started, on_done=done, progress=progress, cancel=token,
+        )
+    print(f"Graded {len(report.written)} of {total} file(s) into {args.output}.")
+    if report.failed:
+        print(f"{len(report.failed)} failed:")
+        for source, reason in report.failed:
+            print(f"  {source}: {reason}")
+        return 1
     return 0

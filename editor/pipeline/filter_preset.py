@@ -1,4 +1,4 @@
-"""Filter: a preset look from the filter library, blended in at ``intensity``.
+"""Filter: a preset look from the filter library or a user's LUT, blended in at ``intensity``.
 
 Color space: sRGB-encoded (the presets are display-referred LUTs over sRGB-encoded
 RGB in [0, 1]). The preset's 3D LUT is applied with trilinear interpolation and the
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from editor.filters import load_preset
+from editor.filters import load_filter
 from editor.lut import Lut3D, apply_trilinear
 from editor.pipeline.color import clip01
 from editor.schema import FILTER_INTENSITY, Look
@@ -30,7 +30,7 @@ class FilterParams:
 def params(look: Look) -> FilterParams | None:
     if look.filter is None:
         return None
-    return FilterParams(load_preset(look.filter.name), look.filter.intensity)
+    return FilterParams(load_filter(look.filter.name), look.filter.intensity)
 
 
 def is_neutral(look: Look) -> bool:
