@@ -138,7 +138,9 @@ def check_output(
         raise MediaError(f"The output {text} is a folder; give a file name in it.")
     for source in sources:
         if _same_file(source, path):
-            raise MediaError(f"The output {path} is the input file; choose another name so the original is kept.")
+            raise MediaError(
+                f"The output {path} is the input file; choose another name so the original is kept."
+            )
     directory = path.parent
     if not directory.is_dir():
         raise MediaError(f"The output folder {directory} does not exist.")

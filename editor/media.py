@@ -135,7 +135,8 @@ def _refuse_hdr(path: Path, first: av.VideoFrame) -> None:
     transfer = _HDR_TRANSFERS.get(first.color_trc)
     if transfer is not None:
         raise MediaError(
-            f"{path} is HDR video ({transfer}); this editor grades SDR (BT.709) only, so convert it to SDR first."
+            f"{path} is HDR video ({transfer}); this editor grades SDR (BT.709) only, "
+            "so convert it to SDR first."
         )
 
 
@@ -349,7 +350,9 @@ def _check_photo_size(path: Path, width: int, height: int, min_bytes_per_pixel: 
         )
     size = path.stat().st_size
     if size < pixels * min_bytes_per_pixel:
-        raise MediaError(f"{path} is too large or damaged: {width}x{height} pixels cannot fit in {size} bytes.")
+        raise MediaError(
+            f"{path} is too large or damaged: {width}x{height} pixels cannot fit in {size} bytes."
+        )
 
 
 def read_photo(path: str | os.PathLike[str]) -> np.ndarray:
@@ -376,12 +379,14 @@ def read_photo_alpha(path: str | os.PathLike[str]) -> tuple[np.ndarray, np.ndarr
                 # Pillow's own size warning is replaced by the check below, in plain words.
                 warnings.simplefilter("ignore", Image.DecompressionBombWarning)
                 with Image.open(path) as im:
-                    _check_photo_size(path, im.width, im.height, min_bytes_per_pixel=_JPEG_MIN_BYTES_PER_PIXEL)
+                    _check_photo_size(path, im.width, im.height, _JPEG_MIN_BYTES_PER_PIXEL)
                     upright = ImageOps.exif_transpose(im)
                     return np.asarray(upright.convert("RGB")), None
         except Image.DecompressionBombError as exc:
             log.info("cannot read %s", path, exc_info=True)
-            raise MediaError(f"{path} is too large or damaged: its header claims an enormous picture.") from exc
+            raise MediaError(
+                f"{path} is too large or damaged: its header claims an enormous picture."
+            ) from exc
         except (UnidentifiedImageError, OSError) as exc:
             log.info("cannot read %s", path, exc_info=True)
             raise MediaError(f"{path} is not a JPEG photo this editor can read.") from exc
@@ -438,7 +443,8 @@ def write_photo(path: str | os.PathLike[str], rgb: np.ndarray, quality: int = 95
         else:
             from PIL import Image
 
-            image = Image.fromarray(np.ascontiguousarray(rgb, dtype=np.uint8), "RGBA" if rgb.shape[2] == 4 else "RGB")
+            mode = "RGBA" if rgb.shape[2] == 4 else "RGB"
+            image = Image.fromarray(np.ascontiguousarray(rgb, dtype=np.uint8), mode)
             if ext in (".jpg", ".jpeg"):
                 image.save(tmp, "JPEG", quality=int(quality), subsampling=0 if quality >= 90 else 2)
             elif ext == ".png":

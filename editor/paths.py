@@ -24,11 +24,14 @@ def _override(variable: str, markers: tuple[str, ...] = ()) -> Path | None:
         return None
     path = Path(value)
     if not path.is_dir():
-        raise EditorError(f"{variable} is set to {value!r}, which is not a folder; unset it or point it at one.")
+        raise EditorError(
+            f"{variable} is set to {value!r}, which is not a folder; unset it or point it at one."
+        )
     missing = [m for m in markers if not (path / m).exists()]
     if missing:
         raise EditorError(
-            f"{variable} is set to {value!r}, which has no {missing[0]}; unset it or point it at the editor's resources."
+            f"{variable} is set to {value!r}, which has no {missing[0]}; "
+            "unset it or point it at the editor's resources."
         )
     return path
 

@@ -253,7 +253,8 @@ class Project:
         source = data.get("source")
         if source is not None and (not isinstance(source, str) or "\0" in source):
             raise _malformed("'source' must be a file path")
-        return cls(Path(source) if source else None, state, prompts, str(data.get("project_id") or uuid.uuid4().hex))
+        project_id = str(data.get("project_id") or uuid.uuid4().hex)
+        return cls(Path(source) if source else None, state, prompts, project_id)
 
     def save(self, path: str | os.PathLike[str]) -> None:
         write_text_atomic(path, json.dumps(self.to_dict(), indent=2) + "\n")
@@ -299,8 +300,6 @@ def _prompt_from(raw: Any) -> PromptEntry:
     ts = raw.get("ts", 0.0)
     if isinstance(ts, bool) or not isinstance(ts, (int, float)) or abs(ts) > 1e12 or not math.isfinite(ts):
         raise _malformed(f"the time of prompt {raw['intent']!r} is not a timestamp")
-    return PromptEntry(
-        raw["intent"], Look.from_dict(raw.get("look") or {}), str(raw.get("variant", "")), bool(raw.get("refine")),
-        float(ts),
-    )
+    look = Look.from_dict(raw.get("look") or {})
+    return PromptEntry(raw["intent"], look, str(raw.get("variant", "")), bool(raw.get("refine")), float(ts))
 

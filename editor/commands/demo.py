@@ -85,7 +85,9 @@ def run(args: argparse.Namespace) -> int:
     bar = ProgressBar()
     try:
         with on_stop_signals(token.cancel):
-            result = export(source, video, suggestion.look, settings=ExportSettings(), progress=bar, cancel=token)
+            result = export(
+                source, video, suggestion.look, settings=ExportSettings(), progress=bar, cancel=token
+            )
     finally:
         bar.finish()
     _before_after(source, suggestion.look, still)
