@@ -11,8 +11,10 @@ upsample inside combine. Intermediates are RGBA16F (R16F for the luma blurs); th
 last pass writes the RGBA8 ``graded`` texture, which is what ``draw`` shows and
 ``read_graded``/``render`` read back (quantized by GL as round(clamp(x, 0, 1) * 255)),
 or, for ``render(..., deep=True)`` (16-bit photos), an RGBA16 one read back as uint16.
-A frame larger than the GPU's texture limit (a panorama) is graded by the numpy
-reference, ``editor.pipeline.render_cpu``, which the shaders match within 2/255.
+A frame larger than the GPU's texture limit (a panorama) is graded in tiles when the
+look is pointwise, which gives the same pixels, and by the numpy reference
+``editor.pipeline.render_cpu`` (which the shaders match within 2/255) when a spatial
+operation needs the whole picture.
 Textures and framebuffers are kept while the frame size stays. Preview and export run
 the same shaders. Only GL 3.3 core is used and no default framebuffer is assumed, so
 the same class runs on a standalone EGL context and inside a Qt ``QOpenGLWidget``.
@@ -333,13 +335,21 @@ class GLRenderer:
         or uint16 HxWx3 with ``deep``."""
         rgb = np.asarray(rgb)
         if rgb.ndim == 3 and max(rgb.shape[:2]) > self.max_size:
-            return self._render_on_cpu(rgb, deep)
+            return self._render_on_cpu(rgb, deep) if self._spatial else self._render_in_tiles(rgb, deep)
         dtype = "nu2" if deep else "f1"
         if dtype != self._graded_dtype:
             self._graded_dtype = dtype
             self._dirty = True
         self.upload(rgb)
         return self.read_graded(out)
+
+    def _render_in_tiles(self, rgb: np.ndarray, deep: bool) -> np.ndarray:
+        step = self.max_size
+        out = np.empty(rgb.shape, np.uint16 if deep else np.uint8)
+        for y in range(0, rgb.shape[0], step):
+            for x in range(0, rgb.shape[1], step):
+                out[y : y + step, x : x + step] = self.render(rgb[y : y + step, x : x + step], deep=deep)
+        return out
 
     def _render_on_cpu(self, rgb: np.ndarray, deep: bool) -> np.ndarray:
         log.info("frame %s exceeds the GL texture limit %d; grading on the CPU", rgb.shape, self.max_size)

@@ -331,21 +331,19 @@ def test_photo_depth_and_alpha_survive_a_grade(tmp_path, capsys, look, name):
     assert code == 0 and read_photo_alpha(tmp_path / "flat.jpg")[1] is None
 
 
-def test_a_panorama_wider_than_the_gpu_texture_limit_is_graded(tmp_path, capsys):
+@pytest.mark.parametrize(
+    "adjust",
+    [{"contrast": 20, "temperature": 30}, {"contrast": 20, "sharpen": 30, "bloom": 20}],
+    ids=["pointwise (GPU tiles)", "spatial (CPU reference)"],
+)
+def test_a_panorama_wider_than_the_gpu_texture_limit_is_graded(tmp_path, capsys, adjust):
     wide = tmp_path / "panorama.png"
     rng = np.random.default_rng(3)
     Image.fromarray(rng.integers(0, 255, (64, 17000, 3), dtype=np.uint8)).save(wide)
-    spatial = tmp_path / "crisp.json"
-    spatial.write_text(
-        json.dumps(
-            {
-                "adjust": {"contrast": 20, "sharpen": 30, "bloom": 20},
-                "filter": {"name": "faded_HighNoon", "intensity": 40},
-            }
-        )
-    )
+    look = tmp_path / "look.json"
+    look.write_text(json.dumps({"adjust": adjust, "filter": {"name": "faded_HighNoon", "intensity": 40}}))
     out = tmp_path / "graded.png"
-    code, _, err = cli(capsys, "apply", str(wide), "-o", str(out), "--look", str(spatial))
+    code, _, err = cli(capsys, "apply", str(wide), "-o", str(out), "--look", str(look))
     assert code == 0, err
     graded = np.asarray(Image.open(out))
     assert graded.shape == (64, 17000, 3) and graded.std() > 10

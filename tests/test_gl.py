@@ -208,6 +208,18 @@ def test_deep_render_keeps_16_bits_and_matches_the_8_bit_one(gl_ctx, images):
         renderer.release()
 
 
+def test_a_frame_over_the_texture_limit_is_graded_in_tiles_when_the_look_is_pointwise(gl_ctx, images):
+    renderer = GLRenderer(gl_ctx)
+    try:
+        renderer.set_look(Look(adjust={"contrast": 20, "temperature": 30}, filter=FilterChoice("bw_Classic", 60)))
+        rgb = images[0]
+        whole = renderer.render(rgb)
+        renderer.max_size = max(rgb.shape[:2]) // 3
+        assert np.array_equal(renderer.render(rgb), whole)
+    finally:
+        renderer.release()
+
+
 def test_a_frame_over_the_texture_limit_is_graded_by_the_reference(gl_ctx, images):
     renderer = GLRenderer(gl_ctx)
     try:
