@@ -5,8 +5,8 @@ the user's stay distinguishable:
 
 - ``ai_look``: what the model suggested (a new prompt replaces it; "Refine" nudges it);
 - ``overrides``: the parameters the user set by hand, keyed by ``param_keys()``
-  (``adjust.contrast``, ``selective_adjust.red.hue``, ``filter.name``,
-  ``filter.intensity``); they win over the AI's values and survive new prompts;
+  (``adjust.contrast``, ``selective_adjust.red.hue``, ``filter.name`` (a preset or a
+  user LUT's ``.cube`` name), ``filter.intensity``); they win over the AI's values and survive new prompts;
 - ``strength``: the overall strength in percent (0..200), applied with ``Look.scaled``.
 
 A project file is a small JSON document written atomically; ``PROJECT_VERSION`` and the
@@ -42,6 +42,8 @@ from editor.schema import (
     ParamSpec,
     as_int,
     filter_names,
+    is_user_lut,
+    lut_reference,
 )
 
 log = logging.getLogger(__name__)
@@ -286,7 +288,12 @@ def _overrides_from(raw: Any) -> tuple[tuple[str, Value], ...]:
         if key not in known:
             log.info("project override %r dropped: not a parameter", key)
         elif key == FILTER_NAME_KEY:
-            if value is not None and (not isinstance(value, str) or value not in filter_names()):
+            if isinstance(value, str) and is_user_lut(value):
+                try:
+                    value = lut_reference(value)
+                except LookError as exc:
+                    raise _malformed(str(exc).rstrip(".")) from exc
+            elif value is not None and (not isinstance(value, str) or value not in filter_names()):
                 raise _malformed(f"the override {key} names no filter preset ({value!r})")
             out[key] = value
         else:

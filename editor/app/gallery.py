@@ -1,5 +1,9 @@
 """The filter gallery: one thumbnail per preset, under its family's name, with a search box.
 
+The user's own LUTs (``editor.user_luts``, imported through Filter › Import LUT…) come
+last, under "My LUTs", and work like any preset: a tile with the current frame through
+it, and the Intensity slider.
+
 The families are how a creator looks for a filter (Film, Black & White, Cinematic, ...);
 each preset's family follows from its name's prefix (``film_Portra``: Film). The search
 matches the display name, the family and the description.
@@ -20,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from editor.filters import filters_dir, preset_description, preset_label, preset_names
+from editor.schema import is_user_lut
+from editor.user_luts import library_names
 
 THUMB_SIZE = QSize(88, 55)
 _CELL = QSize(THUMB_SIZE.width() + 8, THUMB_SIZE.height() + 28)
@@ -35,9 +41,12 @@ FAMILIES = {
     "moody": "Mood", "dreamy": "Mood", "pastel": "Mood", "vivid": "Mood",
 }
 _OTHER = "Other"
+USER_FAMILY = "My LUTs"
 
 
 def family(name: str) -> str:
+    if is_user_lut(name):
+        return USER_FAMILY
     return FAMILIES.get(name.split("_", 1)[0], _OTHER)
 
 
@@ -46,6 +55,13 @@ def family_names() -> list[str]:
     if any(family(name) == _OTHER for name in preset_names()):
         names.append(_OTHER)
     return names
+
+
+def _words(name: str) -> str:
+    """What the search looks in: a preset's name, family and description, a LUT's file name."""
+    if is_user_lut(name):
+        return f"{name} {USER_FAMILY}"
+    return f"{preset_label(name)} {family(name)} {preset_description(name)}"
 
 
 def _blank_icon() -> QIcon:
@@ -100,7 +116,7 @@ class FilterGallery(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setToolTip("Show only the filters whose name or description has these words")
         self.families = QComboBox()
-        self.families.addItems([ALL_FAMILIES, *family_names()])
+        self.families.addItems([ALL_FAMILIES, *family_names(), USER_FAMILY])
         self.families.setToolTip("Show one family of filters")
         self.list = _GroupedList()
         self.items: dict[str, QListWidgetItem] = {}
@@ -113,6 +129,10 @@ class FilterGallery(QWidget):
                 icon = QIcon(str(path)) if path.is_file() else _blank_icon()
                 tip = f"{preset_label(name)} ({group}): {preset_description(name)}"
                 self._add(name, icon, name.split("_", 1)[-1], tip)
+        self.list.add_header(USER_FAMILY)
+        for name in library_names():
+            self.add_user_lut(name)
+        self._filter()
         self.list.itemClicked.connect(lambda item: self.chosen.emit(item.data(Qt.UserRole)))
         self.search.textChanged.connect(self._filter)
         self.families.currentIndexChanged.connect(self._filter)
@@ -133,6 +153,16 @@ class FilterGallery(QWidget):
         self.list.addItem(item)
         self.items[name] = item
 
+    def add_user_lut(self, name: str) -> None:
+        """A tile for a LUT in the user's library (once); it shows the frame once rendered."""
+        if name not in self.items:
+            self._add(name, _blank_icon(), name.rsplit(".", 1)[0], f"{name} (your LUT, in the LUT library)")
+            self._filter()
+
+    @property
+    def user_luts(self) -> list[str]:
+        return [name for name in self.items if is_user_lut(name)]
+
     def _filter(self) -> None:
         words = self.search.text().lower().split()
         chosen = self.families.currentText()
@@ -140,11 +170,11 @@ class FilterGallery(QWidget):
             if not name:
                 item.setHidden(bool(words) or chosen != ALL_FAMILIES)
                 continue
-            haystack = f"{preset_label(name)} {family(name)} {preset_description(name)}".lower()
+            haystack = _words(name).lower()
             shown = all(word in haystack for word in words) and chosen in (ALL_FAMILIES, family(name))
             item.setHidden(not shown)
         for group, header in self.list.headers.items():
-            header.setHidden(all(self.items[n].isHidden() for n in preset_names() if family(n) == group))
+            header.setHidden(all(self.items[n].isHidden() for n in self.items if n and family(n) == group))
 
     def select(self, name: str) -> None:
         blocked = self.list.blockSignals(True)

@@ -1,4 +1,4 @@
-"""The filter gallery's thumbnails, rendered from the frame on screen through each preset.
+"""The filter gallery's thumbnails, rendered from the frame on screen through each preset and user LUT.
 
 Lazily: only while the gallery is shown and playback is paused, a couple of presets
 per event-loop turn, so that the UI never waits on them.
@@ -12,6 +12,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QImage
 
+from editor import user_luts
 from editor.filters import preset_names
 from editor.schema import FilterChoice, Look
 
@@ -53,7 +54,8 @@ class GalleryThumbnails(QObject):
         if self.player.playing or self._done_for == id(frame):
             return
         self._done_for = id(frame)
-        self.queue = list(preset_names())
+        # A user LUT whose file has gone keeps its blank tile rather than stopping the rest.
+        self.queue = list(preset_names()) + [n for n in self.tools.filter_gallery.user_luts if user_luts.find(n)]
         self._timer.start()
 
     def _source(self) -> np.ndarray:

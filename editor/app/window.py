@@ -2,7 +2,7 @@
 
 Each part owns one area: ``Transport`` (playback), ``PromptPanel`` / ``PromptFlow``
 (requests), ``ToolsPanel`` / ``GalleryThumbnails`` (sliders and filters), ``CompareBox``
-(before/after), ``FileMenu`` / ``Autosave`` (files). The window owns one ``Project``
+(before/after), ``FileMenu`` / ``Autosave`` (files), ``LutMenu`` (the user's LUTs). The window owns one ``Project``
 (editor.project) whose edit state is changed only through undo steps, so every change
 (prompt, slider, filter, strength, reset) can be undone. Events for the online metric
 go to the local ``EventLog``.
@@ -29,6 +29,7 @@ from .compare import CompareBox
 from .export_dialog import ExportDialog
 from .files import FileMenu
 from .help import AboutBox, ShortcutSheet
+from .luts import LutMenu
 from .player import Player
 from .preview import PreviewWidget
 from .prompt import PromptPanel
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
         edit.addAction(redo)
         edit.addSeparator()
         add_action(edit, "Reset &All", self.reset_all)
+        self.luts = LutMenu(self, bar.addMenu("F&ilter"))
 
         self.compare_box.add_actions(bar.addMenu("&View"))
         self.transport.add_actions(bar.addMenu("&Playback"))
@@ -241,6 +243,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name}[*] \u2014 Editor")
         kind = self.info.kind if self.info else "file"
         self.show_status(f"Opened {name} ({kind}). Type a look and press Enter.")
+        self.refresh_look()
+        self.luts.offer_relink()
 
     def open_project(self, path: str | Path) -> bool:
         return self.unsaved.may_discard(self._document_name()) and self._open_project(path)
@@ -367,8 +371,12 @@ class MainWindow(QMainWindow):
         if self.project is not None:
             self.project.state = state
         self.tools.refresh(state)
-        self.preview.set_look(state.look())
+        self.refresh_look(state)
         self.explanation.show_look(state.look())
+
+    def refresh_look(self, state: EditState | None = None) -> None:
+        """Render the state's look (again, once a relinked LUT is found)."""
+        self.preview.set_look(self.luts.shown((state or self.state).look()))
 
     def push_state(self, after: EditState, text: str, merge_key=None) -> None:
         if self.project is None or after == self.state:
