@@ -71,10 +71,12 @@ def run_batch(
     on_done: Callable[[int, Path, ExportResult | str], None] | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    replace_hint: str = "add --overwrite (or -y) to replace it",
 ) -> BatchReport:
     """Grade each source into ``folder``; ``on_start(i, source)`` before file i and
     ``on_done(i, source, result or reason)`` after it. ``Cancelled`` stops the whole batch
-    (the file being written is removed, the ones written stay)."""
+    (the file being written is removed, the ones written stay). An existing output is a
+    failure unless ``overwrite``; ``replace_hint`` tells how to allow it."""
     folder = check_folder(folder)
     report = BatchReport()
     taken: set[Path] = set()
@@ -84,6 +86,8 @@ def run_batch(
         outcome: ExportResult | str
         try:
             target = target_for(source, probe(source).kind, folder, taken)
+            if not overwrite and (target.exists() or target.is_symlink()):
+                raise MediaError(f"{target} already exists; {replace_hint}.")
             outcome = export(
                 source, target, look, settings=settings, progress=progress, cancel=cancel, overwrite=overwrite
             )

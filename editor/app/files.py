@@ -1,4 +1,4 @@
-"""The File menu: open, recent files, save, relink, export, settings, quit.
+"""The File menu: open, recent files, save, relink, export, apply the look to files, settings, quit.
 
 Its dialogs only choose a path; the window opens or saves what was chosen, so that
 a drop, a recent file and the command line go the same way as the menu.
@@ -15,6 +15,7 @@ from editor.project import PROJECT_SUFFIX
 from editor.samples import sample_photo, sample_video
 
 from .actions import add_action
+from .batch_dialog import BatchDialog
 from .settings_dialog import SettingsDialog
 
 MEDIA_FILTER = "Videos and photos (*.mp4 *.mov *.mkv *.webm *.avi *.m4v *.jpg *.jpeg *.png *.tif *.tiff)"
@@ -36,6 +37,8 @@ class FileMenu:
         add_action(menu, "Re&link Source\u2026", self.relink_dialog)
         menu.addSeparator()
         self.export_action = add_action(menu, "&Export\u2026", window.open_export_dialog, "Ctrl+E")
+        add_action(menu, "Apply Look to &Files\u2026", self.batch_dialog)
+        self.batch: BatchDialog | None = None
         add_action(menu, "Se&ttings\u2026", self.settings_dialog, QKeySequence.Preferences)
         menu.addSeparator()
         add_action(menu, "&Quit", window.close, QKeySequence.Quit)
@@ -86,6 +89,40 @@ class FileMenu:
         name = self._choose("media", "Find the source file", MEDIA_FILTER)
         if name:
             self.window.relink(name)
+
+    def batch_dialog(self) -> None:
+        window = self.window
+        if window.project is None:
+            window.show_error("Open a video or photo first; its look is what gets applied to the files.")
+            return
+        names, _ = QFileDialog.getOpenFileNames(
+            window, "Apply the look to files", window.settings.last_folder("media"), MEDIA_FILTER
+        )
+        if not names:
+            return
+        folder = QFileDialog.getExistingDirectory(window, "Folder for the graded files", window.settings.last_folder("batch"))
+        if folder:
+            window.settings.set_last_folder("batch", Path(folder) / "x")
+            self.start_batch([Path(n) for n in names], Path(folder))
+
+    def start_batch(self, sources: list[Path], folder: Path) -> BatchDialog | None:
+        """Show the queue for ``sources`` with the current look; it starts when the user says Start."""
+        if self.window.luts.missing is not None:
+            self.window.show_error(f"The LUT {Path(self.window.luts.missing).name} is missing; relink it first.")
+            return None
+        self.batch = BatchDialog(sources, folder, self.window.state.look(), self.window)
+        self.batch.done_with.connect(
+            lambda report: self.window.show_status(f"Graded {len(report.written)} of {report.total} file(s) into {folder}.")
+        )
+        self.batch.open()
+        return self.batch
+
+    def stop_batch(self) -> None:
+        """Cancel a running queue (the window is closing) and wait for its file to be removed."""
+        job = self.batch.job if self.batch is not None else None
+        if job is not None and job.running:
+            job.cancel()
+            job.join(10)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

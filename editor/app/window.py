@@ -346,6 +346,7 @@ class MainWindow(QMainWindow):
         if self._dialog is not None and self._dialog.job is not None and self._dialog.job.running:
             self._dialog.job.cancel()
             self._dialog.job.join(10)
+        self.files.stop_batch()
         self.model.wait(10_000)
         self.autosaver.close()
         self.settings.sync()
