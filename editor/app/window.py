@@ -2,9 +2,10 @@
 
 Each part owns one area: ``Transport`` (playback), ``PromptPanel`` / ``PromptFlow``
 (requests), ``ToolsPanel`` / ``GalleryThumbnails`` (sliders and filters), ``CompareBox``
-(before/after), ``FileMenu`` / ``Autosave`` (files), ``LutMenu`` (the user's LUTs). The window owns one ``Project``
-(editor.project) whose edit state is changed only through undo steps, so every change
-(prompt, slider, filter, strength, reset) can be undone. Events for the online metric
+(before/after), ``FileMenu`` / ``Autosave`` (files), ``LutMenu`` (the user's LUTs),
+``LooksMenu`` (looks kept and copied). The window owns one ``Project`` (editor.project)
+whose edit state is changed only through undo steps, so every change (prompt, slider,
+filter, strength, reset, a kept or pasted look) can be undone. Events for the online metric
 go to the local ``EventLog``.
 """
 
@@ -30,6 +31,7 @@ from .export_dialog import ExportDialog
 from .files import FileMenu
 from .help import AboutBox, ShortcutSheet
 from .luts import LutMenu
+from .my_looks import LooksMenu
 from .player import Player
 from .preview import PreviewWidget
 from .prompt import PromptPanel
@@ -155,6 +157,7 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         add_action(edit, "Reset &All", self.reset_all)
         self.luts = LutMenu(self, bar.addMenu("F&ilter"))
+        self.looks = LooksMenu(self, bar.addMenu("&Looks"))
 
         self.compare_box.add_actions(bar.addMenu("&View"))
         self.transport.add_actions(bar.addMenu("&Playback"))
