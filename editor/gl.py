@@ -330,6 +330,19 @@ class GLRenderer:
         self._targets["graded"][1].read_into(out, components=3, alignment=1, dtype=self._graded_dtype)
         return out
 
+    def read_graded_reduced(self, max_width: int) -> np.ndarray:
+        """Every n-th pixel of the graded frame, n the least that fits ``max_width`` columns
+        (the pixels ``editor.scopes.reduced`` picks), picked on the GPU and read back small."""
+        graded = self.graded_texture
+        w, h = self._size
+        step = max(1, -(-w // max_width))
+        size = (-(-w // step), -(-h // step))
+        target = self._target("reduced", size, 4, "f1")
+        self._pass(self._vao("subsample.frag", "color.glsl"), target, {"src": graded}, step=step)
+        out = np.empty((size[1], size[0], 3), np.uint8)
+        target[1].read_into(out, components=3, alignment=1)
+        return out
+
     def render(self, rgb: np.ndarray, out: np.ndarray | None = None, *, deep: bool = False) -> np.ndarray:
         """Grade one frame (HxWx3 uint8, uint16 or float32 in [0, 1]) -> uint8 HxWx3 (into ``out``),
         or uint16 HxWx3 with ``deep``."""
@@ -359,12 +372,18 @@ class GLRenderer:
         return (np.clip(graded, 0.0, 1.0) * np.float32(top) + 0.5).astype(np.uint16 if deep else np.uint8)
 
     def draw(
-        self, fbo: moderngl.Framebuffer, viewport: tuple[int, int, int, int], *, split: float | None = None
+        self,
+        fbo: moderngl.Framebuffer,
+        viewport: tuple[int, int, int, int],
+        *,
+        split: float | None = None,
+        clip_warnings: bool = False,
     ) -> None:
         """Draw the graded last-uploaded frame scaled into ``viewport`` (x, y, w, h) of ``fbo``.
 
         ``split`` is the fraction of the width, from the left, that shows the ungraded
-        source (before/after); ``None`` shows it all graded.
+        source (before/after); ``None`` shows it all graded. ``clip_warnings`` marks the
+        graded pixels that clip: red where a channel is at 255, blue where one is at 0.
         """
         graded = self.graded_texture
         fbo.use()
@@ -375,6 +394,7 @@ class GLRenderer:
         program["graded"].value = 0
         program["original"].value = 1
         program["split"].value = -1.0 if split is None else float(split)
+        program["clip_warnings"].value = bool(clip_warnings)
         self._display.render(moderngl.TRIANGLE_STRIP)
 
     def release(self) -> None:

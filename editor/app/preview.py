@@ -55,6 +55,8 @@ class PreviewWidget(QOpenGLWidget):
         self._uploaded = False
         self.mode = AFTER
         self.split_pos = 0.5
+        #: Clipped highlights and shadows marked on the picture (View › Clipping Warnings).
+        self.clip_warnings = False
 
     # -- GL lifecycle ----------------------------------------------------------------
 
@@ -91,9 +93,9 @@ class PreviewWidget(QOpenGLWidget):
             left = self.image_viewport(half, height)
             right = self.image_viewport(width - half, height)
             self.renderer.draw(fbo, left, split=1.0)
-            self.renderer.draw(fbo, (right[0] + half, *right[1:]), split=None)
+            self.renderer.draw(fbo, (right[0] + half, *right[1:]), split=None, clip_warnings=self.clip_warnings)
             return
-        self.renderer.draw(fbo, self.image_viewport(width, height), split=self._split())
+        self.renderer.draw(fbo, self.image_viewport(width, height), split=self._split(), clip_warnings=self.clip_warnings)
 
     def resizeGL(self, width: int, height: int) -> None:
         self.layout_changed.emit()
@@ -163,6 +165,10 @@ class PreviewWidget(QOpenGLWidget):
                 self.doneCurrent()
         self.update()
 
+    def set_clip_warnings(self, on: bool) -> None:
+        self.clip_warnings = on
+        self.update()
+
     def set_mode(self, mode: str) -> None:
         self.mode = mode
         self.layout_changed.emit()
@@ -173,6 +179,14 @@ class PreviewWidget(QOpenGLWidget):
         self.makeCurrent()
         try:
             return self.renderer.read_graded()
+        finally:
+            self.doneCurrent()
+
+    def read_graded_reduced(self, max_width: int) -> np.ndarray:
+        """The graded frame's every n-th pixel, at most ``max_width`` wide (for the scopes)."""
+        self.makeCurrent()
+        try:
+            return self.renderer.read_graded_reduced(max_width)
         finally:
             self.doneCurrent()
 

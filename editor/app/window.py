@@ -3,10 +3,10 @@
 Each part owns one area: ``Transport`` (playback), ``PromptPanel`` / ``PromptFlow``
 (requests), ``ToolsPanel`` / ``GalleryThumbnails`` (sliders and filters), ``CompareBox``
 (before/after), ``FileMenu`` / ``Autosave`` (files), ``LutMenu`` (the user's LUTs),
-``LooksMenu`` (looks kept and copied). The window owns one ``Project`` (editor.project)
-whose edit state is changed only through undo steps, so every change (prompt, slider,
-filter, strength, reset, a kept or pasted look) can be undone. Events for the online metric
-go to the local ``EventLog``.
+``LooksMenu`` (looks kept and copied), ``ScopesDock`` (scopes). The window owns one
+``Project`` (editor.project) whose edit state is changed only through undo steps, so every
+change (prompt, slider, filter, strength, reset, a kept or pasted look) can be undone.
+Events for the online metric go to the local ``EventLog``.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from .my_looks import LooksMenu
 from .player import Player
 from .preview import PreviewWidget
 from .prompt import PromptPanel
+from .scopes_panel import ScopesDock
 from .prompting import PromptFlow
 from .thumbnails import GalleryThumbnails
 from .tools import ToolsPanel
@@ -159,7 +160,9 @@ class MainWindow(QMainWindow):
         self.luts = LutMenu(self, bar.addMenu("F&ilter"))
         self.looks = LooksMenu(self, bar.addMenu("&Looks"))
 
-        self.compare_box.add_actions(bar.addMenu("&View"))
+        view = bar.addMenu("&View")
+        self.compare_box.add_actions(view)
+        self.scopes = ScopesDock(self, view)
         self.transport.add_actions(bar.addMenu("&Playback"))
         self.mute_action = self.transport.mute_action
 
