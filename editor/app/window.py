@@ -3,10 +3,10 @@
 Each part owns one area: ``Transport`` (playback), ``PromptPanel`` / ``PromptFlow``
 (requests), ``ToolsPanel`` / ``GalleryThumbnails`` (sliders and filters), ``CompareBox``
 (before/after), ``FileMenu`` / ``Autosave`` (files), ``LutMenu`` (the user's LUTs),
-``LooksMenu`` (looks kept and copied), ``ScopesDock`` (scopes). The window owns one
-``Project`` (editor.project) whose edit state is changed only through undo steps, so every
-change (prompt, slider, filter, strength, reset, a kept or pasted look) can be undone.
-Events for the online metric go to the local ``EventLog``.
+``LooksMenu`` / ``Snapshots`` (looks kept, copied and compared), ``ScopesDock``. The
+window owns one ``Project`` (editor.project) whose edit state is changed only through undo
+steps, so every change (prompt, slider, filter, strength, reset, a kept, pasted or
+restored look) can be undone. Events for the online metric go to the local ``EventLog``.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from .player import Player
 from .preview import PreviewWidget
 from .prompt import PromptPanel
 from .scopes_panel import ScopesDock
+from .snapshots import Snapshots
 from .prompting import PromptFlow
 from .thumbnails import GalleryThumbnails
 from .tools import ToolsPanel
@@ -158,7 +159,9 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         add_action(edit, "Reset &All", self.reset_all)
         self.luts = LutMenu(self, bar.addMenu("F&ilter"))
-        self.looks = LooksMenu(self, bar.addMenu("&Looks"))
+        looks = bar.addMenu("&Looks")
+        self.looks = LooksMenu(self, looks)
+        self.snapshots = Snapshots(self, looks)
 
         view = bar.addMenu("&View")
         self.compare_box.add_actions(view)
@@ -243,6 +246,7 @@ class MainWindow(QMainWindow):
 
     def _project_loaded(self) -> None:
         self.undo_stack.clear()
+        self.snapshots.clear()
         self._apply_state(self.project.state)
         self.prompt.set_history([p.intent for p in self.project.prompts])
         name = self.project.source.name if self.project.source else "Untitled"
@@ -378,6 +382,7 @@ class MainWindow(QMainWindow):
         if self.project is not None:
             self.project.state = state
         self.tools.refresh(state)
+        self.snapshots.state_changed()
         self.refresh_look(state)
         self.explanation.show_look(state.look())
 
