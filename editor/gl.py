@@ -383,7 +383,8 @@ class GLRenderer:
 
         ``split`` is the fraction of the width, from the left, that shows the ungraded
         source (before/after); ``None`` shows it all graded. ``clip_warnings`` marks the
-        graded pixels that clip: red where a channel is at 255, blue where one is at 0.
+        graded pixels that clip (``editor.scopes.clipping``): red where a channel is at
+        255, blue where all three are at 0.
         """
         graded = self.graded_texture
         fbo.use()

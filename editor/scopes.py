@@ -81,7 +81,9 @@ def hue_degrees(cb: np.ndarray, cr: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Clipping:
-    """Pixels with a channel at 255 (highlights) or at 0 (shadows), as masks and fractions."""
+    """Clipped pixels as masks and fractions: highlights where any channel is at 255 (that
+    channel's detail is gone), shadows where all three are at 0 (crushed to black; one
+    channel at 0 is just a saturated color)."""
 
     highlights: np.ndarray
     shadows: np.ndarray
@@ -96,7 +98,7 @@ class Clipping:
 
 
 def clipping(rgb: np.ndarray) -> Clipping:
-    return Clipping((rgb == 255).any(axis=-1), (rgb == 0).any(axis=-1))
+    return Clipping((rgb == 255).any(axis=-1), (rgb == 0).all(axis=-1))
 
 
 @dataclass(frozen=True)

@@ -93,15 +93,15 @@ def test_skin_tones_lie_near_the_skin_tone_line():
     assert np.all(np.abs(angles - scopes.SKIN_TONE_DEGREES) < 12), angles
 
 
-def test_clipping_counts_pixels_at_0_and_255(photo):
+def test_clipping_counts_blown_channels_and_black_pixels(photo):
     chart = _chart()
     clip = scopes.clipping(chart)
-    # red, green, blue and white have a channel at 255; red, green, blue and black one at 0.
+    # red, green, blue and white have a channel at 255; only black is black.
     assert clip.highlight_fraction == pytest.approx(4 / 6)
-    assert clip.shadow_fraction == pytest.approx(4 / 6)
+    assert clip.shadow_fraction == pytest.approx(1 / 6)
     clip = scopes.clipping(photo)
     assert clip.highlight_fraction == pytest.approx(float((photo == 255).any(axis=-1).mean()))
-    assert clip.shadow_fraction == pytest.approx(float((photo == 0).any(axis=-1).mean()))
+    assert clip.shadow_fraction == pytest.approx(float((photo == 0).all(axis=-1).mean()))
 
 
 def test_compute_measures_the_reduced_frame(photo):

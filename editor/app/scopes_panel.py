@@ -4,7 +4,7 @@ The numbers come from ``editor.scopes`` on the frame the preview shows, reduced 
 GPU to a few hundred columns before it is read back; they are redrawn at most every
 ``_INTERVAL_MS`` while the panel is open, so they follow playback and slider drags
 without slowing the preview. View › Clipping Warnings (Ctrl+Shift+H, clear of the
-transport keys) marks clipped highlights red and clipped shadows blue on the picture.
+transport keys) marks clipped highlights red and crushed blacks blue on the picture.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from .actions import add_action
 _INTERVAL_MS = 100
 _HIST_HEIGHT = 110
 _WAVE_HEIGHT = 128
+_MARGIN = 16
 LUMA, PARADE = "Luma waveform", "RGB parade"
 #: Vectorscope targets: the 100 % primaries and secondaries, labelled as on a scope.
 _TARGETS = {"R": (255, 0, 0), "Mg": (255, 0, 255), "B": (0, 0, 255), "Cy": (0, 255, 255),
@@ -66,11 +67,15 @@ def waveform_image(counts: np.ndarray, tints: tuple[tuple[float, float, float], 
 
 
 def vectorscope_image(counts: np.ndarray) -> QImage:
+    """The vectorscope with its graticule, in a margin that leaves room for the labels."""
     size = counts.shape[0]
     level = _density(counts, counts.sum() / 2000)
-    image = _image(np.clip(level[..., None] * np.array([0.7, 1.0, 0.75]) + 0.06, 0, 1) * 255)
+    canvas = np.full((size + 2 * _MARGIN, size + 2 * _MARGIN, 3), 0.06, np.float32)
+    canvas[_MARGIN:-_MARGIN, _MARGIN:-_MARGIN] += level[..., None] * np.array([0.7, 1.0, 0.75])
+    image = _image(np.clip(canvas, 0, 1) * 255)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.Antialiasing)
+    painter.translate(_MARGIN, _MARGIN)
     centre = QPointF(size / 2, size / 2)
     painter.setPen(QPen(QColor(90, 90, 90), 1))
     painter.drawEllipse(centre, size / 2 - 1, size / 2 - 1)
@@ -92,9 +97,10 @@ def vectorscope_image(counts: np.ndarray) -> QImage:
 class _Plot(QLabel):
     """A scope image scaled to the label's width, keeping its aspect."""
 
-    def __init__(self, tip: str) -> None:
+    def __init__(self, tip: str, keep_aspect: bool = False) -> None:
         super().__init__()
         self.setToolTip(tip)
+        self.aspect = Qt.KeepAspectRatio if keep_aspect else Qt.IgnoreAspectRatio
         self.setAlignment(Qt.AlignCenter)
         self.setMinimumHeight(80)
         self.image: QImage | None = None
@@ -105,7 +111,7 @@ class _Plot(QLabel):
 
     def _fit(self) -> None:
         if self.image is not None and self.width() > 0:
-            scaled = self.image.scaled(self.width(), self.height(), Qt.KeepAspectRatio, Qt.SmoothTransformation)
+            scaled = self.image.scaled(self.width(), self.height(), self.aspect, Qt.SmoothTransformation)
             self.setPixmap(QPixmap.fromImage(scaled))
 
     def resizeEvent(self, event) -> None:
@@ -121,9 +127,11 @@ class ScopesPanel(QWidget):
         self.wave_mode.addItems([LUMA, PARADE])
         self.wave_mode.setToolTip("Luma waveform, or red, green and blue side by side (parade)")
         self.waveform = _Plot("Waveform: brightness (up) across the picture (left to right)")
-        self.vectorscope = _Plot("Vectorscope: hue around the circle, saturation outward; the orange line is skin tone")
+        self.vectorscope = _Plot(
+            "Vectorscope: hue around the circle, saturation outward; the orange line is skin tone", keep_aspect=True
+        )
         self.clip_label = QLabel("")
-        self.clip_label.setToolTip("Share of pixels with a channel at 255 (highlights) or 0 (shadows)")
+        self.clip_label.setToolTip("Share of pixels with a channel at 255 (highlights), and of black ones (shadows)")
         row = QHBoxLayout()
         row.addWidget(QLabel("Waveform"))
         row.addWidget(self.wave_mode, 1)
