@@ -4,8 +4,10 @@ turning any of them into the one 3D table the Filter step applies.
 Importing copies the file into ``<data dir>/luts`` (``editor.settings.data_dir``), so a
 look that names ``my.cube`` keeps working when the original is moved or deleted. A look
 names a LUT by that file name, or by a path when it was given one (``editor apply
---lut``). A LUT that cannot be found raises ``MissingLutError``: the caller reports it and
-offers to relink it; nothing renders a missing table as black.
+--lut``). A saved project keeps a copy of its LUT beside it (``<project> LUTs/``), which
+goes back into the library when the project is opened where the library lacks it (another
+machine, a new user). A LUT that cannot be found raises ``MissingLutError``: the caller
+reports it and offers to relink it; nothing renders a missing table as black.
 
 The Filter step feeds its LUT sRGB-encoded values clipped to [0, 1]. A plain 3D table is
 used as it is (its domain included); a 1D table or a Resolve shaper + 3D pair is sampled
@@ -112,6 +114,37 @@ def import_lut(source: str | os.PathLike[str], name: str | None = None) -> str:
             shutil.copyfile(source, tmp)
     log.info("imported LUT %s as %s", source, target.name)
     return target.name
+
+
+def beside(project: str | os.PathLike[str]) -> Path:
+    """The folder beside a project file that holds the LUT it uses."""
+    project = Path(project)
+    return project.with_name(f"{project.stem} LUTs")
+
+
+def keep_beside(look: Look, project: str | os.PathLike[str]) -> Path | None:
+    """Copy the user LUT ``look`` uses into the folder beside ``project``; the copy, if any."""
+    found = find(look.user_lut) if look.user_lut is not None else None
+    if found is None:
+        return None
+    target = beside(project) / found.name
+    if not target.is_file() or target.read_bytes() != found.read_bytes():
+        target.parent.mkdir(exist_ok=True)
+        with atomic_path(target) as tmp:
+            shutil.copyfile(found, tmp)
+    return target
+
+
+def recover_beside(look: Look, project: str | os.PathLike[str]) -> bool:
+    """Put the LUT ``look`` misses back into the library from beside ``project``, if it is there."""
+    reference = missing(look)
+    if reference is None:
+        return False
+    copy = beside(project) / Path(reference).name
+    if not copy.is_file():
+        return False
+    import_lut(copy, name=copy.name)
+    return True
 
 
 def library_names() -> list[str]:

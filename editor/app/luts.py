@@ -4,6 +4,7 @@ Import LUT… copies the file into the LUT library (``editor.user_luts``), adds 
 the gallery and makes it the filter. A look whose LUT cannot be found is shown without
 it (never through an empty, black table), the status line says so, and Relink Missing
 LUT… (also offered when a project opens) copies the chosen file in under the missing name.
+A saved project keeps a copy of its LUT beside it, which an opened project brings back.
 """
 
 from __future__ import annotations
@@ -60,6 +61,23 @@ class LutMenu:
             self.window.push_state(self.window.state.with_value(FILTER_NAME_KEY, name), f"Import LUT {name}")
         self.window.show_status(f"Imported {Path(path).name} into your LUTs (Filter tab, My LUTs).")
         return name
+
+    def project_saved(self, path: Path) -> None:
+        """Keep a copy of the project's LUT beside it, so the project carries it to another machine."""
+        try:
+            user_luts.keep_beside(self.window.state.look(), path)
+        except (EditorError, OSError) as exc:
+            log.warning("cannot copy the LUT beside %s", path, exc_info=True)
+            self.window.show_error(f"The project was saved, but its LUT could not be copied beside it ({exc}).")
+
+    def project_opening(self, look: Look, path: Path) -> None:
+        """A LUT the library lacks comes back from beside the project being opened."""
+        try:
+            if user_luts.recover_beside(look, path):
+                self.window.tools.filter_gallery.add_user_lut(Path(look.user_lut).name)
+        except (EditorError, OSError):
+            # Then it is reported as missing, with the offer to relink it.
+            log.warning("the LUT beside %s could not be used", path, exc_info=True)
 
     def shown(self, look: Look) -> Look:
         """The look to render: without its filter while that LUT is missing (said on the status line)."""

@@ -266,6 +266,7 @@ class MainWindow(QMainWindow):
             log.warning("cannot open project %s: %s", path, exc, exc_info=True)
             self.show_error(str(exc))
             return False
+        self.luts.project_opening(project.state.look(), Path(path))
         return self._adopt(project, Path(path))
 
     def _adopt(self, project: Project, path: Path | None) -> bool:
@@ -312,6 +313,7 @@ class MainWindow(QMainWindow):
         self.project_path = Path(path)
         self.unsaved.saved()
         self.show_status(f"Saved {Path(path).name}.")
+        self.luts.project_saved(Path(path))
         return True
 
     # -- autosave and recovery -------------------------------------------------------

@@ -120,7 +120,9 @@ def test_a_missing_lut_is_offered_for_relinking_and_never_shown_black(window, an
     project = tmp_path / "p.editorproj"
     window._on_value_edited("adjust.exposure", 30, None)
     assert window.save_project(project)
+    # Neither in the library nor beside the project: the project came without its LUTs folder.
     (user_luts.library_dir() / "colour_iridas_Colour_Correct_3d.cube").unlink()
+    shutil.rmtree(user_luts.beside(project))
     question = answer("Not Now")
     assert window.open_project(project)
     assert "colour_iridas_Colour_Correct_3d.cube" in question.text and question.buttons == ["Relink\u2026", "Not Now"]
@@ -137,3 +139,22 @@ def test_a_missing_lut_is_offered_for_relinking_and_never_shown_black(window, an
     assert window.luts.missing is None and not window.luts.relink_action.isEnabled()
     assert window.preview.renderer.look == window.state.look()
     assert window.state.look().filter.name == "colour_iridas_Colour_Correct_3d.cube"
+
+
+def test_a_project_carries_its_lut_beside_it_to_another_machine(window, luts, photo, tmp_path):
+    assert window.open_media(photo)
+    window.luts.import_file(luts / "ocio_resolve_1d3d.cube")
+    project = tmp_path / "trip" / "p.editorproj"
+    project.parent.mkdir()
+    assert window.save_project(project)
+    copy = tmp_path / "trip" / "p LUTs" / "ocio_resolve_1d3d.cube"
+    assert copy.read_bytes() == (luts / "ocio_resolve_1d3d.cube").read_bytes()
+    # Another machine: the folder moved, the library empty.
+    moved = tmp_path / "elsewhere"
+    shutil.move(project.parent, moved)
+    shutil.rmtree(user_luts.library_dir())
+    assert window.open_project(moved / "p.editorproj")
+    assert window.luts.missing is None and "ocio_resolve_1d3d.cube" in window.tools.filter_gallery.user_luts
+    assert window.preview.renderer.look == window.state.look()
+    graded = window.preview.read_graded().astype(int)
+    assert np.abs(graded - _reference(window.preview.frame, luts / "ocio_resolve_1d3d.cube")).max() <= 2
