@@ -17,6 +17,7 @@ from editor.lut import write_cube
 from editor.pipeline import LUT_SIZE, active_spatial, bake_pointwise
 from editor.schema import Look
 from editor.settings import data_dir
+from editor.user_luts import anchored, resolve
 
 log = logging.getLogger(__name__)
 
@@ -95,10 +96,11 @@ def delete_look(saved: SavedLook) -> None:
 
 
 def import_look(path: str | os.PathLike[str], *, replace: bool = False) -> SavedLook:
-    """Put a look JSON file on the shelf under its file name (refused if it is no look)."""
+    """Put a look JSON file on the shelf under its file name (refused if it is no look); a
+    LUT it names that lies beside it is kept by its path."""
     path = Path(path)
     notes: list[str] = []
-    look = Look.load(path, strict=False, notes=notes)
+    look = anchored(Look.load(path, strict=False, notes=notes), path.parent)
     if notes:
         log.info("imported look %s: %s", path, " ".join(notes))
     return save_look(path.stem, look, replace=replace)
@@ -108,8 +110,6 @@ def export_cube(look: Look, path: str | os.PathLike[str], size: int = LUT_SIZE) 
     """Bake the look's pointwise part into a ``.cube`` (as ``editor look-to-cube`` does);
     returns the spatial operations a LUT cannot hold, which were left out."""
     if look.user_lut is not None:
-        from editor.user_luts import resolve
-
         resolve(look.user_lut)
     title = "editor look " + "; ".join(look.to_text().splitlines())
     write_cube(path, bake_pointwise(look, size), title=title.replace('"', "'"))

@@ -71,3 +71,11 @@ def test_export_cube_is_the_baked_look(tmp_path):
     lut = read_cube(tmp_path / "warm.cube").lut3d
     rgb = np.random.default_rng(0).random((500, 3), dtype=np.float32)
     np.testing.assert_allclose(apply_trilinear(rgb, lut), apply_trilinear(rgb, bake_pointwise(look)), atol=2e-6)
+
+
+def test_an_imported_look_keeps_a_lut_that_lies_beside_it(tmp_path):
+    (tmp_path / "beside.cube").write_text("LUT_3D_SIZE 2\n" + "0 0 0\n" * 8)
+    path = tmp_path / "with lut.json"
+    path.write_text(json.dumps({"schema_version": 2, "filter": {"lut": "beside.cube", "intensity": 50}}))
+    saved = saved_looks.import_look(path)
+    assert saved.look.filter == FilterChoice(str(tmp_path / "beside.cube"), 50)

@@ -84,6 +84,12 @@ class LutMenu:
         self.missing = user_luts.missing(look)
         self.relink_action.setEnabled(self.missing is not None)
         if self.missing is None:
+            reference = look.user_lut
+            # A library LUT imported by another window gets its tile here too.
+            if reference is not None and Path(reference).name == reference:
+                gallery = self.window.tools.filter_gallery
+                gallery.add_user_lut(reference)
+                gallery.select(reference)
             return look
         self.window.show_error(
             f"The LUT {Path(self.missing).name} is missing, so the picture is shown without it; "

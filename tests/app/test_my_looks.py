@@ -102,3 +102,20 @@ def test_paste_of_text_that_is_no_look_is_one_sentence(window):
     assert window.looks.paste()
     assert window.state.look().filter == FilterChoice("mine.cube", 50)
     assert "mine.cube is missing" in window.statusBar().currentMessage()
+
+
+def test_a_look_with_a_user_lut_pastes_into_another_window_with_its_tile(window, second_window, tmp_path):
+    from editor.lut import Lut3D, identity_table, write_cube
+
+    lut = tmp_path / "teal.cube"
+    write_cube(lut, Lut3D(identity_table(5) * [0.6, 1.0, 1.0]))
+    assert window.open_media(sample_photo())
+    assert second_window.open_media(sample_photo())
+    assert window.luts.import_file(lut) == "teal.cube"
+    assert "teal.cube" not in second_window.tools.filter_gallery.user_luts
+    window.looks.copy()
+    assert second_window.looks.paste()
+    assert second_window.state.look().filter == FilterChoice("teal.cube", 100)
+    assert "teal.cube" in second_window.tools.filter_gallery.user_luts
+    assert second_window.tools.filter_gallery.list.currentItem().data(Qt.UserRole) == "teal.cube"
+    assert second_window.preview.renderer.look == second_window.state.look()
