@@ -65,7 +65,7 @@ def run_batch(
     folder: str | os.PathLike[str],
     look: Look,
     *,
-    settings: ExportSettings = ExportSettings(),
+    settings: ExportSettings | None = None,
     overwrite: bool = False,
     on_start: Callable[[int, Path], None] | None = None,
     on_done: Callable[[int, Path, ExportResult | str], None] | None = None,
@@ -89,7 +89,8 @@ def run_batch(
             if not overwrite and (target.exists() or target.is_symlink()):
                 raise MediaError(f"{target} already exists; {replace_hint}.")
             outcome = export(
-                source, target, look, settings=settings, progress=progress, cancel=cancel, overwrite=overwrite
+                source, target, look, settings=settings or ExportSettings(), progress=progress, cancel=cancel,
+                overwrite=overwrite,
             )
         except Cancelled:
             raise

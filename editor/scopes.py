@@ -51,7 +51,7 @@ def histograms(rgb: np.ndarray) -> np.ndarray:
 
 def waveform(values: np.ndarray) -> np.ndarray:
     """(256, W) counts: entry [v, x] is how many pixels of column x have level v (row 0 = level 0)."""
-    height, width = values.shape
+    width = values.shape[1]
     index = values.astype(np.int64) * width + np.arange(width)[None, :]
     return np.bincount(index.ravel(), minlength=LEVELS * width).reshape(LEVELS, width)
 

@@ -28,7 +28,7 @@ import numpy as np
 
 from editor.fileio import atomic_path
 from editor.lut import CubeFile, Lut3D, LutError, apply_cube, identity_table, read_cube
-from editor.schema import LUT_SUFFIX, Look, FilterChoice, is_user_lut
+from editor.schema import LUT_SUFFIX, FilterChoice, Look, is_user_lut
 from editor.settings import data_dir
 
 log = logging.getLogger(__name__)

@@ -170,7 +170,7 @@ class LooksMenu:
                 log.warning("thumbnail of look %s failed", name, exc_info=True)
 
     def _report(self, exc: Exception, what: str) -> None:
-        log.warning("%s failed", what, exc_info=True)
+        log.warning("%s failed", what, exc_info=exc)
         self.window.show_error(str(exc) if isinstance(exc, EditorError) else f"{what} failed ({exc}).")
 
     def save_current(self, name: str, *, replace: bool = False) -> bool:

@@ -16,9 +16,9 @@ from editor import user_luts
 from editor.filters import preset_names
 from editor.schema import FilterChoice, Look
 
+from .gallery import THUMB_SIZE
 from .player import Player
 from .preview import PreviewWidget
-from .gallery import THUMB_SIZE
 from .tools import ToolsPanel
 
 log = logging.getLogger(__name__)

@@ -35,9 +35,9 @@ from .my_looks import LooksMenu
 from .player import Player
 from .preview import PreviewWidget
 from .prompt import PromptPanel
+from .prompting import PromptFlow
 from .scopes_panel import ScopesDock
 from .snapshots import Snapshots
-from .prompting import PromptFlow
 from .thumbnails import GalleryThumbnails
 from .tools import ToolsPanel
 from .transport import Transport

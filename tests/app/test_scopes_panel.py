@@ -43,7 +43,10 @@ def test_scopes_follow_a_slider(window, qtbot):
     window._on_value_edited("adjust.exposure", 80, None)
     qtbot.waitUntil(lambda: panel.result is not before, timeout=5_000)
     levels = np.arange(256)
-    mean = lambda r: (r.histogram[3] * levels).sum() / r.histogram[3].sum()  # noqa: E731
+
+    def mean(result):
+        return (result.histogram[3] * levels).sum() / result.histogram[3].sum()
+
     assert mean(panel.result) > mean(before) + 10
     assert panel.result.clipping.highlight_fraction > before.clipping.highlight_fraction
     assert panel.clip_label.text().startswith("Clipped: highlights ")
