@@ -258,3 +258,15 @@ def test_the_gpu_grades_a_user_lut_as_the_reference_does(luts, gl_ctx, picture):
         cpu = np.round(np.clip(render_cpu(img.astype(np.float32) / 255, look), 0, 1) * 255)
         assert np.abs(gpu - cpu).max() <= 2, name
     renderer.release()
+
+
+def test_look_to_cube_finds_a_lut_beside_the_look(luts, tmp_path):
+    shutil.copyfile(luts / "colour_iridas_Colour_Correct_3d.cube", tmp_path / "cc.cube")
+    look_file = tmp_path / "look.json"
+    look_file.write_text(json.dumps({"schema_version": 2, "filter": {"lut": "cc.cube"}}))
+    assert main(["look-to-cube", str(look_file), "-o", str(tmp_path / "baked.cube")]) == 0
+    baked = read_cube(tmp_path / "baked.cube")
+    rgb = np.random.default_rng(2).random((300, 3), dtype=np.float32)
+    expected = np.clip(apply_cube(rgb, read_cube(luts / "colour_iridas_Colour_Correct_3d.cube")), 0, 1)
+    # The baked table holds the unclipped values; a player clips them on display.
+    assert np.abs(np.clip(apply_cube(rgb, baked), 0, 1) - expected).max() < 0.01

@@ -425,6 +425,9 @@ class MainWindow(QMainWindow):
         if self.project is None or self.info is None:
             self.show_error("Open a video or photo before exporting.")
             return None
+        if self.luts.missing is not None:
+            self.show_error(f"The LUT {Path(self.luts.missing).name} is missing; relink it (Filter menu) before exporting.")
+            return None
         self.player.pause()
         self._dialog = ExportDialog(self.info, self.state.look(), self.settings, self)
         self._dialog.exported.connect(self._on_exported)

@@ -63,12 +63,13 @@ def add_overwrite(parser: argparse.ArgumentParser) -> None:
 
 
 def load_look(path: str | Path) -> Look:
-    """A look file, with what was clamped or dropped said in one line on stderr."""
+    """A look file, with what was clamped or dropped said in one line on stderr; a LUT it
+    names that lies beside it is used from there."""
     notes: list[str] = []
     look = Look.load(path, notes=notes)
     if notes:
         print(f"Note: {' '.join(notes)}", file=sys.stderr)
-    return look
+    return user_luts.anchored(look, Path(path).parent)
 
 
 def look_from(args: argparse.Namespace) -> Look:
@@ -78,7 +79,7 @@ def look_from(args: argparse.Namespace) -> Look:
         for line in suggestion.explanation:
             print(line, file=sys.stderr)
         return suggestion.look
-    return user_luts.anchored(load_look(args.look), Path(args.look).parent)
+    return load_look(args.look)
 
 
 def _lut_filter(args: argparse.Namespace) -> FilterChoice | None:

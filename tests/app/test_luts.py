@@ -158,3 +158,11 @@ def test_a_project_carries_its_lut_beside_it_to_another_machine(window, luts, ph
     assert window.preview.renderer.look == window.state.look()
     graded = window.preview.read_graded().astype(int)
     assert np.abs(graded - _reference(window.preview.frame, luts / "ocio_resolve_1d3d.cube")).max() <= 2
+
+
+def test_export_is_refused_while_the_lut_is_missing(window, photo):
+    assert window.open_media(photo)
+    window._on_value_edited("filter.name", "gone.cube", None)
+    assert window.luts.missing == "gone.cube"
+    assert window.open_export_dialog() is None
+    assert "gone.cube is missing; relink it" in window.statusBar().currentMessage()
