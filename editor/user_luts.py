@@ -44,9 +44,10 @@ class MissingLutError(LutError):
 
     def __init__(self, reference: str) -> None:
         self.reference = reference
+        where = f"not at {reference} and " if Path(reference).name != reference else ""
         super().__init__(
-            f"The LUT {Path(reference).name!r} is missing (not at {reference} nor in the LUT library "
-            f"{library_dir()}); relink it to its .cube file."
+            f"The LUT {Path(reference).name!r} is missing ({where}not in the LUT library {library_dir()}); "
+            "give its .cube file again (Filter \u203a Relink Missing LUT\u2026 in the app, --lut on the command line)."
         )
 
 

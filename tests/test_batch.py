@@ -95,3 +95,20 @@ def test_run_batch_reports_each_file(tmp_path):
     assert seen == [(0, "gone.jpg"), (1, "grey.png")]
     assert [r.target.name for r in report.written] == ["grey.png"]
     assert report.failed[0][0] == missing and "gone.jpg" in report.failed[0][1]
+
+
+def test_a_batch_with_a_lut_grades_each_file_through_it(tmp_path, capsys):
+    from editor.lut import Lut3D, identity_table, write_cube
+
+    lut = tmp_path / "half_red.cube"
+    write_cube(lut, Lut3D(identity_table(3) * [0.5, 1.0, 1.0]))
+    sources = []
+    for name in ("a.png", "b.png"):
+        sources.append(tmp_path / name)
+        Image.fromarray(np.full((10, 10, 3), 200, np.uint8)).save(sources[-1])
+    out = tmp_path / "out"
+    out.mkdir()
+    assert main(["apply", *map(str, sources), "-o", str(out), "--lut", str(lut)]) == 0
+    for name in ("a.png", "b.png"):
+        assert np.asarray(Image.open(out / name))[0, 0].tolist() == [100, 200, 200]
+    assert "Graded 2 of 2 file(s)" in capsys.readouterr().out

@@ -233,7 +233,8 @@ def test_a_missing_lut_is_reported_never_rendered_black(picture, tmp_path, capsy
     out = tmp_path / "out.png"
     assert _apply(picture[0], "-o", out, "--look", look_file) == 2
     err = capsys.readouterr().err
-    assert "The LUT 'deleted.cube' is missing" in err and "relink" in err
+    assert "The LUT 'deleted.cube' is missing (not in the LUT library" in err and "Relink Missing LUT" in err
+    assert err.strip().count("\n") == 0
     assert not out.exists()
 
 
