@@ -118,7 +118,6 @@ def main() -> int:
         window.looks.apply("Golden hour")
         window.tools.tabs.setCurrentWidget(window.looks.shelf)
         _settle(app, 3.0)
-        window.looks.render_thumbnails()
         window.looks.shelf.select("Golden hour")
         _settle(app, 1.0)
         _save(window, "my_looks_1280x720.png")

@@ -14,7 +14,7 @@ import logging
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -45,6 +45,7 @@ LOOK_FILTER = "Looks (*.json)"
 CUBE_FILTER = "LUT files (*.cube)"
 SHELF_TITLE = "My looks"
 _CELL = QSize(THUMB_SIZE.width() + 8, THUMB_SIZE.height() + 28)
+_THUMBS_PER_TICK = 2
 
 
 class LooksShelf(QWidget):
@@ -126,6 +127,9 @@ class LooksMenu:
 
     def __init__(self, window, menu: QMenu) -> None:
         self.window = window
+        self.queue: list[str] = []
+        self._timer = QTimer(window, singleShot=False, interval=0)
+        self._timer.timeout.connect(self._render_some)
         self.shelf = LooksShelf()
         window.tools.tabs.addTab(self.shelf, SHELF_TITLE)
         window.tools.tabs.setTabToolTip(window.tools.tabs.count() - 1, "Looks you kept, to use again on any clip")
@@ -154,20 +158,31 @@ class LooksMenu:
         self.render_thumbnails()
 
     def render_thumbnails(self) -> None:
-        """Each kept look on the current frame, while the shelf is on screen."""
+        """Each kept look on the current frame, while the shelf is on screen: a couple per
+        event-loop turn, as the gallery does, so that a long shelf never holds up the UI."""
         preview = self.window.preview
         if preview.frame is None or preview.renderer is None or not self.shelf.isVisible():
+            return
+        self.queue = list(self.shelf.looks)
+        self._timer.start()
+
+    def _render_some(self) -> None:
+        preview = self.window.preview
+        if not self.queue or preview.frame is None:
+            self._timer.stop()
             return
         frame = preview.frame
         step = max(1, frame.shape[0] // (THUMB_SIZE.height() * 2))
         small = np.ascontiguousarray(frame[::step, ::step])
-        for name, saved in self.shelf.looks.items():
-            if missing(saved.look) is not None:
+        for name in self.queue[:_THUMBS_PER_TICK]:
+            saved = self.shelf.looks.get(name)
+            if saved is None or missing(saved.look) is not None:
                 continue
             try:
                 self.shelf.set_thumbnail(name, preview.render_thumbnail(small, saved.look))
             except EditorError:
                 log.warning("thumbnail of look %s failed", name, exc_info=True)
+        del self.queue[:_THUMBS_PER_TICK]
 
     def _report(self, exc: Exception, what: str) -> None:
         log.warning("%s failed", what, exc_info=exc)

@@ -42,7 +42,7 @@ def test_saved_looks_sit_on_the_shelf_and_apply_rename_delete(window, qtbot, ans
     assert list(shelf.items) == ["Warm film"] and shelf.selected == "Warm film"
     assert Look.load(saved_looks.looks_dir() / "Warm film.json") == look
     window.tools.tabs.setCurrentWidget(shelf)
-    qtbot.waitUntil(lambda: shelf.isVisible())
+    qtbot.waitUntil(lambda: shelf.isVisible() and not window.looks.queue)
     icon = shelf.items["Warm film"].icon().pixmap(88, 55).toImage()
     assert len({icon.pixel(x, y) for x in range(0, 88, 8) for y in range(0, 55, 8)}) > 4
     window.reset_all()
