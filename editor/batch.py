@@ -4,6 +4,7 @@ The command line (``editor apply A.mp4 B.jpg -o OUTDIR/``) and the app's queue (
 Apply Look to Files…) both run ``run_batch``; each file goes through ``editor.export.export``
 as a single export would, so it is atomic, refuses to replace a file without
 ``overwrite`` and can be cancelled. A video becomes an ``.mp4``; a photo keeps its format.
+A folder given as an input stands for the videos and photos in it (by their names).
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from editor.progress import CancelToken, ProgressCallback
 from editor.schema import Look
 
 log = logging.getLogger(__name__)
+
+#: What a folder's files are taken by: photo formats and the common video containers.
+MEDIA_SUFFIXES = PHOTO_EXTENSIONS | {".mp4", ".m4v", ".mov", ".mkv", ".webm", ".avi", ".mts", ".m2ts", ".ts"}
 
 
 @dataclass
@@ -48,6 +52,18 @@ def target_for(source: Path, kind: str, folder: Path, taken: set[Path]) -> Path:
         n += 1
     taken.add(target)
     return target
+
+
+def expand(inputs: Sequence[str | os.PathLike[str]]) -> list[Path]:
+    """The inputs with each folder replaced by its videos and photos, by name (not its subfolders)."""
+    files: list[Path] = []
+    for path in map(Path, inputs):
+        if path.is_dir():
+            found = [p for p in path.iterdir() if p.suffix.lower() in MEDIA_SUFFIXES and not p.name.startswith(".")]
+            files.extend(sorted(found, key=lambda p: p.name.casefold()))
+        else:
+            files.append(path)
+    return files
 
 
 def check_folder(folder: str | os.PathLike[str]) -> Path:

@@ -30,13 +30,14 @@ def _inputs(tmp_path: Path) -> Path:
 
 
 def test_a_folder_with_a_broken_file_grades_the_rest_and_lists_the_failure(tmp_path, capsys):
+    """The folder stands for its videos and photos, by name; a text file in it is not one."""
     folder = _inputs(tmp_path)
     look = tmp_path / "look.json"
     look.write_text(json.dumps(LOOK))
     out = tmp_path / "out"
     out.mkdir()
-    files = sorted(folder.iterdir())
-    code = main(["apply", *map(str, files), "-o", f"{out}/", "--look", str(look), "--max-height", "90"])
+    (folder / "notes.txt").write_text("not a picture, and not taken for one")
+    code = main(["apply", str(folder), "-o", f"{out}/", "--look", str(look), "--max-height", "90"])
     captured = capsys.readouterr()
     assert code == 1
     lines = captured.out.splitlines()
@@ -112,3 +113,11 @@ def test_a_batch_with_a_lut_grades_each_file_through_it(tmp_path, capsys):
     for name in ("a.png", "b.png"):
         assert np.asarray(Image.open(out / name))[0, 0].tolist() == [100, 200, 200]
     assert "Graded 2 of 2 file(s)" in capsys.readouterr().out
+
+
+def test_an_empty_folder_is_one_sentence(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    look = tmp_path / "look.json"
+    look.write_text(json.dumps(LOOK))
+    assert main(["apply", str(tmp_path / "empty"), "-o", str(tmp_path), "--look", str(look)]) == 2
+    assert "There are no videos or photos in" in capsys.readouterr().err

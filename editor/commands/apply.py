@@ -7,7 +7,7 @@ the look. An existing output is replaced only with ``--overwrite`` (``-y``). Sho
 progress bar on stderr; Ctrl+C, ``kill`` or closing the terminal cancels and leaves no
 output file.
 
-Several inputs (or ``-o`` naming a folder) grade each into that folder
+Several inputs, a folder of them (or ``-o`` naming a folder) grade each into that folder
 (``editor.batch``): one line per file, the failures listed at the end, exit status 1
 when any failed.
 """
@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from editor import user_luts
-from editor.batch import run_batch
+from editor.batch import expand, run_batch
 from editor.commands.suggest import understood_suggestion
 from editor.errors import EditorError
 from editor.export import ExportSettings, export
@@ -35,7 +35,8 @@ _BAR = 30
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "inputs", nargs="+", type=Path, metavar="INPUT",
-        help="video (MP4, MOV, WebM, ...) or photo (JPEG, PNG, TIFF); several are graded into the -o folder",
+        help="video (MP4, MOV, WebM, ...) or photo (JPEG, PNG, TIFF); several, or a folder of them, "
+        "are graded into the -o folder",
     )
     # A str, not a Path: "out/" must still end with the slash that says it is a folder.
     parser.add_argument(
@@ -97,7 +98,12 @@ def _lut_filter(args: argparse.Namespace) -> FilterChoice | None:
 
 
 def _is_batch(args: argparse.Namespace) -> bool:
-    return len(args.inputs) > 1 or args.output.endswith(("/", os.sep)) or Path(args.output).is_dir()
+    return (
+        len(args.inputs) > 1
+        or any(path.is_dir() for path in args.inputs)
+        or args.output.endswith(("/", os.sep))
+        or Path(args.output).is_dir()
+    )
 
 
 def _format_eta(seconds: float | None) -> str:
@@ -183,7 +189,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_batch(args: argparse.Namespace, look: Look, settings: ExportSettings) -> int:
-    total = len(args.inputs)
+    sources = expand(args.inputs)
+    if not sources:
+        raise EditorError(f"There are no videos or photos in {', '.join(map(str, args.inputs))}.")
+    total = len(sources)
     token = CancelToken()
     # A bar redrawn per file on a terminal; a log gets only the lines per file.
     tty = sys.stderr.isatty()
@@ -207,7 +216,7 @@ def _run_batch(args: argparse.Namespace, look: Look, settings: ExportSettings) -
 
     with on_stop_signals(token.cancel):
         report = run_batch(
-            args.inputs, args.output, look, settings=settings, overwrite=args.overwrite,
+            sources, args.output, look, settings=settings, overwrite=args.overwrite,
             on_start=started, on_done=done, progress=progress, cancel=token,
         )
     print(f"Graded {len(report.written)} of {total} file(s) into {args.output}.")
