@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QScreen
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
@@ -196,6 +196,13 @@ class MainWindow(QMainWindow):
         self.statusBar().style().polish(self.statusBar())
         self.statusBar().showMessage(message)
 
+    def event(self, event) -> bool:
+        # Hovering a menu item sends its status tip, empty for all of ours, which would
+        # wipe a message (an error) the user may not have read yet.
+        if event.type() == QEvent.StatusTip and not event.tip():
+            return True
+        return super().event(event)
+
     # -- opening ---------------------------------------------------------------------
 
     def open_media(self, path: str | Path) -> bool:
@@ -206,7 +213,7 @@ class MainWindow(QMainWindow):
         path = Path(path)
         if not self.unsaved.may_discard(self._document_name()):
             return False
-        if path.suffix == PROJECT_SUFFIX:
+        if path.suffix.lower() == PROJECT_SUFFIX:
             return self._open_project(path)
         try:
             info = probe(path)
