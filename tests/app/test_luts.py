@@ -34,7 +34,7 @@ def luts() -> Path:
 
 
 @pytest.fixture
-def photo(tmp_path) -> Path:
+def photo(tmp_path, luts) -> Path:
     path = tmp_path / "photo.png"
     rocket = Image.open(TESTDATA / "media" / "photo_rocket_640x427_pd.jpg").convert("RGB")
     rocket.save(path)
