@@ -110,3 +110,15 @@ def test_compute_measures_the_reduced_frame(photo):
     np.testing.assert_array_equal(result.histogram, scopes.histograms(small))
     assert result.waveform.shape == (256, small.shape[1]) and result.parade.shape == (3, 256, small.shape[1])
     assert result.vectorscope.sum() == small.shape[0] * small.shape[1]
+
+
+def test_the_gpu_picks_the_same_pixels_as_reduced(gl_ctx, photo):
+    from editor.gl import GLRenderer
+    from editor.schema import Look
+
+    renderer = GLRenderer(gl_ctx)
+    renderer.set_look(Look({"contrast": 30, "temperature": 20}))
+    for width in (scopes.SCOPE_WIDTH, 97, 10_000):
+        graded = renderer.render(photo)
+        np.testing.assert_array_equal(renderer.read_graded_reduced(width), scopes.reduced(graded, width))
+    renderer.release()
