@@ -102,7 +102,8 @@ class FileMenu:
             return
         folder = QFileDialog.getExistingDirectory(window, "Folder for the graded files", window.settings.last_folder("batch"))
         if folder:
-            window.settings.set_last_folder("batch", Path(folder) / "x")
+            # set_last_folder keeps the folder of a chosen file; here the folder itself was chosen.
+            window.settings.set_last_folder("batch", Path(folder) / "graded")
             self.start_batch([Path(n) for n in names], Path(folder))
 
     def start_batch(self, sources: list[Path], folder: Path) -> BatchDialog | None:
