@@ -197,6 +197,9 @@ class GLRenderer:
                 f"A frame must be a non-empty HxWx3 uint8, uint16 or float32 array, not {rgb.dtype} {rgb.shape}."
             )
         h, w = rgb.shape[:2]
+        if max(h, w) > self.max_size:
+            # The driver may crash instead of failing on a texture over its limit.
+            raise MediaError(f"A {w}x{h} frame is over this GPU's texture limit of {self.max_size} pixels.")
         if self._src is None or self._src.size != (w, h) or self._src.dtype != dtype:
             if self._src is not None:
                 self._src.release()

@@ -216,6 +216,8 @@ def test_a_frame_over_the_texture_limit_is_graded_in_tiles_when_the_look_is_poin
         whole = renderer.render(rgb)
         renderer.max_size = max(rgb.shape[:2]) // 3
         assert np.array_equal(renderer.render(rgb), whole)
+        with pytest.raises(MediaError, match="over this GPU's texture limit"):
+            renderer.upload(rgb)
     finally:
         renderer.release()
 

@@ -73,8 +73,7 @@ class PreviewWidget(QOpenGLWidget):
             return
         log.info("preview on %s", self.ctx.info.get("GL_RENDERER"))
         if self._frame is not None:
-            self.renderer.upload(self._frame)
-            self._uploaded = True
+            self._upload()
         self.gl_ready.emit()
 
     def paintGL(self) -> None:
@@ -149,11 +148,19 @@ class PreviewWidget(QOpenGLWidget):
         if self.renderer is not None:
             self.makeCurrent()
             try:
-                self.renderer.upload(rgb)
-                self._uploaded = True
+                self._upload()
             finally:
                 self.doneCurrent()
         self.update()
+
+    def _upload(self) -> None:
+        """Upload the frame, every n-th pixel of it where it is wider or taller than a texture
+        can be (a panorama): the preview never shows more pixels than its widget, and export
+        grades the full frame through ``GLRenderer.render``."""
+        step = -(-max(self._frame.shape[:2]) // self.renderer.max_size)
+        frame = self._frame if step == 1 else np.ascontiguousarray(self._frame[::step, ::step])
+        self.renderer.upload(frame)
+        self._uploaded = True
 
     def set_look(self, look: Look) -> None:
         self._look = look
@@ -175,7 +182,7 @@ class PreviewWidget(QOpenGLWidget):
         self.update()
 
     def read_graded(self) -> np.ndarray:
-        """The full-resolution graded frame the preview shows (uint8 HxWx3, sRGB)."""
+        """The graded frame the preview shows (uint8 HxWx3, sRGB), full size unless over the texture limit."""
         self.makeCurrent()
         try:
             return self.renderer.read_graded()
