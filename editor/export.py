@@ -168,15 +168,15 @@ def export(
     renderer: GLRenderer | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
-    overwrite: bool = True,
+    overwrite: bool = False,
 ) -> ExportResult:
     """Render ``look`` onto ``source`` and write ``target`` atomically.
 
     Raises ``MediaError`` (unreadable input, bad target) or ``Cancelled``; in both cases
     no output file is left and the source is never touched. ``renderer`` is reused when
     given (the app passes its preview renderer); otherwise a headless one is made.
-    An existing ``target`` is replaced only with ``overwrite``: the app has asked the
-    user by then, the command line passes ``--overwrite``.
+    An existing ``target`` is replaced only with ``overwrite``, which the app passes once
+    the user agreed and the command line for ``--overwrite``.
     """
     start = time.monotonic()
     source = Path(source)

@@ -425,6 +425,9 @@ def test_demo_output_problems(tmp_path, capsys):
     done.mkdir()
     (done / "rocket_coffee_cat_golden_hour.mp4").write_bytes(b"earlier run")
     refused(capsys, tmp_path, "demo", "--no-window", "-o", str(done), says="already exists; add --overwrite")
+    code, _, err = cli(capsys, "demo", "--no-window", "-o", str(done), "-y")
+    assert code == 0, err
+    assert (done / "rocket_coffee_cat_golden_hour.mp4").read_bytes() != b"earlier run"
 
 
 @pytest.mark.parametrize("kind, length", [("photo", 255), ("photo", 226), ("video", 255), ("video", 241)])

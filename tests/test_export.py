@@ -230,3 +230,13 @@ def test_cancel_mid_export_leaves_nothing(tmp_path, renderer):
     assert 20 <= max(seen) < 150
     assert list(tmp_path.iterdir()) == []
     assert seen[0] == 1 and all(b == a + 1 for a, b in zip(seen, seen[1:]))
+
+
+def test_an_existing_target_is_replaced_only_with_overwrite(tmp_path, renderer):
+    target = tmp_path / "cat.jpg"
+    target.write_bytes(b"keep me")
+    with pytest.raises(MediaError, match="already exists"):
+        export(CHELSEA, target, LOOK, renderer=renderer)
+    assert target.read_bytes() == b"keep me"
+    export(CHELSEA, target, LOOK, renderer=renderer, overwrite=True)
+    assert target.read_bytes() != b"keep me"

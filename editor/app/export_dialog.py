@@ -183,7 +183,8 @@ class ExportDialog(QDialog):
         if _same_path(self.info.path, target):
             self._fail("That is the source file; choose another name so the original is kept.")
             return
-        if target.is_file() and target != self._confirmed and not confirm_replace(self, target):
+        replace = target.is_file()
+        if replace and target != self._confirmed and not confirm_replace(self, target):
             self.status.setStyleSheet("")
             self.status.setText("Not exported; choose another name or replace the file.")
             return
@@ -192,7 +193,8 @@ class ExportDialog(QDialog):
         self.status.setText("Starting\u2026")
         self.progress.setValue(0)
         self.export_button.setEnabled(False)
-        self.job = ExportJob(self.info.path, target, self.look, self.export_settings(), self)
+        settings = self.export_settings()
+        self.job = ExportJob(self.info.path, target, self.look, settings, self, overwrite=replace)
         self.job.progressed.connect(self._on_progress)
         self.job.finished.connect(self._on_finished)
         self.job.failed.connect(self._on_failed)

@@ -76,9 +76,14 @@ class ExportJob(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, source: Path, target: Path, look: Look, settings, parent: QObject | None = None):
+    def __init__(
+        self, source: Path, target: Path, look: Look, settings, parent: QObject | None = None, *,
+        overwrite: bool = False,
+    ):
         super().__init__(parent)
         self.source, self.target, self.look, self.settings = source, target, look, settings
+        #: Whether the user agreed to replace an existing target.
+        self.overwrite = overwrite
         self.token = CancelToken()
         self._thread = threading.Thread(target=self._run, name="export", daemon=True)
 
@@ -103,7 +108,8 @@ class ExportJob(QObject):
 
         try:
             result = export(
-                self.source, self.target, self.look, settings=self.settings, progress=self._progress, cancel=self.token
+                self.source, self.target, self.look, settings=self.settings, progress=self._progress,
+                cancel=self.token, overwrite=self.overwrite,
             )
         except Cancelled:
             log.info("export to %s cancelled", self.target)

@@ -86,7 +86,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         with on_stop_signals(token.cancel):
             result = export(
-                source, video, suggestion.look, settings=ExportSettings(), progress=bar, cancel=token
+                source, video, suggestion.look, settings=ExportSettings(), progress=bar, cancel=token,
+                overwrite=args.overwrite,
             )
     finally:
         bar.finish()

@@ -73,3 +73,19 @@ def test_a_name_chosen_with_browse_is_not_asked_about_twice(window, qtbot, answe
     with qtbot.waitSignal(dialog.exported, timeout=60_000):
         dialog.export_button.click()
     assert question.text == "" and existing.read_bytes() != b"old"
+
+
+def test_a_file_is_replaced_only_when_the_user_agreed(window, qtbot, tmp_path, monkeypatch):
+    target = tmp_path / "graded.jpg"
+    start = export_dialog.ExportJob.start
+
+    def appear_first(job):
+        target.write_bytes(b"written meanwhile by another program")
+        start(job)
+
+    monkeypatch.setattr(export_dialog.ExportJob, "start", appear_first)
+    dialog = _dialog(window, sample_photo())
+    dialog.target.setText(str(target))
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: "already exists" in dialog.status.text(), timeout=60_000)
+    assert not dialog.job.overwrite and target.read_bytes() == b"written meanwhile by another program"
