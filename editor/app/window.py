@@ -277,9 +277,10 @@ class MainWindow(QMainWindow):
         return self._adopt(project, Path(path))
 
     def _adopt(self, project: Project, path: Path | None) -> bool:
-        """Show a loaded project; a missing source is reported and can be relinked."""
-        self.project, self.project_path = project, path
+        """Show a loaded project; a missing source is reported and can be relinked, one that
+        cannot be read leaves the window as it was."""
         if project.source is None or project.source_missing:
+            self.project, self.project_path = project, path
             self.info = None
             self._set_enabled(False)
             self._project_loaded()
@@ -296,6 +297,7 @@ class MainWindow(QMainWindow):
             return False
         if not self._load_source(info):
             return False
+        self.project, self.project_path = project, path
         self._project_loaded()
         return True
 

@@ -108,3 +108,17 @@ def test_the_terminal_gets_one_line_per_problem_and_the_log_file_the_details(tmp
     assert "Traceback" not in run.stderr
     logged = (data_dir / "editor.log").read_text(encoding="utf-8")
     assert logged.count("Traceback") >= 2 and "RuntimeError: a slot went wrong" in logged
+
+
+def test_a_project_whose_source_cannot_be_read_leaves_the_open_one_as_it_was(window, tmp_path):
+    notes = tmp_path / "notes.mp4"
+    notes.write_text("shopping list")
+    path = tmp_path / "p.editorproj"
+    Project(source=notes.resolve()).save(path)
+    open_first(window, path)
+    assert window.project is None and "notes.mp4" in window.statusBar().currentMessage()
+
+    assert window.open_media(sample_photo())
+    opened = window.project
+    assert not window.open_project(path)
+    assert window.project is opened and window.project_path is None and window.info.kind == "photo"
