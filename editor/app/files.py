@@ -81,7 +81,12 @@ class FileMenu:
         if not name:
             return False
         self.window.settings.set_last_folder("project", name)
-        return self.window.save_project(Path(name).with_suffix(PROJECT_SUFFIX))
+        path = Path(name)
+        # Any case of the extension is a project (Trip.EDITORPROJ is replaced, not beside a
+        # new trip.editorproj), and a name without it is never cut at its last dot.
+        if path.suffix.lower() != PROJECT_SUFFIX:
+            path = path.with_name(path.name + PROJECT_SUFFIX)
+        return self.window.save_project(path)
 
     def relink_dialog(self) -> None:
         if self.window.project is None:

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from editor.app import open_first
+from editor.app import files, open_first
 from editor.project import Project
 from editor.samples import sample_photo, sample_video
 
@@ -122,3 +122,15 @@ def test_a_project_whose_source_cannot_be_read_leaves_the_open_one_as_it_was(win
     opened = window.project
     assert not window.open_project(path)
     assert window.project is opened and window.project_path is None and window.info.kind == "photo"
+
+
+@pytest.mark.parametrize(
+    "typed, saved", [("Trip.EDITORPROJ", "Trip.EDITORPROJ"), ("trip.v2", "trip.v2.editorproj")]
+)
+def test_save_as_keeps_the_extension_in_any_case(window, tmp_path, monkeypatch, typed, saved):
+    folder = tmp_path / "projects"
+    folder.mkdir()
+    monkeypatch.setattr(files.QFileDialog, "getSaveFileName", lambda *args: (str(folder / typed), ""))
+    assert window.open_media(sample_photo())
+    assert window.files.save_as()
+    assert [p.name for p in folder.iterdir()] == [saved] and window.project_path == folder / saved
