@@ -206,7 +206,7 @@ def test_inputs_that_are_not_media_files(tmp_path, capsys, look):
     audio = _audio_only(tmp_path / "voice.wav")
     for src, says in [
         (tmp_path / "missing.mp4", "does not exist"),
-        (tmp_path / "clips", "is a folder"),
+        (tmp_path / "clips", "no videos or photos in"),
         (fifo, "not a regular file"),
         (Path("/dev/zero"), "not a regular file"),
         (audio, "has no video track"),
