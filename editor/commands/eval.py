@@ -53,9 +53,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--data", type=Path, help="data directory (default: resources/data/v2, or resources/data/requests)"
     )
     parser.add_argument("--json", type=Path, metavar="OUT", help="also write the scores as JSON")
+    parser.add_argument("--reality", action="store_true", help="the reality check of the style looks")
+    parser.add_argument("--media", type=Path, help="--reality: a folder of photos and clips to add")
+    parser.add_argument("--looks", choices=("all", "small"), default="all", help="--reality: the style set")
+    parser.add_argument(
+        "--sheet", type=Path, metavar="OUT.png", help="--reality: the teacher's contact sheet"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.reality:
+        return run_reality(args)
     if args.split == "requests":
         return run_requests(args)
     from editor.distill.data import load_split
@@ -100,4 +108,29 @@ def run_requests(args: argparse.Namespace) -> int:
     print(report.table())
     if args.json is not None:
         write_text_atomic(args.json, report.to_json() + "\n")
+    return 0
+
+
+def run_reality(args: argparse.Namespace) -> int:
+    from editor.directions import student_looks, teacher_looks
+    from editor.model import Student
+    from editor.paths import REPO_ROOT
+    from editor.reality import SMALL_LOOKS, STYLE_LOOKS, evaluate_reality, real_scenes
+    from editor.teacher import get_teacher
+
+    shared = REPO_ROOT.parent / "shared" / "testdata" / "media"
+    media = args.media or (shared if shared.is_dir() else None)
+    scenes = real_scenes(media)
+    student, teacher = Student(args.model), get_teacher("kb")
+    prompts = SMALL_LOOKS if args.looks == "small" else tuple(STYLE_LOOKS)
+    report = evaluate_reality(
+        {"teacher": lambda p: teacher_looks(teacher, p), "student": lambda p: student_looks(student, p)},
+        scenes,
+        prompts,
+        args.sheet,
+    )
+    for line in report.failures():
+        log.info("%s", line)
+    print(f"reality: {len(prompts)} looks on {len(scenes)} images; model {student.variant}, teacher kb")
+    print(report.table())
     return 0

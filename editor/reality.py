@@ -1,0 +1,298 @@
+"""The reality check: is each style look recognizable on real, varied footage?
+
+A style look is a prompt and its **signature**, the attributes its concept stands for
+("cold blue night": darker and cooler). The look a predictor gives the prompt is rendered
+with ``render_cpu`` on every scene and each attribute is measured on the pixels before
+and after, with ``editor.directions``' CIE L*a*b* (D65; L* in [0, 100], a*, b* about
+[-128, 127]) of sRGB-encoded RGB in [0, 1], on the ~256 px preview.
+
+=========  ==========================================  ==========================
+attribute  measure                                     passes when the delta is
+=========  ==========================================  ==========================
+darker     mean L*                                     below -4
+brighter   mean L*                                     above +2
+cooler     mean b* of all pixels                       below -4
+warmer     mean b* of all pixels                       above +3
+muted      mean C*ab                                   below -2.5
+vivid      mean C*ab                                   above +2.5
+flatter    standard deviation of L*                    below -1
+punchier   standard deviation of L*                    above +1
+lifted     2nd percentile of L* (the blacks)           above +2
+mono       mean C*ab                                   under 4 after
+=========  ==========================================  ==========================
+
+Cooling is read on every pixel, not on the neutrals as the direction check reads a cast:
+a night or an underwater look must turn a warm scene blue, not only neutralize its
+whites. Every look must also clear the visibility floor, a mean CIEDE2000 (Sharma, Wu and
+Dalal 2005) between before and after of at least ``VISIBLE_DE``, so that it never
+disappears on some footage. The thresholds are about what a viewer notices side by side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from editor.directions import downscale, srgb_to_lab
+from editor.pipeline import render_cpu
+from editor.schema import Look
+
+VISIBLE_DE = 5.0
+BLACK_PERCENTILE = 2.0
+
+#: attribute -> (measure, sign, threshold); ``mono`` is an absolute bound on the after.
+ATTRIBUTES: dict[str, tuple[str, int, float]] = {
+    "darker": ("lightness", -1, 4.0),
+    "brighter": ("lightness", +1, 2.0),
+    "cooler": ("b", -1, 4.0),
+    "warmer": ("b", +1, 3.0),
+    "muted": ("chroma", -1, 2.5),
+    "vivid": ("chroma", +1, 2.5),
+    "flatter": ("contrast", -1, 1.0),
+    "punchier": ("contrast", +1, 1.0),
+    "lifted": ("blacks", +1, 2.0),
+    "mono": ("chroma", 0, 4.0),
+}
+
+#: The style set: looks a creator might type, one per concept family of the knowledge base.
+STYLE_LOOKS: dict[str, tuple[str, ...]] = {
+    "cold blue night": ("darker", "cooler"),
+    "deep underwater": ("cooler",),
+    "icy arctic morning": ("cooler",),
+    "sun-bleached summer afternoon": ("muted", "lifted"),
+    "golden hour": ("warmer",),
+    "warm candlelit dinner": ("warmer",),
+    "desert heat": ("warmer",),
+    "moody winter": ("cooler", "muted"),
+    "faded vintage film": ("muted", "lifted"),
+    "matte pastel": ("muted", "lifted"),
+    "washed out": ("muted", "flatter"),
+    "vivid tropical paradise": ("vivid",),
+    "80s neon": ("vivid",),
+    "film noir": ("mono", "punchier"),
+    "black and white": ("mono",),
+    "bleach bypass": ("muted", "punchier"),
+    "dark horror": ("darker", "muted"),
+    "bright airy wedding": ("brighter",),
+}
+
+#: Two looks and their attributes for a quick run (CI).
+SMALL_LOOKS = ("cold blue night", "sun-bleached summer afternoon", "golden hour")
+
+
+def ciede2000(lab1: np.ndarray, lab2: np.ndarray) -> np.ndarray:
+    """CIEDE2000 colour difference (kL = kC = kH = 1) of CIE L*a*b* arrays (..., 3) -> (...)."""
+    l1, a1, b1 = np.moveaxis(np.asarray(lab1, np.float64), -1, 0)
+    l2, a2, b2 = np.moveaxis(np.asarray(lab2, np.float64), -1, 0)
+    c_bar = (np.hypot(a1, b1) + np.hypot(a2, b2)) / 2
+    g = 0.5 * (1 - np.sqrt(c_bar**7 / (c_bar**7 + 25.0**7)))
+    a1p, a2p = (1 + g) * a1, (1 + g) * a2
+    c1p, c2p = np.hypot(a1p, b1), np.hypot(a2p, b2)
+    h1p = np.degrees(np.arctan2(b1, a1p)) % 360
+    h2p = np.degrees(np.arctan2(b2, a2p)) % 360
+    chromatic = c1p * c2p != 0
+    dh = h2p - h1p
+    dh = np.where(dh > 180, dh - 360, np.where(dh < -180, dh + 360, dh))
+    dh = np.where(chromatic, dh, 0.0)
+    d_l, d_c = l2 - l1, c2p - c1p
+    d_h = 2 * np.sqrt(c1p * c2p) * np.sin(np.radians(dh / 2))
+    l_bar, cp_bar = (l1 + l2) / 2, (c1p + c2p) / 2
+    h_sum = h1p + h2p
+    h_bar = np.where(np.abs(h1p - h2p) > 180, np.where(h_sum < 360, h_sum + 360, h_sum - 360), h_sum) / 2
+    h_bar = np.where(chromatic, h_bar, h_sum)
+    t = (
+        1
+        - 0.17 * np.cos(np.radians(h_bar - 30))
+        + 0.24 * np.cos(np.radians(2 * h_bar))
+        + 0.32 * np.cos(np.radians(3 * h_bar + 6))
+        - 0.20 * np.cos(np.radians(4 * h_bar - 63))
+    )
+    s_l = 1 + 0.015 * (l_bar - 50) ** 2 / np.sqrt(20 + (l_bar - 50) ** 2)
+    s_c = 1 + 0.045 * cp_bar
+    s_h = 1 + 0.015 * cp_bar * t
+    r_t = (
+        -2
+        * np.sqrt(cp_bar**7 / (cp_bar**7 + 25.0**7))
+        * np.sin(np.radians(60 * np.exp(-(((h_bar - 275) / 25) ** 2))))
+    )
+    return np.sqrt((d_l / s_l) ** 2 + (d_c / s_c) ** 2 + (d_h / s_h) ** 2 + r_t * (d_c / s_c) * (d_h / s_h))
+
+
+def lab_measures(lab: np.ndarray) -> dict[str, float]:
+    """The measures the attributes read, of a CIE L*a*b* picture (H, W, 3)."""
+    lightness = lab[..., 0].astype(np.float64)
+    return {
+        "lightness": float(lightness.mean()),
+        "contrast": float(lightness.std()),
+        "blacks": float(np.percentile(lightness, BLACK_PERCENTILE)),
+        "b": float(lab[..., 2].mean(dtype=np.float64)),
+        "chroma": float(np.hypot(lab[..., 1], lab[..., 2]).mean(dtype=np.float64)),
+    }
+
+
+def attribute_passes(attribute: str, before: dict[str, float], after: dict[str, float]) -> bool:
+    measure, sign, threshold = ATTRIBUTES[attribute]
+    if sign == 0:
+        return after[measure] < threshold
+    return sign * (after[measure] - before[measure]) > threshold
+
+
+@dataclass(frozen=True)
+class RealScene:
+    """One real picture: its ~256 px float32 sRGB preview in [0, 1] and its Lab."""
+
+    name: str
+    preview: np.ndarray
+
+    @classmethod
+    def of(cls, name: str, rgb: np.ndarray) -> RealScene:
+        return cls(name, downscale(rgb))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One look on one scene: its attribute verdicts and its mean CIEDE2000."""
+
+    scene: str
+    passed: dict[str, bool]
+    delta_e: float
+
+    @property
+    def visible(self) -> bool:
+        return self.delta_e >= VISIBLE_DE
+
+
+def read_look(look: Look, prompt: str, scene: RealScene) -> tuple[Reading, np.ndarray]:
+    """The reading of ``look`` (graded for ``prompt``'s signature) on ``scene``, and its render."""
+    graded = render_cpu(scene.preview, look)
+    before, after = srgb_to_lab(scene.preview), srgb_to_lab(graded)
+    mb, ma = lab_measures(before), lab_measures(after)
+    passed = {a: attribute_passes(a, mb, ma) for a in STYLE_LOOKS[prompt]}
+    return Reading(scene.name, passed, float(ciede2000(before, after).mean())), graded
+
+
+def _unit(pixels: np.ndarray) -> np.ndarray:
+    return (pixels / np.float32(np.iinfo(pixels.dtype).max)).astype(np.float32)
+
+
+def real_scenes(media_dir: Path | None) -> list[RealScene]:
+    """The bundled samples (``directions.sample_scenes``), and with ``media_dir`` every
+    photo and the middle frame of every clip in it."""
+    from editor.directions import sample_scenes
+    from editor.media import VideoReader, read_photo
+
+    scenes = [RealScene(s.name, s.preview) for s in sample_scenes()]
+    for path in sorted(media_dir.iterdir()) if media_dir is not None else ():
+        if path.suffix.lower() in (".jpg", ".jpeg", ".png"):
+            scenes.append(RealScene.of(path.stem, _unit(read_photo(path))))
+        elif path.suffix.lower() in (".mp4", ".webm", ".mov", ".mkv"):
+            with VideoReader(path) as reader:
+                frame = reader.frame_at(reader.info.duration_s / 2)
+            scenes.append(RealScene.of(path.stem, _unit(frame.rgb)))
+    return scenes
+
+
+@dataclass(frozen=True)
+class RealityReport:
+    """Every prompt's readings per predictor (``teacher``, ``student``)."""
+
+    prompts: tuple[str, ...]
+    scenes: tuple[str, ...]
+    readings: dict[str, list[list[Reading]]]
+
+    def per_look(self, name: str) -> list[tuple[str, int, int, int, float]]:
+        """(prompt, checks passed, checks, scenes under the floor, lowest mean CIEDE2000)."""
+        rows = []
+        for prompt, readings in zip(self.prompts, self.readings[name]):
+            votes = [v for r in readings for v in r.passed.values()]
+            hidden = sum(not r.visible for r in readings)
+            rows.append((prompt, sum(votes), len(votes), hidden, min(r.delta_e for r in readings)))
+        return rows
+
+    def per_scene(self, name: str) -> dict[str, tuple[int, int]]:
+        """Scene -> (checks passed, checks) over every prompt."""
+        out = {s: [0, 0] for s in self.scenes}
+        for readings in self.readings[name]:
+            for r in readings:
+                out[r.scene][0] += sum(r.passed.values())
+                out[r.scene][1] += len(r.passed)
+        return {s: (p, t) for s, (p, t) in out.items()}
+
+    def table(self) -> str:
+        lines = []
+        for name in self.readings:
+            lines.append(f"{name}: {'look':<32}{'signature':<18}{'checks':>8}{'hidden':>8}{'min dE':>8}")
+            for prompt, passed, total, hidden, low in self.per_look(name):
+                signature = "+".join(STYLE_LOOKS[prompt])
+                lines.append(f"  {prompt:<38}{signature:<18}{passed:>4}/{total:<3}{hidden:>8}{low:>8.1f}")
+            scenes = self.per_scene(name)
+            passed = sum(p for p, _ in scenes.values())
+            total = sum(t for _, t in scenes.values())
+            hidden = sum(row[3] for row in self.per_look(name))
+            lines.append("  per image: " + ", ".join(f"{s} {p}/{t}" for s, (p, t) in scenes.items()))
+            lines.append(
+                f"  {name} overall: {passed}/{total} = {passed / total:.2f} signature checks, "
+                f"{hidden} look-image pairs under the visibility floor (dE < {VISIBLE_DE:g})"
+            )
+        return "\n".join(lines)
+
+    def failures(self) -> list[str]:
+        """One line per failed attribute or hidden look, per predictor and scene."""
+        lines = []
+        for name, per_prompt in self.readings.items():
+            for prompt, readings in zip(self.prompts, per_prompt):
+                for r in readings:
+                    failed = [a for a, ok in r.passed.items() if not ok]
+                    if failed or not r.visible:
+                        lines.append(f"{name} {prompt!r} on {r.scene}: failed {failed}, dE {r.delta_e:.1f}")
+        return lines
+
+
+def contact_sheet(
+    scenes: Sequence[RealScene], prompts: Sequence[str], renders: list[list[np.ndarray]]
+) -> np.ndarray:
+    """A uint8 sRGB grid: a row per scene, the original then each prompt's render."""
+    from PIL import Image
+
+    cell_w, cell_h = 160, 100
+
+    def cell(rgb: np.ndarray) -> np.ndarray:
+        image = Image.fromarray((np.clip(rgb, 0, 1) * 255 + 0.5).astype(np.uint8))
+        image.thumbnail((cell_w, cell_h))
+        out = np.zeros((cell_h, cell_w, 3), np.uint8)
+        pixels = np.asarray(image)
+        out[: pixels.shape[0], : pixels.shape[1]] = pixels
+        return out
+
+    rows = [
+        np.concatenate([cell(scene.preview)] + [cell(renders[p][i]) for p in range(len(prompts))], axis=1)
+        for i, scene in enumerate(scenes)
+    ]
+    return np.concatenate(rows, axis=0)
+
+
+def evaluate_reality(
+    predictors: dict[str, Callable[[list[str]], list[Look]]],
+    scenes: Sequence[RealScene],
+    prompts: Sequence[str] = tuple(STYLE_LOOKS),
+    sheet: Path | None = None,
+) -> RealityReport:
+    """Each predictor's look for every prompt, read on every scene; with ``sheet`` the
+    first predictor's renders are written there as a contact sheet PNG."""
+    from editor.media import write_photo
+
+    readings: dict[str, list[list[Reading]]] = {}
+    for index, (name, predict) in enumerate(predictors.items()):
+        looks = predict(list(prompts))
+        per_prompt, renders = [], []
+        for prompt, look in zip(prompts, looks, strict=True):
+            pairs = [read_look(look, prompt, scene) for scene in scenes]
+            per_prompt.append([r for r, _ in pairs])
+            renders.append([g for _, g in pairs])
+        readings[name] = per_prompt
+        if sheet is not None and index == 0:
+            write_photo(sheet, contact_sheet(scenes, prompts, renders))
+    return RealityReport(tuple(prompts), tuple(s.name for s in scenes), readings)

@@ -1,0 +1,103 @@
+"""The reality check: CIEDE2000 and the attributes on known values, and a small real run."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from editor.cli import main
+from editor.reality import (
+    ATTRIBUTES,
+    SMALL_LOOKS,
+    STYLE_LOOKS,
+    RealScene,
+    attribute_passes,
+    ciede2000,
+    lab_measures,
+    read_look,
+)
+from editor.schema import Look, parse_tool_text
+
+MEDIA = Path(__file__).resolve().parent.parent.parent / "shared" / "testdata" / "media"
+
+# Sharma, Wu and Dalal (2005), Table 1: pairs 1, 7, 17, 19, 25 and 34 with their dE00.
+SHARMA = [
+    ((50.0, 2.6772, -79.7751), (50.0, 0.0, -82.7485), 2.0425),
+    ((50.0, 0.0, 0.0), (50.0, -1.0, 2.0), 2.3669),
+    ((50.0, 2.5, 0.0), (73.0, 25.0, -18.0), 27.1492),
+    ((50.0, 2.5, 0.0), (50.0, 0.0, -2.5), 4.3065),
+    ((60.2574, -34.0099, 36.2677), (60.4626, -34.1751, 39.4387), 1.2644),
+    ((22.7233, 20.0904, -46.6940), (23.0331, 14.9730, -42.5619), 2.0373),
+]
+
+
+@pytest.fixture(scope="module")
+def media() -> Path:
+    # The real pictures are the point of this check: without them it must fail, not skip.
+    assert MEDIA.is_dir(), f"shared test media missing at {MEDIA}"
+    return MEDIA
+
+
+def test_ciede2000_matches_sharmas_published_pairs():
+    lab1 = np.array([p[0] for p in SHARMA])
+    lab2 = np.array([p[1] for p in SHARMA])
+    np.testing.assert_allclose(ciede2000(lab1, lab2), [p[2] for p in SHARMA], atol=1e-4)
+    np.testing.assert_allclose(ciede2000(lab2, lab1), [p[2] for p in SHARMA], atol=1e-4)
+    assert ciede2000(lab1, lab1).max() == 0
+
+
+def test_lab_measures_of_a_known_picture():
+    lab = np.zeros((2, 50, 3), np.float32)
+    lab[0] = (20.0, 3.0, 4.0)
+    lab[1] = (60.0, 0.0, -10.0)
+    m = lab_measures(lab)
+    assert m["lightness"] == pytest.approx(40.0)
+    assert m["contrast"] == pytest.approx(20.0)
+    assert m["blacks"] == pytest.approx(20.0)
+    assert m["b"] == pytest.approx(-3.0)
+    assert m["chroma"] == pytest.approx(7.5)
+
+
+def test_attributes_pass_beyond_their_threshold_in_their_direction():
+    before = {"lightness": 50.0, "contrast": 20.0, "blacks": 5.0, "b": 10.0, "chroma": 20.0}
+    for attribute, (measure, sign, threshold) in ATTRIBUTES.items():
+        if sign == 0:
+            assert attribute_passes(attribute, before, {**before, measure: threshold - 0.1})
+            assert not attribute_passes(attribute, before, {**before, measure: threshold + 0.1})
+            continue
+        assert attribute_passes(
+            attribute, before, {**before, measure: before[measure] + sign * (threshold + 0.1)}
+        )
+        assert not attribute_passes(
+            attribute, before, {**before, measure: before[measure] + sign * (threshold - 0.1)}
+        )
+        assert not attribute_passes(
+            attribute, before, {**before, measure: before[measure] - sign * (threshold + 1)}
+        )
+
+
+def test_every_style_look_has_known_attributes_and_the_small_set_is_in_it():
+    assert set(SMALL_LOOKS) <= set(STYLE_LOOKS)
+    assert all(attrs and set(attrs) <= set(ATTRIBUTES) for attrs in STYLE_LOOKS.values())
+
+
+def test_a_night_grade_reads_darker_and_cooler_and_no_grade_is_hidden():
+    gray = RealScene("gray", np.full((32, 48, 3), 0.5, np.float32))
+    night = Look(adjust=parse_tool_text("adjust", "exposure -40 temperature -60"))
+    reading, graded = read_look(night, "cold blue night", gray)
+    assert reading.passed == {"darker": True, "cooler": True} and reading.visible
+    assert graded.shape == gray.preview.shape
+    untouched, _ = read_look(Look(), "cold blue night", gray)
+    assert untouched.passed == {"darker": False, "cooler": False} and untouched.delta_e == 0
+    assert not untouched.visible
+
+
+def test_eval_reality_runs_the_small_set_on_the_real_media(media, tmp_path, capsys):
+    sheet = tmp_path / "sheet.png"
+    assert main(["eval", "--reality", "--looks", "small", "--media", str(media), "--sheet", str(sheet)]) == 0
+    out = capsys.readouterr().out
+    for prompt in SMALL_LOOKS:
+        assert out.count(prompt) == 2
+    assert "teacher overall:" in out and "student overall:" in out
+    assert "photo_chelsea_cat_cc0" in out and "flower_960x540_h264_aac_cc0" in out
+    assert sheet.stat().st_size > 0
