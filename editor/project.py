@@ -49,12 +49,18 @@ from editor.schema import (
 log = logging.getLogger(__name__)
 
 PROJECT_VERSION = 1
-PROJECT_SUFFIX = ".editorproj"
+PROJECT_SUFFIX = ".moodgrade"
+#: What is opened as a project, in any case: ours, and the extension from before the rename.
+PROJECT_SUFFIXES = (PROJECT_SUFFIX, ".editorproj")
 FILTER_NAME_KEY = "filter.name"
 FILTER_INTENSITY_KEY = "filter.intensity"
 STRENGTH_RANGE = (0, 200)
 
 Value = int | str | None
+
+
+def is_project_path(path: Path) -> bool:
+    return path.suffix.lower() in PROJECT_SUFFIXES
 
 
 def param_keys() -> Iterator[str]:

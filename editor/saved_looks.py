@@ -1,7 +1,7 @@
 """Looks the user keeps: a shelf of named looks in ``<data dir>/looks``, one file each.
 
 Each saved look is a plain look JSON file named after the look (``Warm evening.json``),
-so a file from the shelf also works as ``editor apply --look``. Names are what a
+so a file from the shelf also works as ``moodgrade apply --look``. Names are what a
 creator types; the few characters a file name cannot hold are refused in one sentence.
 """
 
@@ -107,10 +107,10 @@ def import_look(path: str | os.PathLike[str], *, replace: bool = False) -> Saved
 
 
 def export_cube(look: Look, path: str | os.PathLike[str], size: int = LUT_SIZE) -> list[str]:
-    """Bake the look's pointwise part into a ``.cube`` (as ``editor look-to-cube`` does);
+    """Bake the look's pointwise part into a ``.cube`` (as ``moodgrade look-to-cube`` does);
     returns the spatial operations a LUT cannot hold, which were left out."""
     if look.user_lut is not None:
         resolve(look.user_lut)
-    title = "editor look " + "; ".join(look.to_text().splitlines())
+    title = "moodgrade look " + "; ".join(look.to_text().splitlines())
     write_cube(path, bake_pointwise(look, size), title=title.replace('"', "'"))
     return [op.__name__.rsplit(".", 1)[-1] for op in active_spatial(look)]

@@ -362,7 +362,7 @@ class Look:
         text = read_text(path, "Look file", LookError)
         if _CUBE_START.match(text):
             raise LookError(
-                f"{path} is a .cube LUT, not a look; a look is the JSON that 'editor suggest' or the app saves."
+                f"{path} is a .cube LUT, not a look; a look is the JSON that 'moodgrade suggest' or the app saves."
             )
         return cls.from_json(text, **kwargs)
 
@@ -474,7 +474,7 @@ def _filter_from(
         name = raw["name"]
         names = tuple(known) if known is not None else filter_names()
         if not isinstance(name, str) or name not in names:
-            _reject(f"Unknown filter {shown(name)}; run 'editor filters' to list the presets.", strict, notes)
+            _reject(f"Unknown filter {shown(name)}; run 'moodgrade filters' to list the presets.", strict, notes)
             return None
     intensity = as_int(raw.get("intensity", FILTER_INTENSITY.default), "Filter intensity")
     return FilterChoice(name, _clamped(FILTER_INTENSITY, intensity, "Filter intensity", notes))

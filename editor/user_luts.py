@@ -3,7 +3,7 @@ turning any of them into the one 3D table the Filter step applies.
 
 Importing copies the file into ``<data dir>/luts`` (``editor.settings.data_dir``), so a
 look that names ``my.cube`` keeps working when the original is moved or deleted. A look
-names a LUT by that file name, or by a path when it was given one (``editor apply
+names a LUT by that file name, or by a path when it was given one (``moodgrade apply
 --lut``). A saved project keeps a copy of its LUT beside it (``<project> LUTs/``), which
 goes back into the library when the project is opened where the library lacks it (another
 machine, a new user). A LUT that cannot be found raises ``MissingLutError``: the caller

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the editor needs on a Debian-like machine, from the project's own files:
+# Installs what moodgrade needs on a Debian-like machine, from the project's own files:
 # system libraries for OpenGL (Mesa), Qt's xcb platform and FFmpeg, then the Python package.
 #   bash packaging/install.sh          # the app and its commands
 #   bash packaging/install.sh --dev    # plus training and test dependencies

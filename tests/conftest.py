@@ -28,7 +28,7 @@ def _no_user_folders(tmp_path_factory, monkeypatch):
     """Every test, and every command it runs, writes data and settings to its own temporary
     folders: an autosave or event log left by a test would greet the user at the next start."""
     home = tmp_path_factory.mktemp("user")
-    folders = {"EDITOR_DATA_DIR": "data", "XDG_DATA_HOME": "share", "XDG_CONFIG_HOME": "config"}
+    folders = {"MOODGRADE_DATA_DIR": "data", "XDG_DATA_HOME": "share", "XDG_CONFIG_HOME": "config"}
     for variable, folder in folders.items():
         monkeypatch.setenv(variable, str(home / folder))
 

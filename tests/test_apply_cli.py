@@ -1,5 +1,5 @@
-"""``editor apply`` end to end, as a user runs it, and the refusals of a prompt it
-shares with ``editor suggest``."""
+"""``moodgrade apply`` end to end, as a user runs it, and the refusals of a prompt it
+shares with ``moodgrade suggest``."""
 
 from __future__ import annotations
 
@@ -62,12 +62,12 @@ def test_apply_needs_a_look(tmp_path):
     assert done.returncode != 0 and "--look" in done.stderr
 
 
-EMPTY = "editor: The request is empty; describe the look in a few words."
+EMPTY = "moodgrade: The request is empty; describe the look in a few words."
 
 
 @pytest.mark.parametrize(
     ("prompt", "message"),
-    [("", EMPTY), ("   ", EMPTY), ("\U0001f305\U0001f305", f"editor: {NOT_UNDERSTOOD}")],
+    [("", EMPTY), ("   ", EMPTY), ("\U0001f305\U0001f305", f"moodgrade: {NOT_UNDERSTOOD}")],
     ids=["empty", "blank", "emoji"],
 )
 def test_apply_refuses_a_prompt_it_cannot_use_and_writes_nothing(tmp_path, prompt, message):

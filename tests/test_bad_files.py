@@ -54,7 +54,7 @@ BAD_PROJECTS = {
 
 @pytest.mark.parametrize("data, says", BAD_PROJECTS.values(), ids=BAD_PROJECTS.keys())
 def test_bad_project_values_are_one_sentence(tmp_path, data, says):
-    path = tmp_path / "bad.editorproj"
+    path = tmp_path / "bad.moodgrade"
     path.write_text(json.dumps(data))
     before = path.read_bytes()
     with pytest.raises(EditorError) as info:
@@ -76,7 +76,7 @@ BAD_PROJECT_TEXTS = {
 
 @pytest.mark.parametrize("content, says", BAD_PROJECT_TEXTS.values(), ids=BAD_PROJECT_TEXTS.keys())
 def test_bad_project_texts_are_one_sentence(tmp_path, content, says):
-    path = tmp_path / "bad.editorproj"
+    path = tmp_path / "bad.moodgrade"
     path.write_bytes(content)
     with pytest.raises(EditorError) as info:
         Project.load(path)
@@ -84,7 +84,7 @@ def test_bad_project_texts_are_one_sentence(tmp_path, content, says):
 
 
 def test_project_paths_that_are_not_project_files(tmp_path):
-    fifo = tmp_path / "pipe.editorproj"
+    fifo = tmp_path / "pipe.moodgrade"
     os.mkfifo(fifo)
     for path, says in [
         (fifo, "not a regular file"),
@@ -96,7 +96,7 @@ def test_project_paths_that_are_not_project_files(tmp_path):
 
 
 def test_out_of_range_project_values_are_clamped_on_load(tmp_path):
-    path = tmp_path / "loud.editorproj"
+    path = tmp_path / "loud.moodgrade"
     path.write_text(
         json.dumps(
             {
@@ -112,7 +112,7 @@ def test_out_of_range_project_values_are_clamped_on_load(tmp_path):
 
 
 def test_a_bom_project_is_read(tmp_path):
-    path = tmp_path / "notepad.editorproj"
+    path = tmp_path / "notepad.moodgrade"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps(OK).encode())
     assert Project.load(path).state.look().is_neutral
 

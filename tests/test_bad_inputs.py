@@ -2,7 +2,7 @@
 
 Every refusal is one line on stderr starting with ``editor:``, exit status 2, no traceback,
 and leaves the folder exactly as it was: no source changed, no output or partial file
-written. Commands run in-process through ``editor.cli.main`` (what the ``editor`` script
+written. Commands run in-process through ``editor.cli.main`` (what the ``moodgrade`` script
 calls); what needs a real process (signals, argv bytes that are not UTF-8) runs one.
 """
 
@@ -54,7 +54,7 @@ def refused(capsys, folder: Path, *args: str, says: str) -> str:
     code, out, err = cli(capsys, *args)
     lines = [line for line in err.strip().splitlines() if not line.startswith("[")]  # the progress bar
     assert code == 2, err
-    assert len(lines) == 1 and lines[0].startswith("editor: "), err
+    assert len(lines) == 1 and lines[0].startswith("moodgrade: "), err
     assert says in lines[0], lines[0]
     assert _snapshot(folder) == before
     return lines[0]
@@ -474,19 +474,36 @@ def _editor(
 @pytest.mark.parametrize(
     "variable, value, says",
     [
-        ("EDITOR_RESOURCES", "{tmp}/nowhere", "which is not a folder"),
-        ("EDITOR_RESOURCES", "{tmp}", "which has no filters/catalog.json"),
-        ("EDITOR_MODELS", "{tmp}/look.json", "which is not a folder"),
-        ("EDITOR_MODEL_DIR", "{tmp}", "No student model in"),
-        ("EDITOR_DATA_DIR", "{tmp}/look.json", "(EDITOR_DATA_DIR) cannot be used: File exists"),
-        ("EDITOR_DATA_DIR", "/proc/editor", "(EDITOR_DATA_DIR) cannot be used"),
+        ("MOODGRADE_RESOURCES", "{tmp}/nowhere", "which is not a folder"),
+        ("MOODGRADE_RESOURCES", "{tmp}", "which has no filters/catalog.json"),
+        ("MOODGRADE_MODELS", "{tmp}/look.json", "which is not a folder"),
+        ("MOODGRADE_MODEL_DIR", "{tmp}", "No student model in"),
+        ("MOODGRADE_DATA_DIR", "{tmp}/look.json", "(MOODGRADE_DATA_DIR) cannot be used: File exists"),
+        ("MOODGRADE_DATA_DIR", "/proc/editor", "(MOODGRADE_DATA_DIR) cannot be used"),
     ],
 )
 def test_misconfigured_folders_are_one_sentence(tmp_path, look, variable, value, says):
-    command = ["stats"] if variable == "EDITOR_DATA_DIR" else ["suggest", "golden hour"]
+    command = ["stats"] if variable == "MOODGRADE_DATA_DIR" else ["suggest", "golden hour"]
     done = _editor(*command, env={variable: value.format(tmp=tmp_path)})
     err = done.stderr.decode()
-    assert done.returncode == 2 and err.count("\n") == 1 and err.startswith("editor: ") and says in err, err
+    assert done.returncode == 2 and err.count("\n") == 1 and err.startswith("moodgrade: ") and says in err, err
+
+
+@pytest.mark.parametrize("name", ["RESOURCES", "MODELS", "MODEL_DIR", "DATA_DIR"])
+def test_the_environment_variables_from_before_the_rename_are_still_read(tmp_path, monkeypatch, name):
+    from editor.paths import environ
+
+    monkeypatch.delenv(f"MOODGRADE_{name}", raising=False)
+    monkeypatch.setenv(f"EDITOR_{name}", str(tmp_path))
+    assert environ(name) == (f"EDITOR_{name}", str(tmp_path))
+    monkeypatch.setenv(f"MOODGRADE_{name}", str(tmp_path / "new"))
+    assert environ(name) == (f"MOODGRADE_{name}", str(tmp_path / "new"))
+
+
+def test_an_old_variable_is_named_in_its_refusal(tmp_path):
+    (tmp_path / "look.json").touch()
+    done = _editor("stats", env={"MOODGRADE_DATA_DIR": "", "EDITOR_DATA_DIR": str(tmp_path / "look.json")})
+    assert done.returncode == 2 and "(EDITOR_DATA_DIR) cannot be used" in done.stderr.decode(), done.stderr
 
 
 def test_prompts_that_are_not_utf8(tmp_path, photo):
@@ -501,7 +518,7 @@ def test_prompts_that_are_not_utf8(tmp_path, photo):
     (taken / "rocket_coffee_cat_golden_hour.mp4").write_bytes(b"x")
     done = _editor("demo", "--no-window", "-o", str(taken), "--prompt", b"golden \xff hour")
     assert done.returncode == 2 and b"Traceback" not in done.stderr
-    assert done.stderr.decode().startswith("editor: ") and "already exists" in done.stderr.decode()
+    assert done.stderr.decode().startswith("moodgrade: ") and "already exists" in done.stderr.decode()
     done = _editor("suggest", "--jsonl", "-", stdin=b"moody \xff winter\n\xfe\xfe\ngolden hour\n")
     lines = [json.loads(line) for line in done.stdout.splitlines()]
     assert done.returncode == 0 and [line["intent"] for line in lines] == [
@@ -558,13 +575,39 @@ def test_tests_never_touch_the_users_folders():
     from editor.settings import data_dir
 
     real = Path.home() / ".local" / "share"
-    assert real not in data_dir().parents and real not in Path(platformdirs.user_data_dir("editor")).parents
-    assert Path.home() / ".config" not in Path(platformdirs.user_config_dir("editor")).parents
+    for name in ("moodgrade", "editor"):
+        assert real not in data_dir().parents and real not in Path(platformdirs.user_data_dir(name)).parents
+        assert Path.home() / ".config" not in Path(platformdirs.user_config_dir(name)).parents
+
+
+def test_the_data_folder_from_before_the_rename_is_carried_over(monkeypatch):
+    import platformdirs
+
+    from editor.settings import data_dir
+
+    monkeypatch.delenv("MOODGRADE_DATA_DIR")
+    old = Path(platformdirs.user_data_dir("editor"))
+    (old / "looks").mkdir(parents=True)
+    (old / "looks" / "mine.json").write_text("{}")
+    assert data_dir() == Path(platformdirs.user_data_dir("moodgrade"))
+    assert (data_dir() / "looks" / "mine.json").read_text() == "{}" and not old.exists()
+
+
+def test_another_programs_editor_folder_is_left_alone(monkeypatch):
+    import platformdirs
+
+    from editor.settings import data_dir
+
+    monkeypatch.delenv("MOODGRADE_DATA_DIR")
+    other = Path(platformdirs.user_data_dir("editor"))
+    other.mkdir(parents=True)
+    (other / "notes.txt").write_text("not ours")
+    assert not (data_dir() / "notes.txt").exists() and (other / "notes.txt").exists()
 
 
 def test_python_m_editor_cli_runs_the_cli():
     done = subprocess.run([sys.executable, "-m", "editor.cli", "--version"], capture_output=True, text=True)
-    assert done.returncode == 0 and done.stdout.startswith("editor ")
+    assert done.returncode == 0 and done.stdout.startswith("moodgrade ")
 
 
 # -- signals (case 7) ------------------------------------------------------------------
@@ -592,7 +635,7 @@ def test_stop_signals_during_an_export_cancel_and_leave_nothing(tmp_path, look, 
     proc.send_signal(signum)
     rest = proc.stderr.read()
     assert proc.wait(60) == 130
-    assert rest.strip().splitlines()[-1] == f"editor: Cancelled ({reason}); no output was written."
+    assert rest.strip().splitlines()[-1] == f"moodgrade: Cancelled ({reason}); no output was written."
     assert "Traceback" not in rest
     assert list(out.parent.iterdir()) == []
 
@@ -610,4 +653,4 @@ def test_a_stop_signal_outside_an_export_is_one_line():
     assert json.loads(proc.stdout.readline())["intent"] == "golden hour"
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(60) == 130
-    assert proc.stderr.read().strip() == "editor: stopped (terminated)."
+    assert proc.stderr.read().strip() == "moodgrade: stopped (terminated)."

@@ -1,4 +1,4 @@
-"""``editor apply A B C -o OUTDIR/``: each file graded into the folder, a broken one listed
+"""``moodgrade apply A B C -o OUTDIR/``: each file graded into the folder, a broken one listed
 and passed, a non-zero exit when any failed."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""``editor demo``, the README's first command, end to end on the shipped model and sample."""
+"""``moodgrade demo``, the README's first command, end to end on the shipped model and sample."""
 
 import os
 import subprocess
@@ -35,5 +35,5 @@ def test_demo_grades_the_sample_with_the_default_look(tmp_path):
 
 def test_demo_refuses_a_prompt_the_model_cannot_turn_into_a_look(tmp_path):
     result = _demo("--prompt", "\U0001f305\U0001f305", "-o", str(tmp_path / "out"))
-    assert (result.returncode, result.stderr.strip()) == (2, f"editor: {NOT_UNDERSTOOD}")
+    assert (result.returncode, result.stderr.strip()) == (2, f"moodgrade: {NOT_UNDERSTOOD}")
     assert not (tmp_path / "out").exists()

@@ -115,4 +115,4 @@ def test_stats_on_a_missing_log_is_one_clear_line(tmp_path):
         capture_output=True, text=True,
     )
     assert result.returncode == 2
-    assert result.stderr.strip() == f"editor: The event log {str(tmp_path / 'none.sqlite3')!r} does not exist."
+    assert result.stderr.strip() == f"moodgrade: The event log {str(tmp_path / 'none.sqlite3')!r} does not exist."

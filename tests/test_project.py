@@ -58,7 +58,7 @@ def test_kept_flags_per_tool():
 def test_save_load_round_trip(tmp_path):
     project = Project(tmp_path / "clip.mp4", EditState(AI).with_value("adjust.hue", -7).with_strength(80))
     project.add_prompt("warm film", AI, "student-a")
-    path = tmp_path / "p.editorproj"
+    path = tmp_path / "p.moodgrade"
     project.save(path)
     data = json.loads(path.read_text())
     assert data["schema_version"] == 1 and data["project_version"] == 1
@@ -74,7 +74,7 @@ def test_save_load_round_trip(tmp_path):
     [("{", "cannot be read"), ('{"project_version": 9}', "version 9"), ("[]", "JSON object")],
 )
 def test_bad_project_files(tmp_path, text, message):
-    path = tmp_path / "bad.editorproj"
+    path = tmp_path / "bad.moodgrade"
     path.write_text(text)
     with pytest.raises(EditorError, match=message):
         Project.load(path)

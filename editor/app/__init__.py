@@ -60,7 +60,7 @@ def open_first(window, path: Path | None, prompt: str | None = None) -> None:
     if path is not None:
         window.open_media(path)
     elif window.recovery_available():
-        question = "The editor did not close normally. Restore the project you were working on?"
+        question = "moodgrade did not close normally. Restore the project you were working on?"
         answer = QMessageBox.question(window, "Restore project", question)
         if answer == QMessageBox.Yes:
             window.restore_autosave()
@@ -84,7 +84,7 @@ def run_app(path: Path | None = None, prompt: str | None = None) -> int:
     log_file = configure_logging()
     QSurfaceFormat.setDefaultFormat(gl_surface_format())
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Editor")
+    app.setApplicationName("moodgrade")
     apply_dark_theme(app)
     window = MainWindow()
     window.fit_to_screen()

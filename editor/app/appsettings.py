@@ -2,6 +2,9 @@
 
 Tests pass their own ``QSettings`` (a temporary ini file) so that a user's real
 settings are never touched.
+
+The preferences of a version from before the rename (organization and application
+``editor``) are copied once into moodgrade's, so an update keeps them.
 """
 
 from __future__ import annotations
@@ -11,9 +14,16 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from editor.paths import default_model_dir
+from editor.settings import APP_NAME, OLD_APP_NAME
 
 DEVICES = ("auto", "cpu", "cuda")
 MAX_RECENT = 8
+
+
+def _copy_keys(source: QSettings, target: QSettings) -> None:
+    for key in source.allKeys():
+        target.setValue(key, source.value(key))
+    target.sync()
 
 
 class AppSettings:
@@ -21,7 +31,11 @@ class AppSettings:
     files, and the folders the file dialogs were last in."""
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
-        self.q = qsettings if qsettings is not None else QSettings("editor", "editor")
+        if qsettings is None:
+            qsettings = QSettings(APP_NAME, APP_NAME)
+            if not qsettings.allKeys():
+                _copy_keys(QSettings(OLD_APP_NAME, OLD_APP_NAME), qsettings)
+        self.q = qsettings
 
     @property
     def device(self) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QTimer
 
 from editor.errors import EditorError
-from editor.project import PROJECT_SUFFIX, Project
+from editor.project import PROJECT_SUFFIX, Project, is_project_path
 from editor.settings import autosave_path
 
 log = logging.getLogger(__name__)
@@ -64,7 +64,10 @@ class Autosave(QObject):
     def orphans(self) -> list[Path]:
         """Autosaves left by windows that did not close normally, newest first."""
         found = []
-        for path in autosave_dir().glob(f"*{PROJECT_SUFFIX}"):
+        # A carried-over data folder may hold autosaves from before the rename (.editorproj).
+        for path in autosave_dir().glob("*"):
+            if not is_project_path(path):
+                continue
             lock = _lock(path)
             if path != self.path and lock.tryLock(0):
                 lock.unlock()

@@ -1,7 +1,7 @@
 """File › Apply Look to Files…: the current look onto many files, as a queue in the background.
 
 The files and the output folder are chosen first; the queue then runs ``editor.batch``
-(the same as ``editor apply A B C -o OUTDIR/``) in a worker thread, so the window stays
+(the same as ``moodgrade apply A B C -o OUTDIR/``) in a worker thread, so the window stays
 usable. The dialog shows the file being graded, the overall progress and one line per
 file; Cancel stops the file being written (nothing of it is left) and the rest of the queue.
 """

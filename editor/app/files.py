@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
-from editor.project import PROJECT_SUFFIX
+from editor.project import PROJECT_SUFFIX, PROJECT_SUFFIXES, is_project_path
 from editor.samples import sample_photo, sample_video
 
 from .actions import add_action
@@ -19,7 +19,7 @@ from .batch_dialog import BatchDialog
 from .settings_dialog import SettingsDialog
 
 MEDIA_FILTER = "Videos and photos (*.mp4 *.mov *.mkv *.webm *.avi *.m4v *.jpg *.jpeg *.png *.tif *.tiff)"
-PROJECT_FILTER = f"Projects (*{PROJECT_SUFFIX})"
+PROJECT_FILTER = "Projects ({})".format(" ".join(f"*{s}" for s in PROJECT_SUFFIXES))
 
 
 class FileMenu:
@@ -82,9 +82,10 @@ class FileMenu:
             return False
         self.window.settings.set_last_folder("project", name)
         path = Path(name)
-        # Any case of the extension is a project (Trip.EDITORPROJ is replaced, not beside a
-        # new trip.editorproj), and a name without it is never cut at its last dot.
-        if path.suffix.lower() != PROJECT_SUFFIX:
+        # Any case of a project extension, old or new, is a project (Trip.EDITORPROJ is
+        # replaced, not beside a new Trip.EDITORPROJ.moodgrade), and a name without one is
+        # never cut at its last dot.
+        if not is_project_path(path):
             path = path.with_name(path.name + PROJECT_SUFFIX)
         return self.window.save_project(path)
 

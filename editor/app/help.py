@@ -37,7 +37,7 @@ IN_CONTROLS = (
     ("Slider", "Nudge the value by 10", "Shift+Left / Shift+Right"),
     ("Slider", "Back to neutral", "Double-click"),
 )
-_DISTRIBUTION = "editor"
+_DISTRIBUTION = "moodgrade"
 
 
 def _plain(text: str) -> str:
@@ -142,10 +142,10 @@ def bundled_licenses() -> list[tuple[str, str, str]]:
 class AboutBox(QDialog):
     def __init__(self, model_dir: Path, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About Editor")
+        self.setWindowTitle("About moodgrade")
         self.setMinimumWidth(560)
         title = QLabel(
-            f"<h2>Editor {editor.__version__}</h2><p>A plain-language color grade for your videos "
+            f"<h2>moodgrade {editor.__version__}</h2><p>A plain-language color grade for your videos "
             "and photos. Everything runs on this computer; nothing is sent anywhere.</p>"
         )
         title.setWordWrap(True)

@@ -2,7 +2,7 @@
 
 Looks › Save Look… keeps the look on screen under a name (``editor.saved_looks``); the
 shelf shows each kept look on the current frame, and applies, renames, deletes or
-exports it. Export writes the look as ``.json`` (for ``editor apply --look`` or another
+exports it. Export writes the look as ``.json`` (for ``moodgrade apply --look`` or another
 machine) or bakes it into a ``.cube`` for other editors. Copy Look / Paste Look
 (Ctrl+Shift+C / Ctrl+Shift+V) carry the look's JSON on the clipboard, between windows
 and projects, and to anything that takes text.

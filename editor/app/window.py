@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 from editor.errors import EditorError
 from editor.events import EventLog
 from editor.media import MediaInfo, VideoReader, probe, read_photo
-from editor.project import PROJECT_SUFFIX, EditState, Project
+from editor.project import EditState, Project, is_project_path
 
 from .actions import add_action
 from .appsettings import AppSettings
@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self.player.failed.connect(self.show_error)
         self._dialog: ExportDialog | None = None
 
-        self.setWindowTitle("Editor")
+        self.setWindowTitle("moodgrade")
         self.setAcceptDrops(True)
         self._build()
         self._build_menus()
@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu("&Help")
         add_action(help_menu, "&Keyboard Shortcuts", self.show_shortcuts, "Ctrl+/")
-        add_action(help_menu, "&About Editor", lambda: AboutBox(self.settings.model_dir, self).exec())
+        add_action(help_menu, "&About moodgrade", lambda: AboutBox(self.settings.model_dir, self).exec())
 
     def show_shortcuts(self) -> ShortcutSheet:
         sheet = ShortcutSheet(self.menuBar(), self)
@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
         path = Path(path)
         if not self.unsaved.may_discard(self._document_name()):
             return False
-        if path.suffix.lower() == PROJECT_SUFFIX:
+        if is_project_path(path):
             return self._open_project(path)
         try:
             info = probe(path)
@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
         self._apply_state(self.project.state)
         self.prompt.set_history([p.intent for p in self.project.prompts])
         name = self.project.source.name if self.project.source else "Untitled"
-        self.setWindowTitle(f"{name}[*] \u2014 Editor")
+        self.setWindowTitle(f"{name}[*] \u2014 moodgrade")
         kind = self.info.kind if self.info else "file"
         self.show_status(f"Opened {name} ({kind}). Type a look and press Enter.")
         self.refresh_look()

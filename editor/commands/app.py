@@ -1,4 +1,4 @@
-"""``editor [PATH]``: open the desktop editor, optionally on a video, photo or project.
+"""``moodgrade [PATH]``: open the desktop editor, optionally on a video, photo or project.
 
 The Qt application lives in ``editor.app``; it is imported by name at run time so
 that the command registry itself stays Qt-free (the import-linter contract).
@@ -16,7 +16,7 @@ from editor.errors import EditorError
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", type=Path, help="a video, photo or .editorproj project to open")
+    parser.add_argument("path", nargs="?", type=Path, help="a video, photo or .moodgrade project to open")
 
 
 def has_screen() -> bool:
@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
         raise EditorError(f"{str(args.path)!r} does not exist.")
     if not has_screen():
         raise EditorError(
-            "No screen is available to open the editor window; "
-            "use 'editor apply' or 'editor demo' to grade files without it."
+            "No screen is available to open moodgrade's window; "
+            "use 'moodgrade apply' or 'moodgrade demo' to grade files without it."
         )
     return importlib.import_module("editor.app").run_app(args.path)

@@ -1,4 +1,4 @@
-"""``editor apply INPUT -o OUTPUT --look LOOK.json``: grade a video or photo from the command line.
+"""``moodgrade apply INPUT -o OUTPUT --look LOOK.json``: grade a video or photo from the command line.
 
 ``--prompt TEXT`` instead of ``--look`` asks the student model; an empty prompt, or one
 it does not understand, is refused before anything is written. ``--lut FILE.cube``

@@ -1,4 +1,4 @@
-"""``editor demo``: the main job on the bundled defaults.
+"""``moodgrade demo``: the main job on the bundled defaults.
 
 Turns the default look ("golden hour") into a grade with the shipped student model,
 prints what each tool does, exports the bundled sample clip with it (H.264/AAC MP4) and
@@ -30,7 +30,7 @@ DEFAULT_PROMPT = "golden hour"
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--prompt", default=DEFAULT_PROMPT, help=f"the look to apply (default: {DEFAULT_PROMPT!r})")
     parser.add_argument(
-        "-o", "--output-dir", type=Path, default=Path("editor-demo"), help="where to write the results (default: ./editor-demo)"
+        "-o", "--output-dir", type=Path, default=Path("moodgrade-demo"), help="where to write the results (default: ./moodgrade-demo)"
     )
     parser.add_argument("--no-window", action="store_true", help="do not open the app afterwards")
     add_overwrite(parser)
@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"Wrote {video} ({result.frames} frames), {still} and {look_file}.")
     if args.no_window or not has_screen():
         if not args.no_window:
-            print("No screen here, so the app was not opened; run 'editor' on a desktop to edit interactively.")
+            print("No screen here, so the app was not opened; run 'moodgrade' on a desktop to edit interactively.")
         return 0
     import importlib
 

@@ -1,4 +1,4 @@
-"""``editor distill SUBCOMMAND ...``: build and inspect the distillation data, train the student.
+"""``moodgrade distill SUBCOMMAND ...``: build and inspect the distillation data, train the student.
 
 Each subcommand lives in ``editor/commands/distill_<name>.py`` with ``configure(parser)``
 and ``run(args) -> int`` and is registered in ``SUBCOMMANDS``. Only the chosen one is
@@ -32,7 +32,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     module_name, help_text = SUBCOMMANDS[args.subcommand]
     module = importlib.import_module(module_name)
-    parser = argparse.ArgumentParser(prog=f"editor distill {args.subcommand}", description=help_text)
+    parser = argparse.ArgumentParser(prog=f"moodgrade distill {args.subcommand}", description=help_text)
     module.configure(parser)
     sub_args = parser.parse_args(args.arguments)
     sub_args.verbose = args.verbose

@@ -1,9 +1,9 @@
-"""``editor distill augment``: one round of the augmentation loop, or the RQ2 experiment.
+"""``moodgrade distill augment``: one round of the augmentation loop, or the RQ2 experiment.
 
 Default: score a student (``--model``) on its training rows (the train split, or a
 seeded ``--train-fraction`` of it), generate intents similar to the mistaken
 ones with the sentence-embedding model, have the kb teacher label them and write
-them to ``-o FILE``; retrain with ``editor distill train --extra FILE``.
+them to ``-o FILE``; retrain with ``moodgrade distill train --extra FILE``.
 
 ``--rq2``: trains and scores, with the same recipe, the student on 100% of the train
 split, on ``--train-fraction`` of it, and on that fraction plus one round of

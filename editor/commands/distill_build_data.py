@@ -1,4 +1,4 @@
-"""``editor distill build-data [--seed N] [--out DIR]``: corpus, teacher labels and splits.
+"""``moodgrade distill build-data [--seed N] [--out DIR]``: corpus, teacher labels and splits.
 
 Reproducible: the same seed and knowledge base write the same bytes. Prints the
 per-split tool usage table when done; Ctrl+C stops it and leaves the old files.

@@ -1,4 +1,4 @@
-"""``editor distill filter-log LOG -o OUT.jsonl``: behavioral filtering of a usage log into rows.
+"""``moodgrade distill filter-log LOG -o OUT.jsonl``: behavioral filtering of a usage log into rows.
 
 LOG is the app's SQLite event log or a JSONL file of rows with ``exported`` flags.
 """

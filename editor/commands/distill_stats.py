@@ -1,4 +1,4 @@
-"""``editor distill stats [--data DIR]``: per split and tool, rows using the tool / all rows."""
+"""``moodgrade distill stats [--data DIR]``: per split and tool, rows using the tool / all rows."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``editor distill teach "moody winter"``: the teacher's answer, per tool, with its rationale."""
+"""``moodgrade distill teach "moody winter"``: the teacher's answer, per tool, with its rationale."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``editor distill train``: train the student, convert it to int8 and score it.
+"""``moodgrade distill train``: train the student, convert it to int8 and score it.
 
 Trains in a work directory (default ``build/student``; rerunning the same command
 resumes from its checkpoint, Ctrl+C saves one), converts the result to a CTranslate2

@@ -1,4 +1,4 @@
-"""``editor filters``: list the filter presets, as aligned text or as JSON."""
+"""``moodgrade filters``: list the filter presets, as aligned text or as JSON."""
 
 from __future__ import annotations
 

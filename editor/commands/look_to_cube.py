@@ -1,4 +1,4 @@
-"""``editor look-to-cube LOOK.json -o OUT.cube [--size 33]``: the pointwise part of a look as a .cube.
+"""``moodgrade look-to-cube LOOK.json -o OUT.cube [--size 33]``: the pointwise part of a look as a .cube.
 
 Spatial operations (sharpen, structure, bloom) depend on neighboring pixels, so they
 cannot be part of a LUT; the command says so when the look uses them.
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     check_output(args.output, overwrite=args.overwrite, sources=[args.look])
     look = load_look(args.look)
     lut = bake_pointwise(look, args.size)
-    write_cube(args.output, lut, title=f"editor look {look.to_text().replace(chr(10), '; ')}")
+    write_cube(args.output, lut, title=f"moodgrade look {look.to_text().replace(chr(10), '; ')}")
     spatial = [op.__name__.rsplit(".", 1)[-1] for op in active_spatial(look)]
     print(f"Wrote {args.output} ({args.size}^3).")
     if spatial:

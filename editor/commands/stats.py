@@ -1,4 +1,4 @@
-"""``editor stats``: the online metric from the local event log.
+"""``moodgrade stats``: the online metric from the local event log.
 
 Prints project completion rate = projects exported / projects started, per model
 variant (the paper's A/B metric). The log never leaves the machine.

@@ -1,8 +1,8 @@
-"""``editor suggest``: turn intents into looks with the student model.
+"""``moodgrade suggest``: turn intents into looks with the student model.
 
-``editor suggest "moody winter"`` prints the look as JSON (``--explain`` adds whether
+``moodgrade suggest "moody winter"`` prints the look as JSON (``--explain`` adds whether
 the request reads as a new look or as a change to the current one, and the plain-words
-explanation); ``editor suggest --jsonl FILE`` (``-`` = stdin) reads one intent per line
+explanation); ``moodgrade suggest --jsonl FILE`` (``-`` = stdin) reads one intent per line
 and writes one compact JSON object per line, ``{"intent", "mode", "look"}``, loading the
 model once and decoding in batches. An intent the model does not understand
 (``editor.intent.NOT_UNDERSTOOD``) is refused, except in ``--jsonl``, where its line has

@@ -142,7 +142,7 @@ def bake_pointwise(look: Look, size: int = LUT_SIZE, *, include_filter: bool = T
     table, space = _run(ops[lead:], grid, space, look)
     if space == "linear":
         table = linear_to_srgb(table)
-    return Lut3D(np.ascontiguousarray(table.reshape(size, size, size, 3), np.float32), title="editor look")
+    return Lut3D(np.ascontiguousarray(table.reshape(size, size, size, 3), np.float32), title="moodgrade look")
 
 
 def render_cpu(rgb: np.ndarray, look: Look) -> np.ndarray:

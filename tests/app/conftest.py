@@ -21,7 +21,7 @@ QSurfaceFormat.setDefaultFormat(gl_surface_format())
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch):
     path = tmp_path / "data"
-    monkeypatch.setenv("EDITOR_DATA_DIR", str(path))
+    monkeypatch.setenv("MOODGRADE_DATA_DIR", str(path))
     return path
 
 

@@ -93,7 +93,7 @@ def test_slider_filter_strength_reset_and_undo_each_update_it(scripted, qtbot):
 def test_opening_another_file_describes_its_look(scripted, tmp_path):
     window = scripted
     _prompt(window, "moody forest")
-    path = tmp_path / "moody.editorproj"
+    path = tmp_path / "moody.moodgrade"
     assert window.save_project(path)
     assert window.open_media(sample_video())
     assert _shown(window) == [NO_LOOK]

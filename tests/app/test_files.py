@@ -43,7 +43,7 @@ def test_opening_another_file_over_changes_asks_first(window, answer, tmp_path):
     assert window.open_media(sample_video())
     assert question.text and window.info.kind == "video" and not window.isWindowModified()
 
-    path = tmp_path / "p.editorproj"
+    path = tmp_path / "p.moodgrade"
     assert window.save_project(path)
     window.push_state(window.state.with_value("adjust.contrast", 10), "edit")
     answer("Save")
@@ -63,4 +63,4 @@ def test_two_windows_keep_their_own_autosaves(window, qtbot, tmp_path):
 
     other.close()
     assert window.autosaver.path.is_file() and not other.autosaver.path.exists()
-    assert sorted(autosave_dir().glob("*.editorproj")) == [window.autosaver.path]
+    assert sorted(autosave_dir().glob("*.moodgrade")) == [window.autosaver.path]

@@ -43,7 +43,7 @@ def test_about_names_the_version_the_model_and_the_licenses(window, qtbot):
     about = AboutBox(window.settings.model_dir, window)
     qtbot.addWidget(about)
     texts = " ".join(label.text() for label in (about.findChildren(type(about.model))))
-    assert f"Editor {editor.__version__}" in texts
+    assert f"moodgrade {editor.__version__}" in texts
     assert "Status" in about.model.text() and "0.92" in about.model.text()
     for part, license_ in (("PySide6", "LGPL"), ("moderngl", "MIT"), ("av", "BSD"), ("ctranslate2", "MIT")):
         assert part in about.licenses.text() and license_ in about.licenses.text()

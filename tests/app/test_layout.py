@@ -79,7 +79,7 @@ def test_at_200_percent_the_window_still_fits(scale, tmp_path):
         print(available.contains(frame), frame.width(), frame.height(), available.width(), available.height())
         """
     )
-    env = dict(os.environ, QT_SCALE_FACTOR=scale, EDITOR_DATA_DIR=str(tmp_path))
+    env = dict(os.environ, QT_SCALE_FACTOR=scale, MOODGRADE_DATA_DIR=str(tmp_path))
     env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
     out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
     fits, width, height, screen_w, screen_h = out.stdout.split()[-5:]

@@ -95,7 +95,7 @@ def test_a_project_with_a_user_lut_is_saved_reopened_and_exported(window, qtbot,
     shutil.copyfile(luts / "colour_resolve_LogC_Video_1d3d.cube", original)
     window.luts.import_file(original)
     window._on_value_edited("filter.intensity", 70, None)
-    project = tmp_path / "p.editorproj"
+    project = tmp_path / "p.moodgrade"
     assert window.save_project(project)
     original.unlink()
     assert window.open_project(project)
@@ -117,7 +117,7 @@ def test_a_project_with_a_user_lut_is_saved_reopened_and_exported(window, qtbot,
 def test_a_missing_lut_is_offered_for_relinking_and_never_shown_black(window, answer, luts, photo, tmp_path):
     assert window.open_media(photo)
     window.luts.import_file(luts / "colour_iridas_Colour_Correct_3d.cube")
-    project = tmp_path / "p.editorproj"
+    project = tmp_path / "p.moodgrade"
     window._on_value_edited("adjust.exposure", 30, None)
     assert window.save_project(project)
     # Neither in the library nor beside the project: the project came without its LUTs folder.
@@ -144,7 +144,7 @@ def test_a_missing_lut_is_offered_for_relinking_and_never_shown_black(window, an
 def test_a_project_carries_its_lut_beside_it_to_another_machine(window, luts, photo, tmp_path):
     assert window.open_media(photo)
     window.luts.import_file(luts / "ocio_resolve_1d3d.cube")
-    project = tmp_path / "trip" / "p.editorproj"
+    project = tmp_path / "trip" / "p.moodgrade"
     project.parent.mkdir()
     assert window.save_project(project)
     copy = tmp_path / "trip" / "p LUTs" / "ocio_resolve_1d3d.cube"
@@ -153,7 +153,7 @@ def test_a_project_carries_its_lut_beside_it_to_another_machine(window, luts, ph
     moved = tmp_path / "elsewhere"
     shutil.move(project.parent, moved)
     shutil.rmtree(user_luts.library_dir())
-    assert window.open_project(moved / "p.editorproj")
+    assert window.open_project(moved / "p.moodgrade")
     assert window.luts.missing is None and "ocio_resolve_1d3d.cube" in window.tools.filter_gallery.user_luts
     assert window.preview.renderer.look == window.state.look()
     graded = window.preview.read_graded().astype(int)

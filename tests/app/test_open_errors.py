@@ -20,10 +20,11 @@ def _audio_only(path):
 
 
 BAD_FILES = {
-    "malformed project": ("bad.editorproj", lambda p: p.write_text("{not json"), "cannot be read"),
-    "empty project": ("empty.editorproj", lambda p: p.write_bytes(b""), "empty"),
-    "future project": ("new.editorproj", lambda p: p.write_text('{"project_version": 2}'), "version 2"),
-    "upper-case malformed project": ("BAD.EDITORPROJ", lambda p: p.write_text("[1, 2"), "cannot be read"),
+    "malformed project": ("bad.moodgrade", lambda p: p.write_text("{not json"), "cannot be read"),
+    "empty project": ("empty.moodgrade", lambda p: p.write_bytes(b""), "empty"),
+    "future project": ("new.moodgrade", lambda p: p.write_text('{"project_version": 2}'), "version 2"),
+    "upper-case malformed project": ("BAD.MOODGRADE", lambda p: p.write_text("[1, 2"), "cannot be read"),
+    "malformed project from before the rename": ("Old.EditorProj", lambda p: p.write_text("{"), "cannot be read"),
     "text renamed .mp4": ("notes.mp4", lambda p: p.write_text("shopping list"), "notes.mp4"),
     "audio only": ("song.mp4", _audio_only, "song.mp4"),
 }
@@ -55,7 +56,7 @@ def test_a_file_that_cannot_be_opened_keeps_its_sentence(window, qtbot, tmp_path
 
 
 def test_an_upper_case_project_extension_opens_the_project(window, tmp_path):
-    path = tmp_path / "Trip.EDITORPROJ"
+    path = tmp_path / "Trip.MOODGRADE"
     project = Project(source=sample_photo().resolve())
     project.state = project.state.with_value("adjust.contrast", 30)
     project.save(path)
@@ -102,18 +103,18 @@ def test_the_terminal_gets_one_line_per_problem_and_the_log_file_the_details(tmp
     )
     assert run.returncode == 0, run.stderr
     status = next(line for line in run.stdout.splitlines() if line.startswith("STATUS "))
-    assert "a slot went wrong" in status and "editor.log" in status
+    assert "a slot went wrong" in status and "moodgrade.log" in status
     ours = [line for line in run.stderr.splitlines() if line.startswith(("WARNING editor", "ERROR editor"))]
     assert len(ours) == 2 and "notes.mp4" in ours[0] and "a slot went wrong" in ours[1], run.stderr
     assert "Traceback" not in run.stderr
-    logged = (data_dir / "editor.log").read_text(encoding="utf-8")
+    logged = (data_dir / "moodgrade.log").read_text(encoding="utf-8")
     assert logged.count("Traceback") >= 2 and "RuntimeError: a slot went wrong" in logged
 
 
 def test_a_project_whose_source_cannot_be_read_leaves_the_open_one_as_it_was(window, tmp_path):
     notes = tmp_path / "notes.mp4"
     notes.write_text("shopping list")
-    path = tmp_path / "p.editorproj"
+    path = tmp_path / "p.moodgrade"
     Project(source=notes.resolve()).save(path)
     open_first(window, path)
     assert window.project is None and "notes.mp4" in window.statusBar().currentMessage()
@@ -125,7 +126,8 @@ def test_a_project_whose_source_cannot_be_read_leaves_the_open_one_as_it_was(win
 
 
 @pytest.mark.parametrize(
-    "typed, saved", [("Trip.EDITORPROJ", "Trip.EDITORPROJ"), ("trip.v2", "trip.v2.editorproj")]
+    "typed, saved",
+    [("Trip.MOODGRADE", "Trip.MOODGRADE"), ("Trip.EDITORPROJ", "Trip.EDITORPROJ"), ("trip.v2", "trip.v2.moodgrade")],
 )
 def test_save_as_keeps_the_extension_in_any_case(window, tmp_path, monkeypatch, typed, saved):
     folder = tmp_path / "projects"

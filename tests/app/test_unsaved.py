@@ -20,14 +20,14 @@ def _quit(qtbot, window) -> None:
 
 def test_the_title_marks_unsaved_changes(window, tmp_path):
     assert window.open_media(sample_photo())
-    assert window.windowTitle() == "astronaut.jpg[*] \u2014 Editor" and not window.isWindowModified()
+    assert window.windowTitle() == "astronaut.jpg[*] \u2014 moodgrade" and not window.isWindowModified()
     _edit(window)
     assert window.isWindowModified()
     window.undo_stack.undo()
     assert not window.isWindowModified()
     window.undo_stack.redo()
     assert window.isWindowModified()
-    assert window.save_project(tmp_path / "p.editorproj")
+    assert window.save_project(tmp_path / "p.moodgrade")
     assert not window.isWindowModified()
     window.undo_stack.undo()
     assert window.isWindowModified()
@@ -45,19 +45,19 @@ def test_ctrl_q_with_changes_asks_and_cancel_keeps_working(window, qtbot, answer
 
 def test_save_saves_then_quits(window, qtbot, answer, tmp_path):
     assert window.open_media(sample_photo())
-    path = tmp_path / "p.editorproj"
+    path = tmp_path / "p.moodgrade"
     assert window.save_project(path)
     _edit(window, 25)
     question = answer("Save")
     _quit(qtbot, window)
-    assert question.text == "Save changes to p.editorproj?"
+    assert question.text == "Save changes to p.moodgrade?"
     assert not window.isVisible()
     assert Project.load(path).state.value("adjust.contrast") == 25
 
 
 def test_closing_the_window_with_dont_save_loses_only_the_changes(window, answer, tmp_path):
     assert window.open_media(sample_photo())
-    path = tmp_path / "p.editorproj"
+    path = tmp_path / "p.moodgrade"
     assert window.save_project(path)
     _edit(window)
     window.autosave()
@@ -80,7 +80,7 @@ def test_no_question_without_changes(window, qtbot, answer):
 def test_a_restored_project_counts_as_unsaved(window, answer):
     assert window.open_media(sample_photo())
     _edit(window)
-    window.project.save(autosave_dir() / "crashed.editorproj")
+    window.project.save(autosave_dir() / "crashed.moodgrade")
     assert window.restore_autosave()
     assert window.isWindowModified() and window.state.value("adjust.contrast") == 40
     question = answer("Cancel")

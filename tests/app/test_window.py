@@ -119,7 +119,7 @@ def test_save_reopen_relink_and_recover(window, qtbot, tmp_path, data_dir, grade
     assert window.open_media(photo)
     look = Look(adjust={"contrast": 25}, filter=FilterChoice("warm_Golden", 40))
     window.push_state(window.state.with_suggestion(look).with_value("adjust.hue", 12), "edit")
-    path = tmp_path / "p.editorproj"
+    path = tmp_path / "p.moodgrade"
     assert window.save_project(path)
     state = window.state
 
@@ -130,7 +130,7 @@ def test_save_reopen_relink_and_recover(window, qtbot, tmp_path, data_dir, grade
 
     window.autosave()
     assert window.autosaver.path.is_file() and not window.recovery_available()
-    window.project.save(autosave_dir() / "crashed.editorproj")  # what a window that crashed leaves
+    window.project.save(autosave_dir() / "crashed.moodgrade")  # what a window that crashed leaves
     moved = tmp_path / "moved.jpg"
     photo.rename(moved)
     assert window.open_project(path)
