@@ -11,6 +11,7 @@ APT_PACKAGES=(
     libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
     libxcb-render-util0 libxcb-randr0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
     libglib2.0-0 libfontconfig1 libdbus-1-3 libportaudio2 ffmpeg
+    x11-utils  # xwininfo, for packaging/smoke.sh
 )
 if command -v apt-get >/dev/null 2>&1; then
     missing=()
@@ -26,6 +27,13 @@ if command -v apt-get >/dev/null 2>&1; then
 fi
 
 PY="${PYTHON:-python3}"
+# Before the rename this checkout installed as the distribution "editor", whose console
+# script shadowed Debian's /usr/bin/editor (run by git and crontab). Removed only when it is
+# ours, known by its summary: PyPI's "editor" is another project.
+OLD_SUMMARY="Summary: Offline desktop editor that turns a plain-language look into a color grade"
+if "$PY" -m pip show editor 2>/dev/null | grep -qF "$OLD_SUMMARY"; then
+    "$PY" -m pip uninstall -q -y editor
+fi
 if [ "${1:-}" = "--dev" ]; then
     # torch first, pinned: this exact version is the local CPU build; any other spec
     # would pull a multi-GB CUDA build.
@@ -33,4 +41,8 @@ if [ "${1:-}" = "--dev" ]; then
     "$PY" -m pip install -q -e ".[train,test]"
 else
     "$PY" -m pip install -q -e .
+fi
+# pyenv runs installed commands through shims, which outlive an uninstalled script.
+if command -v pyenv >/dev/null 2>&1; then
+    pyenv rehash
 fi
