@@ -1,6 +1,6 @@
 """Bad and unusual inputs through the real command line, as a hostile new user types them.
 
-Every refusal is one line on stderr starting with ``editor:``, exit status 2, no traceback,
+Every refusal is one line on stderr starting with ``moodgrade:``, exit status 2, no traceback,
 and leaves the folder exactly as it was: no source changed, no output or partial file
 written. Commands run in-process through ``editor.cli.main`` (what the ``moodgrade`` script
 calls); what needs a real process (signals, argv bytes that are not UTF-8) runs one.
