@@ -6,26 +6,28 @@ with ``render_cpu`` on every scene and each attribute is measured on the pixels 
 and after, with ``editor.directions``' CIE L*a*b* (D65; L* in [0, 100], a*, b* about
 [-128, 127]) of sRGB-encoded RGB in [0, 1], on the ~256 px preview.
 
-=========  ==========================================  ==========================
-attribute  measure                                     passes when the delta is
-=========  ==========================================  ==========================
-darker     mean L*                                     below -4
-brighter   mean L*                                     above +2
-cooler     mean b* of all pixels                       below -4
-warmer     mean b* of all pixels                       above +3
-muted      mean C*ab                                   below -2.5
-vivid      mean C*ab                                   above +2.5
-flatter    standard deviation of L*                    below -1
-punchier   standard deviation of L*                    above +1
-lifted     2nd percentile of L* (the blacks)           above +2
+=========  ==========================================  ===============================
+attribute  measure                                     passes when
+=========  ==========================================  ===============================
+darker     mean L*                                     delta below -4
+brighter   mean L*                                     delta above +2
+cooler     mean b* of all pixels                       delta below -4, or any drop ending under -15
+warmer     mean b* of all pixels                       delta above +3, or any rise ending over +30
+muted      mean C*ab                                   delta below -2.5
+vivid      mean C*ab                                   delta above +2.5
+flatter    standard deviation of L*                    delta below -1
+punchier   standard deviation of L*                    delta above +1
+lifted     2nd percentile of L* (the blacks)           delta above +2
 mono       mean C*ab                                   under 4 after
-=========  ==========================================  ==========================
+=========  ==========================================  ===============================
 
 Cooling is read on every pixel, not on the neutrals as the direction check reads a cast:
 a night or an underwater look must turn a warm scene blue, not only neutralize its
 whites. Every look must also clear the visibility floor, a mean CIEDE2000 (Sharma, Wu and
 Dalal 2005) between before and after of at least ``VISIBLE_DE``, so that it never
-disappears on some footage. The thresholds are about what a viewer notices side by side.
+disappears on some footage. The thresholds are about what a viewer notices side by side;
+a picture that already reads blue (a night sky) or amber after the grade passes cooler or
+warmer by any move the asked way, since its cast has little room left.
 """
 
 from __future__ import annotations
@@ -43,18 +45,18 @@ from editor.schema import Look
 VISIBLE_DE = 5.0
 BLACK_PERCENTILE = 2.0
 
-#: attribute -> (measure, sign, threshold); ``mono`` is an absolute bound on the after.
-ATTRIBUTES: dict[str, tuple[str, int, float]] = {
-    "darker": ("lightness", -1, 4.0),
-    "brighter": ("lightness", +1, 2.0),
-    "cooler": ("b", -1, 4.0),
-    "warmer": ("b", +1, 3.0),
-    "muted": ("chroma", -1, 2.5),
-    "vivid": ("chroma", +1, 2.5),
-    "flatter": ("contrast", -1, 1.0),
-    "punchier": ("contrast", +1, 1.0),
-    "lifted": ("blacks", +1, 2.0),
-    "mono": ("chroma", 0, 4.0),
+#: attribute -> (measure, sign of the move, smallest move or None, bound after or None).
+ATTRIBUTES: dict[str, tuple[str, int, float | None, float | None]] = {
+    "darker": ("lightness", -1, 4.0, None),
+    "brighter": ("lightness", +1, 2.0, None),
+    "cooler": ("b", -1, 4.0, -15.0),
+    "warmer": ("b", +1, 3.0, 30.0),
+    "muted": ("chroma", -1, 2.5, None),
+    "vivid": ("chroma", +1, 2.5, None),
+    "flatter": ("contrast", -1, 1.0, None),
+    "punchier": ("contrast", +1, 1.0, None),
+    "lifted": ("blacks", +1, 2.0, None),
+    "mono": ("chroma", -1, None, 4.0),
 }
 
 #: The style set: looks a creator might type, one per concept family of the knowledge base.
@@ -134,10 +136,12 @@ def lab_measures(lab: np.ndarray) -> dict[str, float]:
 
 
 def attribute_passes(attribute: str, before: dict[str, float], after: dict[str, float]) -> bool:
-    measure, sign, threshold = ATTRIBUTES[attribute]
-    if sign == 0:
-        return after[measure] < threshold
-    return sign * (after[measure] - before[measure]) > threshold
+    measure, sign, move, bound = ATTRIBUTES[attribute]
+    delta = sign * (after[measure] - before[measure])
+    if move is not None and delta > move:
+        return True
+    # A cast already past its bound still has to move the asked way, if only a little.
+    return bound is not None and sign * (after[measure] - bound) > 0 and (move is None or delta > 0)
 
 
 @dataclass(frozen=True)

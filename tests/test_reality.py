@@ -58,22 +58,33 @@ def test_lab_measures_of_a_known_picture():
     assert m["chroma"] == pytest.approx(7.5)
 
 
-def test_attributes_pass_beyond_their_threshold_in_their_direction():
-    before = {"lightness": 50.0, "contrast": 20.0, "blacks": 5.0, "b": 10.0, "chroma": 20.0}
-    for attribute, (measure, sign, threshold) in ATTRIBUTES.items():
-        if sign == 0:
-            assert attribute_passes(attribute, before, {**before, measure: threshold - 0.1})
-            assert not attribute_passes(attribute, before, {**before, measure: threshold + 0.1})
-            continue
-        assert attribute_passes(
-            attribute, before, {**before, measure: before[measure] + sign * (threshold + 0.1)}
-        )
-        assert not attribute_passes(
-            attribute, before, {**before, measure: before[measure] + sign * (threshold - 0.1)}
-        )
-        assert not attribute_passes(
-            attribute, before, {**before, measure: before[measure] - sign * (threshold + 1)}
-        )
+def test_attributes_pass_beyond_their_move_or_their_bound_in_their_direction():
+    before = {"lightness": 50.0, "contrast": 20.0, "blacks": 5.0, "b": 0.0, "chroma": 20.0}
+    for attribute, (measure, sign, move, bound) in ATTRIBUTES.items():
+        if move is not None:
+            step = {**before, measure: before[measure] + sign * (move + 0.1)}
+            assert attribute_passes(attribute, before, step)
+            assert not attribute_passes(
+                attribute, before, {**before, measure: before[measure] + sign * (move - 0.1)}
+            )
+            assert not attribute_passes(
+                attribute, before, {**before, measure: before[measure] - sign * (move + 1)}
+            )
+        if bound is not None:
+            beyond = {**before, measure: bound + sign * 0.1}
+            assert attribute_passes(attribute, before, beyond)
+            assert attribute_passes(attribute, beyond, beyond) == (move is None)
+
+
+def test_a_picture_already_blue_reads_cooler_on_a_small_drop_and_warmer_needs_a_rise():
+    night_sky = {"lightness": 30.0, "contrast": 10.0, "blacks": 5.0, "b": -17.0, "chroma": 19.0}
+    assert attribute_passes("cooler", night_sky, {**night_sky, "b": -18.0})
+    assert not attribute_passes("cooler", night_sky, night_sky)
+    assert not attribute_passes("cooler", night_sky, {**night_sky, "b": -16.0})
+    assert not attribute_passes("warmer", night_sky, {**night_sky, "b": -15.0})
+    assert attribute_passes("warmer", night_sky, {**night_sky, "b": -13.9})
+    assert not attribute_passes("mono", night_sky, night_sky)
+    assert attribute_passes("mono", night_sky, {**night_sky, "chroma": 3.9})
 
 
 def test_every_style_look_has_known_attributes_and_the_small_set_is_in_it():
