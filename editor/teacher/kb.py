@@ -120,7 +120,8 @@ class KnowledgeTeacher:
     def __init__(self, knowledge_dir: Path | None = None, threshold: float = SIMILARITY_THRESHOLD) -> None:
         self.kb: KnowledgeBase = load_knowledge(knowledge_dir)
         self.threshold = threshold
-        self._names = {tuple(name.split()): concept for name, concept in self.kb.by_name.items()}
+        # Names are split as intents are, so "80s" is ("80", "s") on both sides.
+        self._names = {tuple(tokens(name)): concept for name, concept in self.kb.by_name.items()}
         self._modifiers = {tuple(m.split()): w for m, w in MODIFIERS.items()}
         self._longest = max(len(k) for k in [*self._names, *self._modifiers])
         styles = {k for k, c in self._names.items() if not c.corrective}
