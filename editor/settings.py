@@ -9,7 +9,6 @@ is ever sent anywhere.
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 import platformdirs

@@ -2,6 +2,10 @@
 another file over unsaved changes asks first, and each window has its own autosave, so
 that two running copies never overwrite or delete each other's."""
 
+import os
+import subprocess
+import sys
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
@@ -64,3 +68,17 @@ def test_two_windows_keep_their_own_autosaves(window, qtbot, tmp_path):
     other.close()
     assert window.autosaver.path.is_file() and not other.autosaver.path.exists()
     assert sorted(autosave_dir().glob("*.moodgrade")) == [window.autosaver.path]
+
+
+def test_the_preferences_from_before_the_rename_are_carried_over(tmp_path):
+    # In a process of its own: Qt fixes the settings folder the first time it is used.
+    code = (
+        "from PySide6.QtCore import QSettings\n"
+        "old = QSettings('editor', 'editor'); old.setValue('folders/export', '/films'); old.sync()\n"
+        "from editor.app.appsettings import AppSettings\n"
+        "print(AppSettings().q.value('folders/export'), QSettings('moodgrade', 'moodgrade').fileName())\n"
+    )
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["/films", str(tmp_path / "moodgrade" / "moodgrade.conf")]
