@@ -50,6 +50,14 @@ def test_golden_hour_matches_the_posters_calibration(teacher):
     assert set(answer.rationales) == set(TOOLS)
 
 
+def test_names_with_digits_and_compounds_match_their_own_sense(teacher):
+    # "80s" is split into "80 s" like any intent; "sun-bleached" is faded, not bleach bypass.
+    assert teacher.label("80s neon").concepts == ("eighties", "neon")
+    assert teacher.label("sun-bleached").concepts == ("sun_bleached",)
+    assert teacher.label("bleach bypass").concepts == ("bleach_bypass",)
+    assert "candlelight" in teacher.label("warm candlelit dinner").concepts
+
+
 def test_tool_selection_corrective_vs_look(teacher):
     bw = teacher.label("black and white")
     assert bw.called("adjust") and bw.called("filter") and not bw.called("selective_adjust")
