@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -224,6 +225,21 @@ class RealityReport:
                 out[r.scene][0] += sum(r.passed.values())
                 out[r.scene][1] += len(r.passed)
         return {s: (p, t) for s, (p, t) in out.items()}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "images": list(self.scenes),
+            **{
+                name: {
+                    "looks": {
+                        prompt: {"passed": p, "total": t, "hidden": h, "min_delta_e": round(low, 2)}
+                        for prompt, p, t, h, low in self.per_look(name)
+                    },
+                    "images": {s: {"passed": p, "total": t} for s, (p, t) in self.per_scene(name).items()},
+                }
+                for name in self.readings
+            },
+        }
 
     def table(self) -> str:
         lines = []

@@ -1,5 +1,6 @@
 """The reality check: CIEDE2000 and the attributes on known values, and a small real run."""
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -104,11 +105,15 @@ def test_a_night_grade_reads_darker_and_cooler_and_no_grade_is_hidden():
 
 
 def test_eval_reality_runs_the_small_set_on_the_real_media(media, tmp_path, capsys):
-    sheet = tmp_path / "sheet.png"
-    assert main(["eval", "--reality", "--looks", "small", "--media", str(media), "--sheet", str(sheet)]) == 0
+    sheet, scores = tmp_path / "sheet.png", tmp_path / "reality.json"
+    argv = ["eval", "--reality", "--looks", "small", "--media", str(media), "--sheet", str(sheet)]
+    assert main([*argv, "--json", str(scores)]) == 0
     out = capsys.readouterr().out
     for prompt in SMALL_LOOKS:
         assert out.count(prompt) == 2
     assert "teacher overall:" in out and "student overall:" in out
     assert "photo_chelsea_cat_cc0" in out and "flower_960x540_h264_aac_cc0" in out
     assert sheet.stat().st_size > 0
+    data = json.loads(scores.read_text())
+    assert len(data["images"]) == 11 and set(data["teacher"]["looks"]) == set(SMALL_LOOKS)
+    assert sum(r["total"] for r in data["student"]["images"].values()) == 11 * 5

@@ -8,11 +8,19 @@ requests in ``requests.jsonl`` and ``noop.jsonl`` of ``--data`` (default
 ``resources/data/requests``) are answered by the student and the kb teacher, graded on
 the sample pictures, and the accuracy per property and direction is printed side by
 side. With ``-v`` every failed check is logged.
+
+``--reality`` is the reality check (``editor.reality``, ``docs/reality.md``): every look
+of the style set, as the kb teacher and the student give it, is rendered on the sample
+pictures and the photos and clips of ``--media`` (default ``../shared/testdata/media``
+beside the checkout, when it is there) and its signature measured. ``--looks small``
+grades three looks only, ``--sheet OUT.jpg`` writes the teacher's contact sheet and
+``--json OUT`` the scores.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from collections.abc import Callable
@@ -133,4 +141,6 @@ def run_reality(args: argparse.Namespace) -> int:
         log.info("%s", line)
     print(f"reality: {len(prompts)} looks on {len(scenes)} images; model {student.variant}, teacher kb")
     print(report.table())
+    if args.json is not None:
+        write_text_atomic(args.json, json.dumps(report.to_dict(), indent=2) + "\n")
     return 0
