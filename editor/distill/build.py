@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class BuildOptions:
     seed: int = 0
-    corpus_size: int = 44_000
+    corpus_size: int = 56_000
     test_size: int = 1000
     holdout_per_category: int = 1
 

@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from editor.distill import noops, phrasing
+from editor.distill import grammar, noops, phrasing
 from editor.teacher.knowledge import Concept, KnowledgeBase
 
 LOOK_TEMPLATES: tuple[str, ...] = (
@@ -79,6 +79,8 @@ KINDS: tuple[tuple[str, float], ...] = (
 )
 #: How many correction clauses a request has, and how often.
 CLAUSES: tuple[tuple[int, float], ...] = ((1, 0.5), (2, 0.32), (3, 0.13), (4, 0.05))
+#: Share of requests that end by keeping something as it is ("..., but don't touch the colors").
+KEEP_RATE = 0.07
 
 
 def intent_key(text: str) -> str:
@@ -89,7 +91,7 @@ def intent_key(text: str) -> str:
 
 @dataclass(frozen=True)
 class CorpusOptions:
-    size: int = 44_000
+    size: int = 56_000
     seed: int = 0
     typo_rate: float = 0.12
     emoji_rate: float = 0.08
@@ -164,6 +166,8 @@ def _request(rng: random.Random, clauses: int) -> str:
     text = parts[0]
     for part in parts[1:]:
         text += rng.choice(phrasing.JOINERS) + part
+    if rng.random() < KEEP_RATE:
+        text += rng.choice((", ", " but ", ", but ", " and ", ". ")) + grammar.keep(rng)
     return phrasing.frame_request(text, state, rng)
 
 

@@ -48,7 +48,8 @@ _DOINGS = ("is asleep", "loves this photo", "took this picture", "is coming over
            "is getting married", "lost their keys", "is watching tv")
 _CHAT = (
     "hi", "hello", "hey there", "good morning", "good night", "thanks", "thank you so much", "ok", "okay cool",
-    "lol", "haha", "wow", "yes", "no", "maybe", "hmm", "what", "huh?", "sorry", "bye", "test", "testing 123",
+    "lol", "haha", "wow", "yes", "no", "maybe", "hmm", "nice", "cool", "great", "awesome", "blah blah", "meh",
+    "oops", "brb", "omg", "yay", "idk", "whatever", "sure", "good job", "well done", "this app is cool", "what", "huh?", "sorry", "bye", "test", "testing 123",
     "who are you", "are you a robot", "how are you", "what can you do", "what's the time", "is this thing on",
     "tell me a joke", "i'm bored", "what day is it", "how much does this cost", "the app is slow",
     "why is it loading", "where are my files", "open the settings", "undo that feature please explain",
@@ -129,7 +130,9 @@ def noop(rng: random.Random) -> str:
     if kind < 0.64:
         return f"{rng.choice(_PEOPLE)} {rng.choice(_DOINGS)}"
     if kind < 0.72:
-        return rng.choice(_CHAT)
+        # Chat comes in runs ("lol nice", "ok thanks!! bye"), so a single word is not all
+        # the student sees of it.
+        return " ".join(rng.choice(_CHAT) for _ in range(rng.choice((1, 1, 2, 2, 3))))
     if kind < 0.84:
         return rng.choice(_NO_CHANGE_LEADS) + rng.choice(_NO_CHANGE)
     return _foreign(rng)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import random
 
+from editor.distill import grammar
+
 
 _SIGNED_VERBS = {
     1: ("increase", "raise", "boost", "bump up", "add", "add more", "enhance", "more", "crank up", "turn up",
@@ -100,6 +102,11 @@ JOINERS: tuple[str, ...] = (", ", " and ", ", and ", " but ", ". ", " then ", ",
                             "; ", " & ", ", then ")
 
 
+#: Share of correction clauses drawn from the whole lexicon (``grammar``) rather than
+#: from the common phrasings here.
+GRAMMAR_SHARE = 0.5
+
+
 def degree(rng: random.Random) -> str:
     return rng.choice(_DEGREES)
 
@@ -110,6 +117,8 @@ def _join(*words: str) -> str:
 
 def correction(rng: random.Random) -> tuple[str, bool]:
     """One correction clause and whether it reads as a state ("it's too dark") rather than an action."""
+    if rng.random() < GRAMMAR_SHARE:
+        return grammar.clause(rng)
     kind = rng.random()
     if kind < 0.22:
         sign = rng.choice((1, -1))
