@@ -54,7 +54,6 @@ _THINGS = ("car", "dress", "wall", "walls", "jacket", "raincoat", "door", "umbre
 _SUBJECTS = ("it's", "it is", "it looks", "it feels", "it seems", "this is", "this looks", "the photo is",
              "the picture looks", "my photo looks", "the clip is", "the video looks", "everything is",
              "everything looks", "the whole thing is", "the image is", "my pic looks", "the shot feels")
-_BE = ("is", "looks", "seems", "feels", "is way", "is a bit", "looks kinda", "is just", "")
 _LIGHT_VERBS = {1: ("brighten", "lighten", "lift", "brighten up"), -1: ("darken", "deepen", "dim")}
 _SAT_VERBS = {1: ("boost", "saturate", "intensify", "enhance", "bring out", "punch up"),
               -1: ("mute", "desaturate", "tone down", "calm down", "reduce", "dial back")}

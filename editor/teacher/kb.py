@@ -52,7 +52,7 @@ from editor.teacher import TeacherAnswer
 from editor.teacher import lexicon as lx
 from editor.teacher.compose import compose, edit_phrases
 from editor.teacher.embedding import SIMILARITY_THRESHOLD, NameIndex
-from editor.teacher.knowledge import Concept, KnowledgeBase, load_knowledge, normalize
+from editor.teacher.knowledge import Concept, KnowledgeBase, load_knowledge
 from editor.teacher.reader import Clause, Edit, Reader, tokens
 from editor.teacher.verify import settle_filter
 
