@@ -170,3 +170,22 @@ def test_relative_or_new(teacher, intent, mode):
 def test_rationale_says_what_was_asked(teacher):
     answer = teacher.label("slightly warmer and more contrast")
     assert "warmer (a little)" in answer.rationales["adjust"] and "more contrast" in answer.rationales["adjust"]
+
+
+@pytest.mark.parametrize("intent", ["it looks too gloomy", "way too moody", "too cinematic, tone it down"])
+def test_too_much_of_a_look_takes_some_of_it_back(teacher, intent):
+    answer = teacher.label(intent)
+    assert answer.mode == "relative" and answer.look.filter is None and not answer.look.is_neutral
+
+
+@pytest.mark.parametrize(
+    "intent",
+    ["it looks like midnight, can you brighten it", "My phone made it look like midnight but it was 5pm! please lighten it"],
+)
+def test_a_look_the_picture_has_is_not_applied(teacher, intent):
+    look = teacher.label(intent).look
+    assert look.filter is None and look.adjust_value("exposure") > 0 and look.adjust_value("temperature") == 0
+
+
+def test_a_look_asked_for_by_likeness_is_applied(teacher):
+    assert teacher.label("i want it to look like midnight and brighter").look.filter is not None

@@ -53,7 +53,7 @@ from editor.teacher import lexicon as lx
 from editor.teacher.compose import compose, edit_phrases
 from editor.teacher.embedding import SIMILARITY_THRESHOLD, NameIndex
 from editor.teacher.knowledge import Concept, KnowledgeBase, load_knowledge
-from editor.teacher.reader import Clause, Edit, Reader, tokens
+from editor.teacher.reader import DESIRE_WORDS, Clause, Edit, Reader, tokens
 from editor.teacher.verify import settle_filter
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,8 @@ MODIFIERS: dict[str, float] = {
     "way": 1.5, "way more": 1.6, "much more": 1.6, "strongly": 1.5, "heavily": 1.6,
     "extremely": 1.8, "extra": 1.5, "ultra": 1.8, "insanely": 1.9, "hella": 1.6,
     "intensely": 1.6, "deeply": 1.4, "less": -0.5, "a bit less": -0.3, "slightly less": -0.3,
-    "much less": -0.8, "not": 0.0, "no": 0.0, "without": 0.0, "without any": 0.0,
+    "much less": -0.8, "too": -0.5, "way too": -0.8, "far too": -0.8, "much too": -0.8,
+    "a bit too": -0.3, "a little too": -0.3, "slightly too": -0.3, "kinda too": -0.3, "not": 0.0, "no": 0.0, "without": 0.0, "without any": 0.0,
 }
 #: Similarity at which an unlisted word clearly names a concept (unrelated words stay under 0.66).
 CLEAR_MEANING = 0.7
@@ -306,8 +307,9 @@ class KnowledgeTeacher:
         question = question or _off_picture(clause.words)
         question = question or _opens(tuple(clause.words), lx.BACKSTORY)
         # "the office lights made it green", "my phone made it look like midnight": what a
-        # description names is the scene or the problem, not a look to apply.
-        question = question or clause.complaint
+        # description names is the scene or the problem, not a look to apply; "it looks
+        # too gloomy" names one to take back (a negative modifier before it).
+        complaint = clause.complaint
         # "fix it" after a complaint asks for the complaint's edits, not for a look.
         question = question or all(w in lx.FIXES or w in lx.GLUE for w in clause.words)
         found, leftovers = self._scan(clause.leftover)
@@ -317,7 +319,7 @@ class KnowledgeTeacher:
             if kind == "modifier":
                 pending = weight if pending is None else pending * weight
                 continue
-            if question:
+            if question or (complaint and (pending is None or pending >= 0)):
                 hits = []
             elif kind == "concept":
                 hits = [(value, 1.0, value.names[0])]
@@ -336,7 +338,11 @@ class KnowledgeTeacher:
     def _matches(self, clauses: list[Clause]) -> list[Match]:
         # In a question or an off-topic sentence a style word is no request.
         ignore = _question(clauses) or self.off_topic(clauses)
-        return [m for clause in clauses for m in self._clause_matches(clause, ignore)]
+        edits = any(c.edits for c in clauses)
+        return [
+            m for clause in clauses
+            for m in self._clause_matches(clause, ignore or edits and _likeness(clause.words))
+        ]
 
     def prepare(self, intents: list[str]) -> None:
         """Embed the leftover phrases of many intents at once, so labelling them is fast."""
@@ -411,6 +417,15 @@ def _off_picture(words: list[str]) -> bool:
     is a look."""
     return any(w in lx.OFF_PICTURE and words[i + 1 : i + 2] not in (["video"], ["videos"])
                for i, w in enumerate(words))
+
+
+def _likeness(words: list[str]) -> bool:
+    """Whether a clause says what the picture looks like ("it looks like midnight", "my
+    phone made it look like midnight") rather than asks for it ("make it look like ...")."""
+    for i, w in enumerate(words[:-1]):
+        if w in lx.LIKENESS_VERBS and words[i + 1] == "like":
+            return not any(v in DESIRE_WORDS for v in words[:i])
+    return False
 
 
 def _opens(words: tuple[str, ...], openers: tuple[str, ...]) -> bool:

@@ -318,8 +318,12 @@ PEOPLE: frozenset[str] = frozenset(
 BACKSTORY: tuple[str, ...] = (
     "this was taken", "it was taken", "taken at", "taken on", "taken in", "took this", "i took", "we took",
     "shot this", "i shot", "shot on", "photo of", "picture of", "pic of", "this is from", "from our",
-    "from my", "we were", "i was at", "this is my", "this is our", "at my", "at our",
+    "from my", "we were", "i was at", "this is my", "this is our", "at my", "at our", "photo from", "my friend",
+    "my mom", "my dad", "my sister", "my brother",
 )
+#: "it looks like midnight", "my phone made it look like midnight": beside an edit, the
+#: look named after one of these and "like" is the problem, not a request.
+LIKENESS_VERBS: frozenset[str] = frozenset({"look", "looks", "feel", "feels", "seem", "seems", "looking"})
 #: Openings of chat, not of a request ("tell me about paris", "do you like film noir").
 CHAT_OPENERS: tuple[str, ...] = (
     "tell me", "do you", "did you", "are you", "is there", "search for", "remind me", "write a", "write me",

@@ -266,6 +266,8 @@ class Reader:
         pending: int | None = None
         pending_items: list[_Item] = []
         too = damp = without = negated = False
+        # A "too" no edit takes stays for the styles: "way too moody" is less of the look.
+        too_at: list[int] = []
         last_sign: int | None = None
         raw: list[list] = []
         color_nouns = {
@@ -291,8 +293,11 @@ class Reader:
                 damp = True
                 used.update(range(it.start, it.end))
                 continue
-            if it.kind in ("too", "enough"):
-                too = too or it.kind == "too"
+            if it.kind == "too":
+                too = True
+                too_at.append(it.start)
+                continue
+            if it.kind == "enough":
                 used.add(it.start)
                 continue
             after_noun = raw and raw[-1][3] and self._adjacent(words, raw[-1][2].end, it.start)
@@ -302,6 +307,7 @@ class Reader:
                 and " ".join(words[it.start : it.end]) in lx.POSTFIX
             if (it.kind in ("direction", "postfix") or state) and raw and raw[-1][3] and (not later_target or after_noun):
                 too = False
+                used.update(too_at)
                 # After its noun: "contrast is too high", "saturation down".
                 value = lx.POSTFIX.get(" ".join(words[it.start : it.end]), it.value)
                 raw[-1][1], raw[-1][3] = value, False
@@ -364,6 +370,7 @@ class Reader:
             else:
                 sign = polarity
             too = False
+            used.update(too_at)
             used.update(range(it.start, it.end))
             if negated:
                 continue
@@ -394,7 +401,7 @@ class Reader:
             named.update(range(i, i + self._protected_at(words, i)))
         gap = False
         for i, w in enumerate(words):
-            if i in used or (w in lx.GLUE and i not in named) or (negated and not raw):
+            if i in used or (w in lx.GLUE and i not in named and i not in too_at) or (negated and not raw):
                 gap = True
                 continue
             if gap and clause.leftover and clause.leftover[-1] is not None:
