@@ -51,6 +51,18 @@ TRIPLE_TEMPLATES: tuple[str, ...] = (
     "{a} {b} {c}", "{a} {b} {c}", "{a} {b} {c} look", "{a}, {b} and {c}",
     "make it {a} {b} {c}", "{a} {b} with {c}", "give me a {a} {b} {c} vibe",
 )
+#: A look named as the problem: "way too moody" takes some of it back; "it looks like
+#: midnight, brighten it" asks only for the correction.
+TOO_TEMPLATES: tuple[str, ...] = (
+    "too {x}", "way too {x}", "a bit too {x}", "it's too {x}", "it looks too {x}", "it feels way too {x}",
+    "this is a little too {x}", "the photo looks too {x}", "it came out too {x}", "too {x}, {f}",
+    "it looks too {x}, {f}", "it's way too {x} now, {f}", "{f}, it's too {x}",
+)
+LIKENESS_TEMPLATES: tuple[str, ...] = (
+    "it looks like {x}, {f}", "my phone made it look like {x}, {f}", "it looks like a {x} photo, {f}",
+    "this looks like {x} lol, {f}", "it feels like {x} but it shouldn't, {f}", "{f}, it looks like {x}",
+    "the camera made it look like {x}. {f}",
+)
 FIX_TEMPLATES: tuple[str, ...] = (
     "{a} but {fix}", "{a}, {fix}", "{a} and {fix}", "{fix} and {a}", "{a} look but {fix}",
     "make it {a} but {fix}", "{a} please, {fix}",
@@ -67,14 +79,15 @@ PUNCTUATION: tuple[str, ...] = ("", "", "", "", "!", "!!", ".", "?", "...")
 
 #: Share of each kind of intent in the corpus.
 KINDS: tuple[tuple[str, float], ...] = (
-    ("single", 0.13),
+    ("single", 0.11),
     ("modified", 0.07),
-    ("pair", 0.12),
+    ("pair", 0.10),
     ("triple", 0.04),
     ("fix", 0.05),
     ("modified_pair", 0.03),
     ("request", 0.34),
     ("style_request", 0.14),
+    ("style_complaint", 0.04),
     ("noop", 0.08),
 )
 #: How many correction clauses a request has, and how often.
@@ -186,6 +199,9 @@ def _draw(kind: str, picker: _Picker, rng: random.Random) -> str:
                             "make it {a} but {f}", "{a} vibe, {f}", "{a}. {f}", "i want {a}, {f}",
                             "{a} please, {f}", "{f} and make it {a}", "{a} style but {f}"))
         return frame.format(a=look, f=fix)
+    if kind == "style_complaint":
+        frame = rng.choice(TOO_TEMPLATES if rng.random() < 0.65 else LIKENESS_TEMPLATES)
+        return frame.format(x=picker.name(picker.look(rng), rng), f=_request(rng, 1))
     if kind == "single":
         if rng.random() < 0.2:
             return rng.choice(CORRECTIVE_TEMPLATES).format(x=picker.name(picker.fix(rng), rng))

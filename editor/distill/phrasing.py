@@ -64,6 +64,10 @@ _STATE = {1: ("too low", "too weak", "lacking", "not strong enough", "way too lo
                "a bit too strong", "kinda high")}
 _WISH_POSTFIX = {1: ("up", "higher", "up a bit", "up a lot"), -1: ("down", "lower", "down a bit", "down a notch")}
 _COLOR_WORDS = ("red", "orange", "yellow", "green", "blue", "cyan", "teal", "magenta", "pink", "purple")
+#: Neutral things whose color shows a cast ("everyone looks green", "the snow looks blue").
+_CAST_SUBJECTS = ("everyone looks", "my skin looks", "her skin looks", "his face looks", "the snow looks",
+                  "we all look", "the people look", "our faces look", "the faces look", "my face looks",
+                  "the clouds look", "everybody looks", "the kids look", "my skin came out")
 _RANGE_PLURALS = ("reds", "oranges", "yellows", "greens", "blues", "cyans", "teals")
 _OBJECTS = ("sky", "skin", "grass", "trees", "water", "ocean", "face", "leaves", "foliage", "skin tones",
             "lips", "clouds", "sea", "lake", "greenery")
@@ -91,6 +95,14 @@ BACKSTORIES: tuple[str, ...] = (
     "took this in the forest", "shot on an old iphone", "this is my first wedding shoot",
     "pic of my car at night", "from my holiday in greece", "this was taken indoors",
     "i took this at the zoo", "photo of the city skyline", "this is our new baby", "taken at the lake",
+    "took this at a music festival last weekend", "shot this at midnight",
+    "this is from a christmas party", "took this in the snow", "photo from our winter trip to iceland",
+    "this was taken in a hospital waiting room", "shot this in my office", "we were at the beach at sunset",
+    "this is from a rainy day in london", "taken at a candlelit dinner", "my friend shot this at a rave",
+    "took this at golden hour", "this was taken in a forest at dusk", "shot this underwater on vacation",
+    "it was a sunny day", "photo of my grandparents from the 70s", "we were at a horror themed party",
+    "took this on a foggy morning", "i'm not a pro so whatever you think", "not a photographer lol",
+    "first time editing anything", "my mom wants to print this", "it's for my instagram",
 )
 
 #: Frames for descriptions rather than actions ("it's too dark").
@@ -102,6 +114,8 @@ JOINERS: tuple[str, ...] = (", ", " and ", ", and ", " but ", ". ", " then ", ",
                             "; ", " & ", ", then ")
 
 
+#: Share of requests told after a story about the picture.
+BACKSTORY_RATE = 0.16
 #: Share of correction clauses drawn from the whole lexicon (``grammar``) rather than
 #: from the common phrasings here.
 GRAMMAR_SHARE = 0.5
@@ -165,8 +179,9 @@ def correction(rng: random.Random) -> tuple[str, bool]:
         frame = rng.choice(("less {c}", "too {c}", "{s} too {c}", "remove the {c} cast", "there's a {c} cast",
                             "fix the {c} tint", "more {c}", "a bit more {c}", "{d} less {c}", "a {c} tint",
                             "reduce the {c}", "without the {c}", "get rid of the {c} tinge", "add a {d} {c} tone",
-                            "{s} {d} {c}"))
-        return " ".join(frame.format(c=color, s=rng.choice(_SUBJECTS), d=degree(rng)).split()), "too" in frame
+                            "{s} {d} {c}", "{w} {d} {c}", "{w} {c}", "{w} way too {c}", "{w} kinda {c}ish"))
+        text = frame.format(c=color, s=rng.choice(_SUBJECTS), d=degree(rng), w=rng.choice(_CAST_SUBJECTS))
+        return " ".join(text.split()), "too" in frame or "{w}" in frame
     if kind < 0.96:
         prop = rng.choice(_RANGE_PROPS)
         if rng.random() < 0.5:
@@ -188,7 +203,7 @@ def correction(rng: random.Random) -> tuple[str, bool]:
 
 def frame_request(clause: str, state: bool, rng: random.Random) -> str:
     text = rng.choice(STATE_FRAMES if state else FRAMES).format(x=clause)
-    if rng.random() < 0.08:
+    if rng.random() < BACKSTORY_RATE:
         text = f"{rng.choice(BACKSTORIES)}{rng.choice((', ', '. ', ' and ', ' - '))}{text}"
     return text
 
