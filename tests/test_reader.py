@@ -142,7 +142,8 @@ def test_a_styles_filter_never_undoes_the_edit(teacher, intent, prop, way):
      # Look words that ask for no look: chat, other work, sound, keyboard mashes.
      "what does golden hour mean", "tell me about film noir", "my cat is asleep", "good night",
      "split the clip in half", "trim the end", "mute the audio", "make it smaller", "bwww", "zenkw",
-     "nah i'm happy with it", "keep the original colors and exposure", "leave the shadows and highlights alone"],
+     "nah i'm happy with it", "keep the original colors and exposure", "leave the shadows and highlights alone",
+     "what does vibrance mean", "we went to paris last summer", "happy birthday mom"],
 )
 def test_nothing_to_do_calls_no_tool(teacher, intent):
     answer = teacher.label(intent)

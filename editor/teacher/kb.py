@@ -78,6 +78,8 @@ RELATIVE_MODIFIERS: frozenset[float] = frozenset({-0.5, -0.3, -0.8, 1.3, 1.6})
 #: In a change to the current look, "more X" nudges toward X by this much of X's grade.
 NUDGE = 0.5
 QUESTION_WORDS: frozenset[str] = frozenset({"who", "what", "when", "where", "why", "how", "whats", "whos", "which"})
+#: Question words that ask what something is, never for a change.
+ASKING_ABOUT: frozenset[str] = frozenset({"what", "whats", "who", "whos", "which", "when", "where"})
 #: Words that make a question a request ("how do i make it look like night").
 REQUEST_WORDS: frozenset[str] = frozenset({"make", "turn", "give", "get", "add", "look", "feel", "grade", "edit", "apply"})
 
@@ -191,6 +193,9 @@ class KnowledgeTeacher:
         for before, after in zip(clauses, clauses[1:]):
             if after.complaint and before.edits and all(w in lx.NOUNS or w in lx.GLUE for w in before.words):
                 before.edits = []
+        # "what does vibrance mean" asks about an edit, not for it; "why is it so dark" complains.
+        if _question(clauses) and clauses[0].words[0] in ASKING_ABOUT and not any(c.complaint for c in clauses):
+            return []
         # "it's fine" asks for nothing; "it's fine but a bit dark" asks for a change.
         if self._asks_nothing(content, clauses):
             return []

@@ -319,7 +319,7 @@ BACKSTORY: tuple[str, ...] = (
     "this was taken", "it was taken", "taken at", "taken on", "taken in", "took this", "i took", "we took",
     "shot this", "i shot", "shot on", "photo of", "picture of", "pic of", "this is from", "from our",
     "from my", "we were", "i was at", "this is my", "this is our", "at my", "at our", "photo from", "my friend",
-    "my mom", "my dad", "my sister", "my brother",
+    "my mom", "my dad", "my sister", "my brother", "we went", "i went",
 )
 #: "it looks like midnight", "my phone made it look like midnight": beside an edit, the
 #: look named after one of these and "like" is the problem, not a request.
@@ -328,7 +328,7 @@ LIKENESS_VERBS: frozenset[str] = frozenset({"look", "looks", "feel", "feels", "s
 CHAT_OPENERS: tuple[str, ...] = (
     "tell me", "do you", "did you", "are you", "is there", "search for", "remind me", "write a", "write me",
     "play a", "play some", "i miss", "i watched", "i was thinking", "fun fact", "who", "is",
-    "good morning", "good night", "good evening", "good afternoon",
+    "good morning", "good night", "good evening", "good afternoon", "happy birthday",
 )
 
 #: Contractions as the tokenizer leaves them ("can't" -> "cant"): words, never typos of
