@@ -27,8 +27,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
-from types import ModuleType
 
 import moderngl
 import numpy as np
@@ -39,6 +39,7 @@ from editor.paths import resources_dir
 from editor.filters import load_filter
 from editor.pipeline import LUT_SIZE, active_pointwise, active_spatial, bake_pointwise, filter_preset, render_cpu
 from editor.pipeline.blur import gaussian_kernel, reduced_shape, reduction_factor, sigma_for
+from editor.pipeline.protocol import SpatialOp
 from editor.schema import Look
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ log = logging.getLogger(__name__)
 _DTYPES = {np.dtype(np.uint8): "f1", np.dtype(np.uint16): "nu2", np.dtype(np.float32): "f4"}
 
 
-def shader_source(name: str, *includes: str, defines: dict[str, int] | None = None) -> str:
+def shader_source(name: str, *includes: str, defines: Mapping[str, float] | None = None) -> str:
     """A shader from ``resources/shaders``; ``#define``s, then the ``.glsl`` includes after #version."""
     folder = resources_dir() / "shaders"
     text = (folder / name).read_text(encoding="utf-8")
@@ -56,13 +57,9 @@ def shader_source(name: str, *includes: str, defines: dict[str, int] | None = No
     return "\n".join(parts)
 
 
-#: Blur intermediates: luma-only operations blur one channel.
-_LUMA_OPS = frozenset({"structure.glsl", "sharpen.glsl"})
-
-
 @dataclass
 class _Spatial:
-    op: ModuleType
+    op: SpatialOp
     amount: float
     #: (what to blur, combine) for a full-resolution blur and for a reduced one.
     full: tuple[moderngl.VertexArray, moderngl.VertexArray]
@@ -79,7 +76,7 @@ class _BlurPlan:
     weights: np.ndarray
 
 
-def _blur_plan(op: ModuleType, width: int, height: int) -> _BlurPlan:
+def _blur_plan(op: SpatialOp, width: int, height: int) -> _BlurPlan:
     sigma = sigma_for((height, width), op.SIGMA_FRACTION)
     k = reduction_factor(sigma) if op.REDUCED else 1
     kernel = gaussian_kernel(sigma / k)
@@ -124,7 +121,7 @@ class GLRenderer:
 
     # -- setup ---------------------------------------------------------------------
 
-    def _vao(self, fragment: str, *includes: str, **defines: int) -> moderngl.VertexArray:
+    def _vao(self, fragment: str, *includes: str, **defines: float) -> moderngl.VertexArray:
         key = (fragment, *includes, *(f"{name}={value}" for name, value in defines.items()))
         if key not in self._vaos:
             program = self.ctx.program(
@@ -133,6 +130,10 @@ class GLRenderer:
             )
             self._vaos[key] = self.ctx.vertex_array(program, [(self._quad, "2f", "in_pos")])
         return self._vaos[key]
+
+    def _op_vao(self, fragment: str, op: SpatialOp) -> moderngl.VertexArray:
+        """A pass of a spatial operation: ``fragment`` with the operation's GLSL and constants."""
+        return self._vao(fragment, "color.glsl", op.SHADER, **op.DEFINES)
 
     @property
     def look(self) -> Look:
@@ -156,8 +157,8 @@ class GLRenderer:
             _Spatial(
                 op,
                 float(op.amount(op.params(look))),
-                tuple(self._vao(f, "color.glsl", op.SHADER) for f in ("prep.frag", "combine.frag")),
-                tuple(self._vao(f, "color.glsl", op.SHADER) for f in ("down.frag", "combine_up.frag")),
+                tuple(self._op_vao(f, op) for f in ("prep.frag", "combine.frag")),
+                tuple(self._op_vao(f, op) for f in ("down.frag", "combine_up.frag")),
             )
             for op in active_spatial(look)
         ]
@@ -259,8 +260,8 @@ class GLRenderer:
         vao.render(moderngl.TRIANGLE_STRIP)
         return tex
 
-    def _plan(self, op: ModuleType) -> _BlurPlan:
-        key = (op.SHADER, *self._size)
+    def _plan(self, op: SpatialOp) -> _BlurPlan:
+        key = (op.NAME, *self._size)
         if key not in self._plans:
             self._plans[key] = _blur_plan(op, *self._size)
         return self._plans[key]
@@ -289,9 +290,10 @@ class GLRenderer:
             image = self._pass(vao, target, inputs, **uniforms)
         for i, step in enumerate(self._spatial):
             plan = self._plan(step.op)
-            channels = 1 if step.op.SHADER in _LUMA_OPS else 4
-            blur_a = self._target(f"{step.op.SHADER}_a", plan.size, channels)
-            blur_b = self._target(f"{step.op.SHADER}_b", plan.size, channels)
+            # A luma blur is R16F; RGB ones are RGBA16F, as RGB16F is not renderable everywhere.
+            channels = 1 if step.op.BLUR_CHANNELS == 1 else 4
+            blur_a = self._target(f"{step.op.NAME}_a", plan.size, channels)
+            blur_b = self._target(f"{step.op.NAME}_b", plan.size, channels)
             # Separate full-resolution shaders: llvmpipe runs both sides of a branch.
             reduced = plan.factor > 1
             prep, combine = step.reduced if reduced else step.full

@@ -113,4 +113,4 @@ def export_cube(look: Look, path: str | os.PathLike[str], size: int = LUT_SIZE) 
         resolve(look.user_lut)
     title = "moodgrade look " + "; ".join(look.to_text().splitlines())
     write_cube(path, bake_pointwise(look, size), title=title.replace('"', "'"))
-    return [op.__name__.rsplit(".", 1)[-1] for op in active_spatial(look)]
+    return [op.NAME for op in active_spatial(look)]

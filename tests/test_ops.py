@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import pkgutil
+from types import ModuleType
+
 import numpy as np
 import pytest
 
+from editor import pipeline
 from editor.lut import Lut3D, identity_table
+from editor.paths import resources_dir
 from editor.pipeline import POINTWISE, SPATIAL, render_cpu
 from editor.pipeline import blur as blur_mod
 from editor.pipeline import (
@@ -23,15 +28,36 @@ from editor.pipeline import (
     white_balance,
 )
 from editor.pipeline.color import hue_chroma, linear_to_srgb, luma, rotate_chroma, scale_chroma, srgb_to_linear
+from editor.pipeline.protocol import PointwiseOp, SpatialOp
 from editor.schema import ADJUST_NAMES, COLOR_RANGES, SELECTIVE_NAMES, FilterChoice, Look
 
 RNG = np.random.default_rng(7)
 COLORS = RNG.random((64, 64, 3), dtype=np.float32)
 GREY_RAMP = np.repeat(np.linspace(0, 1, 256, dtype=np.float32)[:, None], 3, axis=1)[None]
+#: The modules of editor.pipeline that are not operations: what the operations share.
+SHARED = {"blur", "color", "luma_detail", "protocol"}
 
 
 def one(name: str, value: int) -> Look:
     return Look(adjust={name: value})
+
+
+def test_every_operation_meets_its_protocol():
+    in_modules = {op.__name__.rsplit(".", 1)[-1] for op in POINTWISE + SPATIAL if isinstance(op, ModuleType)}
+    assert in_modules == {m.name for m in pkgutil.iter_modules(pipeline.__path__)} - SHARED
+    for op in POINTWISE:
+        assert isinstance(op, PointwiseOp) and isinstance(op.PER_CHANNEL, bool), op
+    picture = COLORS[:16, :16]
+    for op in SPATIAL:
+        assert isinstance(op, SpatialOp), op
+        for method in ("params", "is_neutral", "apply", "amount", "prep", "combine"):
+            assert callable(getattr(op, method)), (op.NAME, method)
+        assert op.prep(picture).shape == (16, 16, op.BLUR_CHANNELS)
+        shader = (resources_dir() / "shaders" / op.SHADER).read_text(encoding="utf-8")
+        assert "vec4 prep(vec3 c)" in shader and "vec3 combine(vec3 c, vec4 blurred, float amount)" in shader
+        assert all(name in shader for name in op.DEFINES), op.NAME
+        assert op.SIGMA_FRACTION > 0 and isinstance(op.REDUCED, bool)
+    assert len({op.NAME for op in SPATIAL}) == len(SPATIAL)
 
 
 def test_every_parameter_has_exactly_one_operation():

@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     look = load_look(args.look)
     lut = bake_pointwise(look, args.size)
     write_cube(args.output, lut, title=f"moodgrade look {look.to_text().replace(chr(10), '; ')}")
-    spatial = [op.__name__.rsplit(".", 1)[-1] for op in active_spatial(look)]
+    spatial = [op.NAME for op in active_spatial(look)]
     print(f"Wrote {args.output} ({args.size}^3).")
     if spatial:
         print(f"Left out {', '.join(spatial)}: {SPATIAL_NOTE}")

@@ -1,9 +1,11 @@
 """The color pipeline: one module per operation, in a fixed order.
 
-Every operation module (darktable-iop style) has ``PARAMS`` (its ``editor.schema``
-specs), ``SPACE`` (the space its math works in: ``"srgb"`` = sRGB-encoded gamma,
-``"linear"`` = linear light), ``params(look)``, ``is_neutral(look)`` and the float32
-numpy reference ``apply(rgb, params)``. A pointwise operation's ``apply`` takes and
+Every operation (a module, darktable-iop style) meets ``protocol.PointwiseOp`` or
+``protocol.SpatialOp``, which name each of its attributes: ``PARAMS`` (its
+``editor.schema`` specs), ``SPACE`` (the space its math works in: ``"srgb"`` =
+sRGB-encoded gamma, ``"linear"`` = linear light), ``params(look)``, ``is_neutral(look)``
+and the float32 numpy reference ``apply(rgb, params)``; a spatial operation also names
+its shader, blur and the steps its GLSL mirrors. A pointwise operation's ``apply`` takes and
 returns RGB in its ``SPACE`` (the pipeline converts only where the space changes); it
 clips its input only where its math needs [0, 1] and does not clip its output, so the
 pointwise part is clipped to [0, 1] once, at its end (on the GPU after the LUT lookup,
@@ -39,6 +41,8 @@ and bloom at reduced resolution, ``blur.reduced_blur``; sharpen at full resoluti
 14. bloom           bloom                    linear (highlights, sigma 1.25 % of short side)
 15. sharpen         sharpen                  sRGB-encoded (luma unsharp mask, sigma 0.1 %)
 
+Structure and sharpen are one definition with two sets of constants (``luma_detail``).
+
 ``render_cpu`` applies every operation directly (not through the LUT): it is the
 reference the GL renderer is held to.
 """
@@ -46,7 +50,6 @@ reference the GL renderer is held to.
 from __future__ import annotations
 
 import logging
-from types import ModuleType
 
 import numpy as np
 
@@ -65,16 +68,16 @@ from editor.pipeline import (
     saturation,
     selective,
     shadows,
-    sharpen,
-    structure,
     vibrance,
     white_balance,
 )
+from editor.pipeline.luma_detail import sharpen, structure
+from editor.pipeline.protocol import PointwiseOp, SpatialOp
 from editor.schema import Look
 
 log = logging.getLogger(__name__)
 
-POINTWISE: tuple[ModuleType, ...] = (
+POINTWISE: tuple[PointwiseOp, ...] = (
     white_balance,
     exposure,
     black_level,
@@ -88,22 +91,22 @@ POINTWISE: tuple[ModuleType, ...] = (
     selective,
     filter_preset,
 )
-SPATIAL: tuple[ModuleType, ...] = (structure, bloom, sharpen)
+SPATIAL: tuple[SpatialOp, ...] = (structure, bloom, sharpen)
 
 #: LUT size for the baked pointwise part: the smallest size whose GL output stays
 #: within 2/255 of ``render_cpu`` on photos and ramps (see docs/pipeline.md).
 LUT_SIZE = 33
 
 
-def active_pointwise(look: Look) -> list[ModuleType]:
+def active_pointwise(look: Look) -> list[PointwiseOp]:
     return [op for op in POINTWISE if not op.is_neutral(look)]
 
 
-def active_spatial(look: Look) -> list[ModuleType]:
+def active_spatial(look: Look) -> list[SpatialOp]:
     return [op for op in SPATIAL if not op.is_neutral(look)]
 
 
-def _run(ops: list[ModuleType], rgb: np.ndarray, space: str, look: Look) -> tuple[np.ndarray, str]:
+def _run(ops: list[PointwiseOp], rgb: np.ndarray, space: str, look: Look) -> tuple[np.ndarray, str]:
     for op in ops:
         if op.SPACE != space:
             rgb = srgb_to_linear(rgb) if op.SPACE == "linear" else linear_to_srgb(rgb)

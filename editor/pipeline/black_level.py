@@ -13,22 +13,14 @@ from __future__ import annotations
 import numpy as np
 
 from editor.pipeline.color import clip01
-from editor.schema import ADJUST_SPECS, Look
+from editor.pipeline.protocol import one_slider
 
-PARAMS = (ADJUST_SPECS["linearOffset"],)
+PARAMS, params, is_neutral = one_slider("linearOffset")
 SPACE = "linear"
 #: Each output channel depends on that input channel only (bake_pointwise uses this).
 PER_CHANNEL = True
 LIFT_AT_100 = 0.04
 CRUSH_AT_100 = 0.05
-
-
-def params(look: Look) -> int:
-    return look.adjust_value("linearOffset")
-
-
-def is_neutral(look: Look) -> bool:
-    return params(look) == 0
 
 
 def apply(rgb: np.ndarray, value: int) -> np.ndarray:

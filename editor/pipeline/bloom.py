@@ -13,30 +13,25 @@ import numpy as np
 
 from editor.pipeline.blur import reduced_blur, sigma_for
 from editor.pipeline.color import LUMINANCE_709, clip01, linear_to_srgb, smoothstep, srgb_to_linear
-from editor.schema import ADJUST_SPECS, Look
+from editor.pipeline.luma_detail import gain
+from editor.pipeline.protocol import one_slider
 
-PARAMS = (ADJUST_SPECS["bloom"],)
+NAME = "bloom"
+PARAMS, params, is_neutral = one_slider(NAME)
 SPACE = "linear"
 SHADER = "bloom.glsl"
+BLUR_CHANNELS = 3
 #: Blur at reduced resolution (``editor.pipeline.blur.reduced_blur``): a wide blur.
 REDUCED = True
 SIGMA_FRACTION = 0.0125
 THRESHOLD = (0.45, 0.9)
+DEFINES = {"THRESHOLD_LOW": THRESHOLD[0], "THRESHOLD_HIGH": THRESHOLD[1]}
 GLOW_AT_100 = 1.0
 REDUCE_AT_100 = 0.5
 
 
-def params(look: Look) -> int:
-    return look.adjust_value("bloom")
-
-
-def is_neutral(look: Look) -> bool:
-    return params(look) == 0
-
-
 def amount(value: int) -> float:
-    t = value / 100.0
-    return (GLOW_AT_100 if t > 0 else REDUCE_AT_100) * t
+    return gain(value, GLOW_AT_100, REDUCE_AT_100)
 
 
 def prep(rgb: np.ndarray) -> np.ndarray:
@@ -45,11 +40,12 @@ def prep(rgb: np.ndarray) -> np.ndarray:
     return (lin * smoothstep(*THRESHOLD, (lin @ LUMINANCE_709)[..., None])).astype(np.float32)
 
 
-def combine(rgb: np.ndarray, blurred: np.ndarray, value: int) -> np.ndarray:
-    lin = srgb_to_linear(rgb) + np.float32(amount(value)) * blurred
+def combine(rgb: np.ndarray, blurred: np.ndarray, amount: float) -> np.ndarray:
+    lin = srgb_to_linear(rgb) + np.float32(amount) * blurred
     return linear_to_srgb(clip01(lin))
 
 
 def apply(rgb: np.ndarray, value: int) -> np.ndarray:
     """sRGB-encoded float32 (H, W, 3) in [0, 1] -> same."""
-    return combine(rgb, reduced_blur(prep(rgb), sigma_for(rgb.shape, SIGMA_FRACTION), REDUCED), value)
+    blurred = reduced_blur(prep(rgb), sigma_for(rgb.shape, SIGMA_FRACTION), REDUCED)
+    return combine(rgb, blurred, amount(value))

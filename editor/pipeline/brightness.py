@@ -11,21 +11,13 @@ from __future__ import annotations
 import numpy as np
 
 from editor.pipeline.color import clip01
-from editor.schema import ADJUST_SPECS, Look
+from editor.pipeline.protocol import one_slider
 
-PARAMS = (ADJUST_SPECS["brightness"],)
+PARAMS, params, is_neutral = one_slider("brightness")
 SPACE = "srgb"
 #: Each output channel depends on that input channel only (bake_pointwise uses this).
 PER_CHANNEL = True
 LOG2_SLOPE_AT_100 = 1.2
-
-
-def params(look: Look) -> int:
-    return look.adjust_value("brightness")
-
-
-def is_neutral(look: Look) -> bool:
-    return params(look) == 0
 
 
 def apply(rgb: np.ndarray, value: int) -> np.ndarray:

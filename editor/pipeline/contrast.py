@@ -14,22 +14,14 @@ from __future__ import annotations
 import numpy as np
 
 from editor.pipeline.color import MIDDLE_GREY, clip01
-from editor.schema import ADJUST_SPECS, Look
+from editor.pipeline.protocol import one_slider
 
-PARAMS = (ADJUST_SPECS["contrast"],)
+PARAMS, params, is_neutral = one_slider("contrast")
 SPACE = "srgb"
 #: Each output channel depends on that input channel only (bake_pointwise uses this).
 PER_CHANNEL = True
 PIVOT = np.float32(MIDDLE_GREY)
 SQUEEZE_AT_100 = 0.4
-
-
-def params(look: Look) -> int:
-    return look.adjust_value("contrast")
-
-
-def is_neutral(look: Look) -> bool:
-    return params(look) == 0
 
 
 def apply(rgb: np.ndarray, value: int) -> np.ndarray:

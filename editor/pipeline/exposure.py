@@ -8,21 +8,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from editor.schema import ADJUST_SPECS, Look
+from editor.pipeline.protocol import one_slider
 
-PARAMS = (ADJUST_SPECS["exposure"],)
+PARAMS, params, is_neutral = one_slider("exposure")
 SPACE = "linear"
 #: Each output channel depends on that input channel only (bake_pointwise uses this).
 PER_CHANNEL = True
 STOPS_AT_100 = 2.0
-
-
-def params(look: Look) -> int:
-    return look.adjust_value("exposure")
-
-
-def is_neutral(look: Look) -> bool:
-    return params(look) == 0
 
 
 def gain(value: int) -> float:

@@ -14,21 +14,13 @@ from __future__ import annotations
 import numpy as np
 
 from editor.pipeline.color import luma
-from editor.schema import ADJUST_SPECS, Look
+from editor.pipeline.protocol import one_slider
 
-PARAMS = (ADJUST_SPECS["highlights"],)
+PARAMS, params, is_neutral = one_slider("highlights")
 SPACE = "srgb"
 PER_CHANNEL = False
 BRIGHTEN_AT_100 = 0.6
 RECOVER_AT_100 = 0.25
-
-
-def params(look: Look) -> int:
-    return look.adjust_value("highlights")
-
-
-def is_neutral(look: Look) -> bool:
-    return params(look) == 0
 
 
 def apply(rgb: np.ndarray, value: int) -> np.ndarray:

@@ -10,20 +10,12 @@ from __future__ import annotations
 import numpy as np
 
 from editor.pipeline.color import rotate_chroma
-from editor.schema import ADJUST_SPECS, Look
+from editor.pipeline.protocol import one_slider
 
-PARAMS = (ADJUST_SPECS["hue"],)
+PARAMS, params, is_neutral = one_slider("hue")
 SPACE = "srgb"
 PER_CHANNEL = False
 DEGREES_AT_100 = 30.0
-
-
-def params(look: Look) -> int:
-    return look.adjust_value("hue")
-
-
-def is_neutral(look: Look) -> bool:
-    return params(look) == 0
 
 
 def degrees(value: int) -> float:

@@ -10,19 +10,11 @@ from __future__ import annotations
 import numpy as np
 
 from editor.pipeline.color import scale_chroma
-from editor.schema import ADJUST_SPECS, Look
+from editor.pipeline.protocol import one_slider
 
-PARAMS = (ADJUST_SPECS["saturation"],)
+PARAMS, params, is_neutral = one_slider("saturation")
 SPACE = "srgb"
 PER_CHANNEL = False
-
-
-def params(look: Look) -> int:
-    return look.adjust_value("saturation")
-
-
-def is_neutral(look: Look) -> bool:
-    return params(look) == 0
 
 
 def factor(value: int) -> float:

@@ -11,21 +11,13 @@ from __future__ import annotations
 import numpy as np
 
 from editor.pipeline.color import luma
-from editor.schema import ADJUST_SPECS, Look
+from editor.pipeline.protocol import one_slider
 
-PARAMS = (ADJUST_SPECS["shadows"],)
+PARAMS, params, is_neutral = one_slider("shadows")
 SPACE = "srgb"
 PER_CHANNEL = False
 LIFT_AT_100 = 1.5
 DEEPEN_AT_100 = 0.6
-
-
-def params(look: Look) -> int:
-    return look.adjust_value("shadows")
-
-
-def is_neutral(look: Look) -> bool:
-    return params(look) == 0
 
 
 def apply(rgb: np.ndarray, value: int) -> np.ndarray:

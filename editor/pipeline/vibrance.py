@@ -15,23 +15,15 @@ from __future__ import annotations
 import numpy as np
 
 from editor.pipeline.color import clip01, hue_chroma, scale_chroma
-from editor.schema import ADJUST_SPECS, Look
+from editor.pipeline.protocol import one_slider
 
-PARAMS = (ADJUST_SPECS["vibrance"],)
+PARAMS, params, is_neutral = one_slider("vibrance")
 SPACE = "srgb"
 PER_CHANNEL = False
 SKIN_HUE = 25.0
 SKIN_WIDTH = 20.0
 SKIN_PROTECTION = 0.7
 SOFTEN_AT_100 = 0.8
-
-
-def params(look: Look) -> int:
-    return look.adjust_value("vibrance")
-
-
-def is_neutral(look: Look) -> bool:
-    return params(look) == 0
 
 
 def skin_weight(hue_degrees: np.ndarray) -> np.ndarray:
