@@ -13,6 +13,10 @@ APT_PACKAGES=(
     libglib2.0-0 libfontconfig1 libdbus-1-3 libportaudio2 ffmpeg
     x11-utils  # xwininfo, for packaging/smoke.sh
 )
+if [ "${1:-}" = "--dev" ]; then
+    # The validators of the desktop entry, AppStream metadata and mime XML (tests/test_packaging.py).
+    APT_PACKAGES+=(desktop-file-utils appstream shared-mime-info)
+fi
 if command -v apt-get >/dev/null 2>&1; then
     missing=()
     for pkg in "${APT_PACKAGES[@]}"; do

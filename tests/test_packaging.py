@@ -1,13 +1,28 @@
-"""What gets installed: the console script's name, and what the desktop bundle leaves out."""
+"""What gets installed: the console script's name, what the desktop bundle leaves out, and
+the desktop integration's files (entry, AppStream metadata, mime XML, icons), checked with
+the desktop's own validators."""
 
 from __future__ import annotations
 
 import ast
+import configparser
+import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from importlib import metadata
+from pathlib import Path
 
+import pytest
+from PIL import Image
+
+from editor.commands.desktop import APP_ID, ICON_SIZES, PROJECT_MIME_TYPE, desktop_sources, icon_png
 from editor.paths import REPO_ROOT
+from editor.project import PROJECT_SUFFIXES
+
+ENTRY = desktop_sources() / f"{APP_ID}.desktop"
+METAINFO = desktop_sources() / f"{APP_ID}.metainfo.xml"
+MIME_XML = desktop_sources() / f"{APP_ID}.mime.xml"
 
 
 def test_the_only_console_script_is_moodgrade():
@@ -44,3 +59,97 @@ def test_a_command_that_needs_the_training_extras_says_so_without_them():
         "moodgrade: 'moodgrade distill' needs the training extras (torch is not installed): "
         "run it from a checkout after pip install -e '.[train]'."
     )
+
+
+def tool(name: str) -> str:
+    """A validator's path; missing, the test fails (install.sh --dev installs it), never skips."""
+    path = shutil.which(name)
+    if path is None:
+        pytest.fail(f"{name} is not installed; run bash packaging/install.sh --dev")
+    return path
+
+
+def desktop_file_problems(path: Path) -> list[str]:
+    """desktop-file-validate's errors and warnings; its hints are advice (e.g. that the
+    issue's Categories name two main categories)."""
+    done = subprocess.run([tool("desktop-file-validate"), str(path)], capture_output=True, text=True, timeout=60)
+    lines = (done.stdout + done.stderr).splitlines()
+    problems = [line for line in lines if ": hint: " not in line]
+    return problems if problems or done.returncode == 0 else [f"status {done.returncode}"]
+
+
+def test_the_desktop_entry_validates():
+    assert desktop_file_problems(ENTRY) == []
+
+
+def test_the_appstream_metadata_validates():
+    done = subprocess.run(
+        [tool("appstreamcli"), "validate", "--no-net", "--explain", str(METAINFO)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _entry() -> configparser.SectionProxy:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str
+    parser.read(ENTRY, encoding="utf-8")
+    return parser["Desktop Entry"]
+
+
+def test_the_entry_opens_the_projects_videos_and_photos():
+    entry = _entry()
+    assert entry["Categories"] == "AudioVideo;Video;Graphics;Qt;"
+    assert entry["Icon"] == APP_ID
+    # One file per window: the app opens one (editor/commands/app.py).
+    assert entry["Exec"] == "moodgrade %f"
+    types = entry["MimeType"].rstrip(";").split(";")
+    assert PROJECT_MIME_TYPE in types
+    assert {"video/mp4", "video/quicktime", "image/jpeg", "image/png", "image/tiff"} <= set(types)
+
+
+def test_the_metadata_matches_the_entry_the_version_and_the_screenshots():
+    root = ET.parse(METAINFO).getroot()
+    assert root.findtext("id") == APP_ID
+    assert root.findtext("launchable") == ENTRY.name
+    assert [r.get("version") for r in root.iter("release")] == [metadata.version("moodgrade")]
+    assert root.find("content_rating").get("type") == "oars-1.1"
+    assert root.findtext("project_license") == "MIT"
+    images = list(root.iter("image"))
+    assert images
+    for image in images:
+        # Published as the project's docs/screenshots/, which the test reads from the checkout.
+        with Image.open(REPO_ROOT / "docs" / "screenshots" / image.text.rsplit("/docs/screenshots/", 1)[1]) as shot:
+            assert shot.size == (int(image.get("width")), int(image.get("height")))
+
+
+def test_the_mime_xml_gives_the_project_extensions_their_type(tmp_path):
+    (tmp_path / "packages").mkdir()
+    shutil.copy(MIME_XML, tmp_path / "packages")
+    done = subprocess.run([tool("update-mime-database"), str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    globs = (tmp_path / "globs2").read_text().splitlines()
+    assert {f"50:{PROJECT_MIME_TYPE}:*{suffix}" for suffix in PROJECT_SUFFIXES} <= set(globs)
+
+
+@pytest.mark.parametrize("size", ICON_SIZES)
+def test_the_icon_comes_in_each_size(size):
+    with Image.open(icon_png(size)) as image:
+        assert (image.format, image.size, image.mode) == ("PNG", (size, size), "RGBA")
+        # The rounded tile: clear corners, an opaque middle.
+        assert image.getpixel((0, 0))[3] == 0 and image.getpixel((size // 2, size // 2))[3] == 255
+
+
+def test_the_windows_and_macos_icons_hold_the_sizes():
+    with Image.open(REPO_ROOT / "packaging" / "icons" / "moodgrade.ico") as ico:
+        assert {(s, s) for s in ICON_SIZES if s <= 256} <= set(ico.info["sizes"])
+    with Image.open(REPO_ROOT / "packaging" / "icons" / "moodgrade.icns") as icns:
+        assert {(512, 512, 2), (256, 256, 1), (16, 16, 2)} <= set(icns.info["sizes"])
+
+
+def test_the_bundle_carries_the_desktop_files_and_icons():
+    spec = (REPO_ROOT / "packaging" / "moodgrade.spec").read_text()
+    assert '"resources/icons"' in spec and '"packaging/desktop"' in spec
+    assert f'APP_ID = "{APP_ID}"' in spec
