@@ -37,6 +37,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "suggest": ("editor.commands.suggest", "print the look the student model suggests for an intent (or a file of intents)"),
     "eval": ("editor.commands.eval", "score the student against the teacher: the test, unseen or train split, or the direction check on hand-written requests"),
     "distill": ("editor.commands.distill", "build the teacher's training data and train the student (see 'moodgrade distill -h')"),
+    "install-desktop": ("editor.commands.install_desktop", "put moodgrade in the desktop's menu and file manager, for this user"),
+    "uninstall-desktop": ("editor.commands.uninstall_desktop", "take out what install-desktop put in"),
 }
 
 
