@@ -15,9 +15,10 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QScreen
+from PySide6.QtGui import QGuiApplication, QIcon, QKeySequence, QScreen
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from editor.commands.desktop import APP_ID, ICON_SIZES, icon_png
 from editor.errors import EditorError
 from editor.events import EventLog
 from editor.media import MediaInfo, VideoReader, probe, read_photo
@@ -54,6 +55,14 @@ MINIMUM_SIZE = QSize(860, 480)
 _SCREEN_SHARE = 0.92
 
 
+def app_icon() -> QIcon:
+    """The icon from its PNG sizes, which need none of Qt's image plugins."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(icon_png(size)), QSize(size, size))
+    return icon
+
+
 class MainWindow(QMainWindow):
     """The editor window. Signals let tests and the bench wait on real work."""
 
@@ -79,6 +88,10 @@ class MainWindow(QMainWindow):
         self._dialog: ExportDialog | None = None
 
         self.setWindowTitle("moodgrade")
+        self.setWindowIcon(app_icon())
+        # Wayland compositors show the icon of the desktop entry a window names, not the one
+        # set above: the entry install-desktop puts in.
+        QGuiApplication.setDesktopFileName(APP_ID)
         self.setAcceptDrops(True)
         self._build()
         self._build_menus()
