@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Smoke-tests a built bundle from its own folder, as a user would run it, away from the
 # source tree: the version, a suggestion, a graded video with its audio and a graded photo,
-# and the app's window under Xvfb, screenshotted and checked not to be blank.
+# install-desktop and uninstall-desktop, and the app's window under Xvfb, screenshotted and
+# checked not to be blank.
 #   bash packaging/smoke.sh [dist/moodgrade]
 set -euo pipefail
 bundle="$(cd "${1:-$(dirname "$0")/../dist/moodgrade}" && pwd)"
@@ -23,6 +24,16 @@ streams="$(ffprobe -v error -show_entries stream=codec_type -of csv=p=0 graded.m
 "$app" apply "$samples/astronaut.jpg" -o graded.jpg --prompt "moody winter"
 [ -s graded.jpg ]
 echo "command line: ok (--version, suggest, apply video with audio, apply photo)"
+
+# The desktop integration, into a data folder of the test's own: the entry runs this launcher.
+export XDG_DATA_HOME="$work/share"
+entry="$XDG_DATA_HOME/applications/io.github.moodgrade.Moodgrade.desktop"
+"$app" install-desktop > /dev/null
+grep -qxF "TryExec=$(realpath "$app")" "$entry"
+[ -s "$XDG_DATA_HOME/icons/hicolor/256x256/apps/io.github.moodgrade.Moodgrade.png" ]
+"$app" uninstall-desktop > /dev/null
+[ ! -e "$entry" ]
+echo "desktop: ok (install-desktop, uninstall-desktop)"
 
 # The window is up once it is titled with the sample it opens when started without a file.
 title='rocket_coffee_cat.mp4 — moodgrade"'
