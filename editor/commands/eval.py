@@ -1,4 +1,4 @@
-"""``editor eval``: score the student against the teacher's labels of one split.
+"""``moodgrade eval``: score the student against the teacher's labels of one split.
 
 Prints ``(P, R, F1) | quality | final`` per tool, the overall score and the mode line,
 and with ``--json OUT`` writes them as JSON. Ctrl+C stops it.

@@ -1,8 +1,9 @@
 """The OpenAI-compatible teacher: the paper's one-shot prompt over chat completions.
 
 Any endpoint that speaks ``POST {url}/chat/completions`` works (OpenAI, vLLM, llama.cpp
-server, ...). Settings come from arguments or the environment: ``EDITOR_TEACHER_URL``,
-``EDITOR_TEACHER_MODEL`` and optionally ``EDITOR_TEACHER_KEY``. Each intent is sampled
+server, ...). Settings come from arguments or the environment: ``MOODGRADE_TEACHER_URL``,
+``MOODGRADE_TEACHER_MODEL`` and optionally ``MOODGRADE_TEACHER_KEY`` (each also read under its
+name from before the rename, ``EDITOR_TEACHER_*``). Each intent is sampled
 ``n`` times; every answer is parsed strictly into the look schema, and invalid answers
 are rejected with the reason (logged and returned in ``Samples.rejected``).
 Standard library HTTP only.
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import urllib.error
 import urllib.request
@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from editor.errors import EditorError, LookError
+from editor.paths import environ
 from editor.schema import ADJUST_NAMES, COLOR_RANGES, SELECTIVE_NAMES, TOOLS, Look
 from editor.teacher import TeacherAnswer
 
@@ -107,11 +108,13 @@ class OpenAITeacher:
         temperature: float = 0.7,
         timeout_s: float = 60.0,
     ) -> None:
-        self.url = (url or os.environ.get("EDITOR_TEACHER_URL") or "").rstrip("/")
-        self.model = model or os.environ.get("EDITOR_TEACHER_MODEL")
-        self.api_key = api_key or os.environ.get("EDITOR_TEACHER_KEY")
+        self.url = (url or environ("TEACHER_URL")[1]).rstrip("/")
+        self.model = model or environ("TEACHER_MODEL")[1]
+        self.api_key = api_key or environ("TEACHER_KEY")[1] or None
         if not self.url or not self.model:
-            raise EditorError("The openai teacher needs a URL and a model (--url/--model or EDITOR_TEACHER_URL/MODEL).")
+            raise EditorError(
+                "The openai teacher needs a URL and a model (--url/--model or MOODGRADE_TEACHER_URL/MODEL)."
+            )
         self.n = n
         self.temperature = temperature
         self.timeout_s = timeout_s
