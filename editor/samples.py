@@ -22,7 +22,7 @@ from pathlib import Path
 import av
 import numpy as np
 
-from editor.export import ExportSettings, h264_stream, yuv420_frame
+from editor.encoders import h264_stream, yuv420_frame
 from editor.fileio import atomic_path
 from editor.media import write_photo
 from editor.paths import resources_dir
@@ -137,7 +137,7 @@ def pad_audio() -> np.ndarray:
 def make_sample_video(path: Path) -> None:
     """Encode the montage and its soundtrack to an H.264/AAC MP4 at ``path`` (atomically)."""
     with atomic_path(path) as tmp, av.open(str(tmp), mode="w", format="mp4", options={"movflags": "+faststart"}) as out:
-        video = h264_stream(out, WIDTH, HEIGHT, Fraction(FPS), ExportSettings(crf=21, preset="slow"))
+        video = h264_stream(out, WIDTH, HEIGHT, Fraction(FPS), crf=21, preset="slow", threads=0)
         audio = out.add_stream("aac", rate=SAMPLE_RATE)
         audio.layout = "stereo"
         audio.bit_rate = 128_000
