@@ -113,6 +113,18 @@ def write_text_atomic(target: str | os.PathLike[str], text: str) -> None:
         tmp.write_text(text, encoding="utf-8")
 
 
+def size_text(n_bytes: int) -> str:
+    """A file size as file managers show it, in powers of 1000: "640 bytes", "12.3 MB"."""
+    if n_bytes < 1000:
+        return f"{n_bytes} bytes"
+    size, unit = n_bytes / 1000, "KB"
+    for bigger in ("MB", "GB"):
+        if size < 999.95:  # what would print as "1000.0 KB" is "1.0 MB"
+            break
+        size, unit = size / 1000, bigger
+    return f"{size:.1f} {unit}"
+
+
 def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
     a, b = Path(a), Path(b)
     if a.resolve() == b.resolve():

@@ -4,6 +4,7 @@ shares with ``moodgrade suggest``."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -83,3 +84,44 @@ def test_suggest_refuses_the_same_way(tmp_path, prompt):
     refused = editor("apply", str(sample_video()), "-o", str(out), "--prompt", prompt, cwd=tmp_path)
     done = editor("suggest", prompt, cwd=tmp_path)
     assert (done.returncode, done.stderr, done.stdout) == (2, refused.stderr, "")
+
+
+def test_apply_speed_and_encoder_with_the_size_and_time_after(tmp_path):
+    from editor.encoders import works
+
+    if works("h264_nvenc"):
+        pytest.skip("NVENC works on this machine")
+    look = tmp_path / "winter.json"
+    look.write_text(json.dumps(LOOK))
+    out = tmp_path / "out.mp4"
+    done = editor("apply", str(sample_video()), "-o", str(out), "--look", str(look), "--max-height", "180",
+                  "--speed", "fast", "--encoder", "h264_nvenc", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    fallback = "The h264_nvenc encoder does not work on this machine; encoding with libx264 instead."
+    assert fallback in done.stderr
+    assert re.fullmatch(r"Wrote \S+out\.mp4 \(320x180, 150 frame\(s\), audio copied, libx264\), "
+                        r"\d+\.\d (KB|MB) in \d+\.\d s\.\n", done.stdout), done.stdout
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [(("--speed", "turbo"), "Unknown speed 'turbo'; use fast, balanced or best."),
+     (("--encoder", "x265"), "Unknown encoder 'x265'; use auto, libx264, h264_nvenc")],
+    ids=["speed", "encoder"],
+)
+def test_apply_refuses_an_unknown_speed_or_encoder_in_one_line(tmp_path, option, message):
+    look = tmp_path / "winter.json"
+    look.write_text(json.dumps(LOOK))
+    out = tmp_path / "out.mp4"
+    done = editor("apply", str(sample_video()), "-o", str(out), "--look", str(look), *option, cwd=tmp_path)
+    assert done.returncode == 2 and done.stderr.count("\n") == 1 and message in done.stderr
+    assert not out.exists()
+
+
+
+def test_sizes_read_as_a_file_manager_shows_them():
+    from editor.fileio import size_text
+
+    assert [size_text(n) for n in (640, 12_345, 999_950, 4_500_000_000)] == [
+        "640 bytes", "12.3 KB", "1.0 MB", "4.5 GB",
+    ]

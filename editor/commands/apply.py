@@ -3,9 +3,11 @@
 ``--prompt TEXT`` instead of ``--look`` asks the student model; an empty prompt, or one
 it does not understand, is refused before anything is written. ``--lut FILE.cube``
 (``--lut-intensity``) grades with the user's own LUT as the filter, alone or on top of
-the look. An existing output is replaced only with ``--overwrite`` (``-y``). Shows a
-progress bar on stderr; Ctrl+C, ``kill`` or closing the terminal cancels and leaves no
-output file.
+the look. An existing output is replaced only with ``--overwrite`` (``-y``). ``--speed``
+(fast, balanced, best) and ``--encoder`` (auto, libx264 or a hardware encoder, see
+``editor.encoders``) say how the video is encoded. Shows a progress bar on stderr and
+then the file's size and the time taken; Ctrl+C, ``kill`` or closing the terminal cancels
+and leaves no output file.
 
 Several inputs, a folder of them (or ``-o`` naming a folder) grade each into that folder
 (``editor.batch``): one line per file, the failures listed at the end, exit status 1
@@ -23,9 +25,10 @@ from pathlib import Path
 from editor import user_luts
 from editor.batch import expand, run_batch
 from editor.commands.suggest import understood_suggestion
+from editor.encoders import AUTO, HARDWARE, preset_for_speed
 from editor.errors import EditorError
 from editor.export import ExportSettings, export
-from editor.fileio import check_output
+from editor.fileio import check_output, size_text
 from editor.progress import CancelToken, Progress, on_stop_signals
 from editor.schema import FILTER_INTENSITY, FilterChoice, Look, is_user_lut
 
@@ -57,6 +60,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help=f"H.264 constant rate factor, 0 (lossless) .. 51; lower is better (default {ExportSettings.crf})",
     )
     parser.add_argument("--max-height", type=int, default=None, metavar="PIXELS", help="scale taller videos down to this height")
+    parser.add_argument(
+        "--speed", default="balanced", metavar="SPEED",
+        help="fast, balanced or best: x264's veryfast, medium or slow preset, or the hardware encoder's own "
+        "(default balanced)",
+    )
+    parser.add_argument(
+        "--encoder", default=AUTO, metavar="NAME",
+        help=f"auto (a hardware encoder where one works on this machine, else libx264), libx264, or one of "
+        f"{', '.join(HARDWARE)} (libx264 where it does not work); default auto",
+    )
 
 
 def add_overwrite(parser: argparse.ArgumentParser) -> None:
@@ -160,7 +173,9 @@ def run(args: argparse.Namespace) -> int:
     if not batch:
         # Refused before the model loads or a look's notes are printed; export checks again.
         check_output(args.output, overwrite=args.overwrite, sources=args.inputs)
-    settings = ExportSettings(crf=args.quality, max_height=args.max_height)
+    settings = ExportSettings(
+        crf=args.quality, preset=preset_for_speed(args.speed), max_height=args.max_height, encoder=args.encoder
+    )
     lut = _lut_filter(args)
     look = look_from(args) if args.look is not None or args.prompt is not None else Look()
     if lut is not None:
@@ -179,9 +194,10 @@ def run(args: argparse.Namespace) -> int:
     finally:
         bar.finish()
     audio = f", audio {result.audio}" if result.audio else ""
+    encoder = f", {result.encoder}" if result.encoder else ""
     print(
-        f"Wrote {result.target} ({result.width}x{result.height}, {result.frames} frame(s){audio}) "
-        f"in {result.elapsed_s:.1f} s."
+        f"Wrote {result.target} ({result.width}x{result.height}, {result.frames} frame(s){audio}{encoder}), "
+        f"{size_text(result.size_bytes)} in {result.elapsed_s:.1f} s."
     )
     if result.notes:
         print(f"Note: {' '.join(result.notes)}", file=sys.stderr)
@@ -212,7 +228,8 @@ def _run_batch(args: argparse.Namespace, look: Look, settings: ExportSettings) -
         if isinstance(outcome, str):
             print(f"[{index + 1}/{total}] {source.name} failed: {outcome}", flush=True)
         else:
-            print(f"[{index + 1}/{total}] wrote {outcome.target} in {outcome.elapsed_s:.1f} s", flush=True)
+            size, elapsed = size_text(outcome.size_bytes), outcome.elapsed_s
+            print(f"[{index + 1}/{total}] wrote {outcome.target}, {size} in {elapsed:.1f} s", flush=True)
 
     with on_stop_signals(token.cancel):
         report = run_batch(
