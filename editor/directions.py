@@ -89,10 +89,19 @@ GLOBAL_PROPERTIES: tuple[str, ...] = (
     "bw",
 )
 RANGE_PROPERTIES: tuple[str, ...] = ("saturation", "luminance")
-PROPERTIES: tuple[str, ...] = (
-    *GLOBAL_PROPERTIES,
-    *(f"{color}.{prop}" for color in COLOR_RANGES for prop in RANGE_PROPERTIES),
-)
+
+
+def range_property(color: str, prop: str) -> str:
+    """The key of a color range's property, ``<range>.<property>`` (``blue.saturation``)."""
+    return f"{color}.{prop}"
+
+
+#: Each property key -> the measure whose threshold it uses (a range's property, its own).
+_MEASURE: dict[str, str] = {
+    **{prop: prop for prop in GLOBAL_PROPERTIES},
+    **{range_property(color, prop): prop for color in COLOR_RANGES for prop in RANGE_PROPERTIES},
+}
+PROPERTIES: tuple[str, ...] = tuple(_MEASURE)
 DIRECTIONS: tuple[str, ...] = ("+", "-")
 
 #: Smallest delta that counts as a move, by measure (a range's saturation shares the
@@ -201,8 +210,8 @@ def measures(
         "bw": float(chroma.mean(dtype=np.float64)),
     }
     for color, mask in (masks or {}).items():
-        out[f"{color}.saturation"] = float(chroma[mask].mean(dtype=np.float64))
-        out[f"{color}.luminance"] = float(lightness[mask].mean(dtype=np.float64))
+        out[range_property(color, "saturation")] = float(chroma[mask].mean(dtype=np.float64))
+        out[range_property(color, "luminance")] = float(lightness[mask].mean(dtype=np.float64))
     return out
 
 
@@ -210,7 +219,7 @@ def moved(key: str, direction: str, before: float, after: float) -> bool:
     """Whether property ``key`` moved the ``direction`` way from ``before`` to ``after``."""
     if key == "bw":
         return after < BW_CHROMA and after < before
-    threshold = SHARPNESS_CHANGE * before if key == "sharpness" else THRESHOLDS[key.rpartition(".")[2]]
+    threshold = SHARPNESS_CHANGE * before if key == "sharpness" else THRESHOLDS[_MEASURE[key]]
     delta = after - before
     return delta > threshold if direction == "+" else delta < -threshold
 

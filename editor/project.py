@@ -4,7 +4,7 @@ The look shown and exported is composed from three parts, so that the AI's work 
 the user's stay distinguishable:
 
 - ``ai_look``: what the model suggested (a new prompt replaces it; "Refine" nudges it);
-- ``overrides``: the parameters the user set by hand, keyed by ``param_keys()``
+- ``overrides``: the parameters the user set by hand, keyed by ``editor.schema.ParamKey``
   (``adjust.contrast``, ``selective_adjust.red.hue``, ``filter.name`` (a preset or a
   user LUT's ``.cube`` name), ``filter.intensity``); they win over the AI's values and survive new prompts;
 - ``strength``: the overall strength in percent (0..200), applied with ``Look.scaled``.
@@ -29,17 +29,15 @@ from typing import Any
 from editor.errors import EditorError, LookError
 from editor.fileio import JSON_ERRORS, json_reason, read_text, write_text_atomic
 from editor.schema import (
-    ADJUST_NAMES,
-    ADJUST_SPECS,
-    COLOR_RANGES,
     FILTER_INTENSITY,
+    FILTER_INTENSITY_KEY,
+    FILTER_NAME_KEY,
+    PARAM_KEYS,
     SCHEMA_VERSION,
-    SELECTIVE_NAMES,
-    SELECTIVE_SPECS,
     TOOLS,
     FilterChoice,
     Look,
-    ParamSpec,
+    ParamKey,
     as_int,
     filter_names,
     is_user_lut,
@@ -52,8 +50,6 @@ PROJECT_VERSION = 1
 PROJECT_SUFFIX = ".moodgrade"
 #: What is opened as a project, in any case: ours, and the extension from before the rename.
 PROJECT_SUFFIXES = (PROJECT_SUFFIX, ".editorproj")
-FILTER_NAME_KEY = "filter.name"
-FILTER_INTENSITY_KEY = "filter.intensity"
 STRENGTH_RANGE = (0, 200)
 
 Value = int | str | None
@@ -63,54 +59,32 @@ def is_project_path(path: Path) -> bool:
     return path.suffix.lower() in PROJECT_SUFFIXES
 
 
-def param_keys() -> Iterator[str]:
+def param_keys() -> Iterator[ParamKey]:
     """Every editable parameter's key, in schema order."""
-    for name in ADJUST_NAMES:
-        yield f"adjust.{name}"
-    for color in COLOR_RANGES:
-        for prop in SELECTIVE_NAMES:
-            yield f"selective_adjust.{color}.{prop}"
-    yield FILTER_NAME_KEY
-    yield FILTER_INTENSITY_KEY
-
-
-def key_tool(key: str) -> str:
-    return key.split(".", 1)[0]
-
-
-def key_spec(key: str) -> ParamSpec | None:
-    """The numeric spec of a key (``None`` for the filter name)."""
-    parts = key.split(".")
-    if parts[0] == "adjust":
-        return ADJUST_SPECS[parts[1]]
-    if parts[0] == "selective_adjust":
-        return SELECTIVE_SPECS[parts[2]]
-    if key == FILTER_INTENSITY_KEY:
-        return FILTER_INTENSITY
-    return None
+    return iter(PARAM_KEYS)
 
 
 def look_value(look: Look, key: str) -> Value:
     """The value a look gives a key; the filter name is ``None`` when no filter is called."""
-    parts = key.split(".")
-    if parts[0] == "adjust":
-        return look.adjust_value(parts[1])
-    if parts[0] == "selective_adjust":
-        return look.selective_value(parts[1], parts[2])
+    key = ParamKey.parse(key)
+    if key.tool == "adjust":
+        return look.adjust_value(key.name)
+    if key.tool == "selective_adjust":
+        return look.selective_value(key.color, key.name)
     if key == FILTER_NAME_KEY:
         return look.filter.name if look.filter is not None else None
-    if key == FILTER_INTENSITY_KEY:
-        return look.filter.intensity if look.filter is not None else FILTER_INTENSITY.default
-    raise LookError(f"Unknown parameter {key!r}.")
+    return look.filter.intensity if look.filter is not None else FILTER_INTENSITY.default
 
 
 def look_from_values(values: Mapping[str, Value]) -> Look:
     """Build a look from a full key -> value mapping (missing keys are neutral)."""
-    adjust = {n: int(values.get(f"adjust.{n}", 0) or 0) for n in ADJUST_NAMES}
-    selective = {
-        c: {p: int(values.get(f"selective_adjust.{c}.{p}", 0) or 0) for p in SELECTIVE_NAMES}
-        for c in COLOR_RANGES
-    }
+    adjust: dict[str, int] = {}
+    selective: dict[str, dict[str, int]] = {}
+    for key in PARAM_KEYS:
+        if key.tool == "adjust":
+            adjust[key.name] = int(values.get(key, 0) or 0)
+        elif key.tool == "selective_adjust":
+            selective.setdefault(key.color, {})[key.name] = int(values.get(key, 0) or 0)
     name = values.get(FILTER_NAME_KEY)
     intensity = values.get(FILTER_INTENSITY_KEY, FILTER_INTENSITY.default)
     filt = FilterChoice(str(name), int(intensity)) if name else None
@@ -145,7 +119,7 @@ class EditState:
 
     def with_value(self, key: str, value: Value) -> EditState:
         """The user set one parameter by hand (clamped)."""
-        spec = key_spec(key)
+        spec = ParamKey.parse(key).spec
         if spec is not None:
             value = spec.clamp(int(value))
         overrides = self.override_map
@@ -168,13 +142,13 @@ class EditState:
         ai = {key: look_value(self.ai_look, key) for key in param_keys()}
         overrides = self.override_map
         for key in param_keys():
-            if key in (FILTER_NAME_KEY, FILTER_INTENSITY_KEY):
+            if key.tool == "filter":
                 continue
             delta = look_value(look, key)
             if not delta:
                 continue
             target = overrides if key in overrides else ai
-            target[key] = key_spec(key).clamp(int(target[key]) + int(delta))
+            target[key] = key.spec.clamp(int(target[key]) + int(delta))
         if look.filter is not None:
             ai[FILTER_NAME_KEY] = look.filter.name
             ai[FILTER_INTENSITY_KEY] = look.filter.intensity
@@ -303,7 +277,7 @@ def _overrides_from(raw: Any) -> tuple[tuple[str, Value], ...]:
                 raise _malformed(f"the override {key} names no filter preset ({value!r})")
             out[key] = value
         else:
-            out[key] = key_spec(key).clamp(as_int(value, f"the override {key}"))
+            out[key] = ParamKey.parse(key).spec.clamp(as_int(value, f"the override {key}"))
     return _ordered(out)
 
 

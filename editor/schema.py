@@ -102,7 +102,29 @@ ADJUST_PARAMS: tuple[ParamSpec, ...] = (
 ADJUST_NAMES: tuple[str, ...] = tuple(p.name for p in ADJUST_PARAMS)
 ADJUST_SPECS: dict[str, ParamSpec] = {p.name: p for p in ADJUST_PARAMS}
 
-COLOR_RANGES: tuple[str, ...] = ("red", "orange", "yellow", "green", "cyan", "blue")
+
+
+@dataclass(frozen=True)
+class ColorRange:
+    """One Selective Adjust color range: everything the code knows about it."""
+
+    name: str
+    #: HSV hue of the range's center in degrees; ranges are in increasing hue.
+    hue: float
+    #: The color of its button in the app.
+    swatch: str
+
+
+COLOR_RANGE_TABLE: tuple[ColorRange, ...] = (
+    ColorRange("red", 0.0, "#e5484d"),
+    ColorRange("orange", 30.0, "#f08c2e"),
+    ColorRange("yellow", 60.0, "#e9c530"),
+    ColorRange("green", 120.0, "#46a758"),
+    ColorRange("cyan", 180.0, "#3cb7c8"),
+    ColorRange("blue", 240.0, "#3e63dd"),
+)
+COLOR_RANGES: tuple[str, ...] = tuple(r.name for r in COLOR_RANGE_TABLE)
+COLOR_RANGE_SPECS: dict[str, ColorRange] = {r.name: r for r in COLOR_RANGE_TABLE}
 
 SELECTIVE_PARAMS: tuple[ParamSpec, ...] = (
     ParamSpec("saturation", "Saturation", "more saturated", "less saturated"),
@@ -123,6 +145,67 @@ TOOL_LABELS: dict[str, str] = {
     "selective_adjust": "Selective Adjust",
     "filter": "Filter",
 }
+
+
+
+class ParamKey(str):
+    """The address of one editable value: its tool, its name and, in Selective Adjust, its
+    color range.
+
+    A key is its own dotted text (``adjust.contrast``, ``selective_adjust.red.hue``,
+    ``filter.name``, ``filter.intensity``), the form project files and Qt signals carry,
+    so a plain string compares and hashes equal to it. ``ParamKey(tool, name, color)`` is
+    the one constructor and ``ParamKey.parse(text)`` the one parser; ``PARAM_KEYS`` holds
+    every key in schema order.
+    """
+
+    tool: str
+    name: str
+    color: str | None
+
+    def __new__(cls, tool: str, name: str, color: str | None = None) -> ParamKey:
+        key = super().__new__(cls, ".".join((tool, name) if color is None else (tool, color, name)))
+        tool_names = {"adjust": ADJUST_NAMES, "selective_adjust": SELECTIVE_NAMES, "filter": _FILTER_VALUES}
+        names = tool_names.get(tool, ())
+        colors = COLOR_RANGES if tool == "selective_adjust" else (None,)
+        if name not in names or color not in colors:
+            raise LookError(f"Unknown parameter {str(key)!r}.")
+        key.tool, key.name, key.color = tool, name, color
+        return key
+
+    def __getnewargs__(self) -> tuple[str, str, str | None]:  # type: ignore[override]
+        # copy and pickle rebuild a key from its parts, not from its text.
+        return self.tool, self.name, self.color
+
+    @classmethod
+    def parse(cls, text: str) -> ParamKey:
+        """The key ``text`` names; ``LookError`` when it names none."""
+        key = _KEYS_BY_TEXT.get(text)
+        if key is None:
+            raise LookError(f"Unknown parameter {text!r}.")
+        return key
+
+    @property
+    def spec(self) -> ParamSpec | None:
+        """The value's integer spec; ``None`` for the filter name, which is text."""
+        if self.tool == "adjust":
+            return ADJUST_SPECS[self.name]
+        if self.tool == "selective_adjust":
+            return SELECTIVE_SPECS[self.name]
+        return FILTER_INTENSITY if self.name == FILTER_INTENSITY.name else None
+
+
+#: The Filter's two values: which filter (a name, or nothing) and its intensity.
+_FILTER_VALUES = ("name", FILTER_INTENSITY.name)
+FILTER_NAME_KEY = ParamKey("filter", "name")
+FILTER_INTENSITY_KEY = ParamKey("filter", FILTER_INTENSITY.name)
+PARAM_KEYS: tuple[ParamKey, ...] = (
+    *(ParamKey("adjust", name) for name in ADJUST_NAMES),
+    *(ParamKey("selective_adjust", prop, color) for color in COLOR_RANGES for prop in SELECTIVE_NAMES),
+    FILTER_NAME_KEY,
+    FILTER_INTENSITY_KEY,
+)
+_KEYS_BY_TEXT: dict[str, ParamKey] = {key: key for key in PARAM_KEYS}
 
 _FILTER_NAME_RE = re.compile(r"^[a-z]+_[A-Za-z0-9]+$")
 #: How a .cube file starts (its keywords, after any comment lines), told apart from JSON.

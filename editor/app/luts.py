@@ -16,8 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from editor import user_luts
 from editor.errors import EditorError
-from editor.project import FILTER_NAME_KEY
-from editor.schema import Look
+from editor.schema import FILTER_NAME_KEY, Look
 
 from .actions import add_action
 

@@ -22,17 +22,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.project import FILTER_INTENSITY_KEY, FILTER_NAME_KEY, STRENGTH_RANGE, EditState, look_value
-from editor.schema import ADJUST_PARAMS, COLOR_RANGES, FILTER_INTENSITY, SELECTIVE_PARAMS, ParamSpec
+from editor.project import STRENGTH_RANGE, EditState, look_value
+from editor.schema import (
+    ADJUST_PARAMS,
+    COLOR_RANGE_SPECS,
+    COLOR_RANGES,
+    FILTER_INTENSITY,
+    FILTER_INTENSITY_KEY,
+    FILTER_NAME_KEY,
+    SELECTIVE_PARAMS,
+    ParamKey,
+    ParamSpec,
+)
 
 from .gallery import FilterGallery
 from .sliders import ParamSlider
 
 STRENGTH_KEY = "strength"
-_RANGE_SWATCHES = {
-    "red": "#e5484d", "orange": "#f08c2e", "yellow": "#e9c530",
-    "green": "#46a758", "cyan": "#3cb7c8", "blue": "#3e63dd",
-}
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
@@ -58,7 +64,7 @@ class ToolsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumWidth(340)
-        self.sliders: dict[str, ParamSlider] = {}
+        self.sliders: dict[ParamKey, ParamSlider] = {}
         self.color = COLOR_RANGES[0]
         self._state: EditState | None = None
 
@@ -91,7 +97,7 @@ class ToolsPanel(QWidget):
 
     # -- pages ---------------------------------------------------------------------
 
-    def _add_slider(self, layout: QVBoxLayout, key: str, spec: ParamSpec) -> ParamSlider:
+    def _add_slider(self, layout: QVBoxLayout, key: ParamKey, spec: ParamSpec) -> ParamSlider:
         slider = ParamSlider(key, spec)
         slider.edited.connect(self.value_edited.emit)
         self.sliders[key] = slider
@@ -116,7 +122,7 @@ class ToolsPanel(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 6, 8, 6)
-        keys = [f"adjust.{spec.name}" for spec in ADJUST_PARAMS]
+        keys = [ParamKey("adjust", spec.name) for spec in ADJUST_PARAMS]
         title, self.adjust_reset = self._header(
             layout, "Put every Adjust slider back to neutral", lambda: self._reset("Adjust", keys)
         )
@@ -140,7 +146,7 @@ class ToolsPanel(QWidget):
             button.setFixedSize(30, 22)
             button.setToolTip(f"Change the {color} parts of the picture")
             button.setProperty("color", color)
-            swatch = _RANGE_SWATCHES.get(color, "#888888")
+            swatch = COLOR_RANGE_SPECS[color].swatch
             button.setStyleSheet(
                 f"QPushButton {{ background: {swatch}; border: 2px solid #1e1f22; border-radius: 4px; }}"
                 f"QPushButton:checked {{ border: 2px solid #ffffff; }}"
@@ -155,13 +161,13 @@ class ToolsPanel(QWidget):
             layout, "Put this color range's sliders back to neutral", self._reset_range
         )
         for spec in SELECTIVE_PARAMS:
-            self._add_slider(layout, f"selective_adjust.{self.color}.{spec.name}", spec)
+            self._add_slider(layout, ParamKey("selective_adjust", spec.name, self.color), spec)
         layout.addStretch(1)
         self.selective_title.setText(f"{self.color.capitalize()} range")
         return page
 
     def _reset_range(self) -> None:
-        keys = [f"selective_adjust.{self.color}.{spec.name}" for spec in SELECTIVE_PARAMS]
+        keys = [ParamKey("selective_adjust", spec.name, self.color) for spec in SELECTIVE_PARAMS]
         self._reset(f"{self.color} range", keys)
 
     def _filter_page(self) -> QWidget:
@@ -191,10 +197,9 @@ class ToolsPanel(QWidget):
     def select_color(self, color: str) -> None:
         self.color = color
         for spec in SELECTIVE_PARAMS:
-            suffix = f".{spec.name}"
-            old = next(k for k in self.sliders if k.startswith("selective_adjust.") and k.endswith(suffix))
+            old = next(k for k in self.sliders if k.tool == "selective_adjust" and k.name == spec.name)
             slider = self.sliders.pop(old)
-            slider.key = f"selective_adjust.{color}.{spec.name}"
+            slider.key = ParamKey("selective_adjust", spec.name, color)
             self.sliders[slider.key] = slider
         for button in self.color_group.buttons():
             button.setChecked(button.property("color") == color)

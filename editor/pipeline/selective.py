@@ -1,10 +1,10 @@
-"""Selective Adjust: saturation, luminance and hue of six color ranges.
+"""Selective Adjust: saturation, luminance and hue of each color range.
 
-Color space: sRGB-encoded. Each range has a center on the HSV hue circle (red 0,
-orange 30, yellow 60, green 120, cyan 180, blue 240 degrees). A pixel's weight for a
-range falls off as cos^2 over the distance to the neighboring center on that side, so
-adjacent weights sum to 1 and a range never touches hues beyond its neighbors'
-centers. All weights are multiplied by smoothstep(0.04, 0.3, C) of the chroma
+Color space: sRGB-encoded. Each range has a center on the HSV hue circle, its ``hue``
+in ``editor.schema.COLOR_RANGE_TABLE`` (red 0, orange 30, yellow 60, green 120, cyan
+180, blue 240 degrees). A pixel's weight for a range falls off as cos^2 over the
+distance to the neighboring center on that side, so adjacent weights sum to 1 and a
+range never touches hues beyond its neighbors' centers. All weights are multiplied by smoothstep(0.04, 0.3, C) of the chroma
 C = max - min, so greys and near-greys (C <= 0.04) are exactly untouched.
 
 With the weighted per-pixel amounts h, s, l (each value/100):
@@ -21,13 +21,13 @@ from collections.abc import Mapping
 import numpy as np
 
 from editor.pipeline.color import clip01, hue_chroma, rotate_chroma, scale_chroma, smoothstep
-from editor.schema import COLOR_RANGES, SELECTIVE_PARAMS, Look
+from editor.schema import COLOR_RANGE_TABLE, COLOR_RANGES, SELECTIVE_PARAMS, Look
 
 PARAMS = SELECTIVE_PARAMS
 SPACE = "srgb"
 PER_CHANNEL = False
 #: HSV hue of each range's center, degrees, in ``COLOR_RANGES`` order.
-CENTERS = dict(zip(COLOR_RANGES, (0.0, 30.0, 60.0, 120.0, 180.0, 240.0), strict=True))
+CENTERS = {r.name: r.hue for r in COLOR_RANGE_TABLE}
 CHROMA_NONE = 0.04
 CHROMA_FULL = 0.3
 HUE_DEGREES_AT_100 = 30.0
