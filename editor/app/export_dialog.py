@@ -1,8 +1,9 @@
-"""The export dialog: format and size, a target file, progress with ETA, cancel.
+"""The export dialog: format, size, quality and speed, a target file, progress with ETA, cancel.
 
 The export itself runs in ``ExportJob``'s worker thread through ``editor.export.export``
-(atomic, cancellable); the dialog refuses to overwrite the source and asks before it
-replaces any other existing file.
+(atomic, cancellable), with a hardware encoder where one works on this machine
+(``editor.encoders``); the dialog refuses to overwrite the source and asks before it
+replaces any other existing file. When done, the file's size and the time taken are said.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from editor.encoders import AUTO, SPEEDS
 from editor.export import ExportResult, ExportSettings
+from editor.fileio import size_text
 from editor.media import MediaInfo
 from editor.progress import Progress
 from editor.schema import Look
@@ -40,6 +43,18 @@ log = logging.getLogger(__name__)
 
 SIZES = (("Original size", None), ("1080p", 1080), ("720p", 720))
 PHOTO_FORMATS = (("JPEG", ".jpg"), ("PNG", ".png"))
+#: The export speeds in words, by ``encoders.SPEEDS`` key; at one quality, a slower speed
+#: gives a smaller file.
+SPEED_WORDS = (
+    ("Fast \u2014 quickest, larger file", "fast"),
+    ("Balanced \u2014 recommended", "balanced"),
+    ("Best \u2014 slowest, smallest file", "best"),
+)
+#: The hardware encoders by the names their makers give them.
+HARDWARE_WORDS = {
+    "h264_nvenc": "NVENC", "h264_videotoolbox": "VideoToolbox", "h264_qsv": "Quick Sync", "h264_amf": "AMF",
+    "h264_vaapi": "VA-API",
+}
 
 
 def _same_path(a: Path, b: Path) -> bool:
@@ -63,6 +78,14 @@ def confirm_replace(parent, target: Path) -> bool:
     box.button(QMessageBox.Yes).setText("Replace")
     box.setDefaultButton(QMessageBox.Cancel)
     return box.exec() == QMessageBox.Yes
+
+
+def finish_message(result: ExportResult) -> str:
+    """What a finished export says: the file, its size, the time taken and a hardware encoder used."""
+    done = f"Exported {result.target}: {size_text(result.size_bytes)} in {result.elapsed_s:.1f} s"
+    if result.encoder in HARDWARE_WORDS:
+        return f"{done}, on the graphics hardware ({HARDWARE_WORDS[result.encoder]})."
+    return f"{done}."
 
 
 def _eta_text(progress: Progress) -> str:
@@ -92,6 +115,14 @@ class ExportDialog(QDialog):
             if height is None or height < info.height:
                 self.size_box.addItem(f"{label}" if height else f"{label} ({info.width}x{info.height})", height)
         self.quality = QualityBox(info.kind)
+        self.speed_box = QComboBox()
+        for words, speed in SPEED_WORDS:
+            self.speed_box.addItem(words, speed)
+        self.speed_box.setCurrentIndex(self.speed_box.findData("balanced"))
+        self.speed_box.setToolTip(
+            "How long the encoder works on each frame; a hardware encoder, where this computer has one, "
+            "is used at its own matching setting."
+        )
         self.format_box = QComboBox()
         for label, ext in PHOTO_FORMATS:
             self.format_box.addItem(label, ext)
@@ -113,6 +144,7 @@ class ExportDialog(QDialog):
             form.addRow("Format", QLabel("MP4 (H.264 video, original audio)"))
             form.addRow("Size", self.size_box)
             form.addRow("Quality", self.quality)
+            form.addRow("Speed", self.speed_box)
         else:
             form.addRow("Format", self.format_box)
             form.addRow("Size", self.size_box)
@@ -166,7 +198,10 @@ class ExportDialog(QDialog):
 
     def export_settings(self) -> ExportSettings:
         if self.info.kind == "video":
-            return ExportSettings(crf=self.quality.value(), max_height=self.size_box.currentData())
+            return ExportSettings(
+                crf=self.quality.value(), preset=SPEEDS[self.speed_box.currentData()],
+                max_height=self.size_box.currentData(), encoder=AUTO,
+            )
         return ExportSettings(photo_quality=self.quality.value(), max_height=self.size_box.currentData())
 
     def _fail(self, message: str) -> None:
@@ -215,7 +250,7 @@ class ExportDialog(QDialog):
     def _on_finished(self, result: ExportResult) -> None:
         self.result = result
         self.progress.setValue(1000)
-        self.status.setText(f"Exported {result.target.name} in {result.elapsed_s:.1f} s.")
+        self.status.setText(finish_message(result))
         self.export_button.setEnabled(True)
         self.cancel_button.setText("Close")
         self.exported.emit(result)

@@ -28,7 +28,7 @@ from .actions import add_action
 from .appsettings import AppSettings
 from .autosave import Autosave
 from .compare import CompareBox
-from .export_dialog import ExportDialog
+from .export_dialog import ExportDialog, finish_message
 from .files import FileMenu
 from .help import AboutBox, ShortcutSheet
 from .luts import LutMenu
@@ -459,7 +459,7 @@ class MainWindow(QMainWindow):
     def _on_exported(self, result) -> None:
         look = self._dialog.look if self._dialog is not None else self.state.look()
         self.events.exported(self.project.project_id, self.project.model_variant, look, self.state.kept())
-        self.show_status(f"Exported {result.target}.")
+        self.show_status(finish_message(result))
 
     def dragEnterEvent(self, event) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):

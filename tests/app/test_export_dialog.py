@@ -1,11 +1,14 @@
 """The export dialog: quality in plain words (the encoder's number only in the tooltip),
 and the usual question before an existing file is replaced."""
 
+import re
+from dataclasses import replace
+
 from PIL import Image
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from editor.app import export_dialog
-from editor.export import ExportSettings
+from editor.export import ExportResult, ExportSettings
 from editor.samples import sample_photo, sample_video
 
 
@@ -89,3 +92,35 @@ def test_a_file_is_replaced_only_when_the_user_agreed(window, qtbot, tmp_path, m
     dialog.export_button.click()
     qtbot.waitUntil(lambda: "already exists" in dialog.status.text(), timeout=60_000)
     assert not dialog.job.overwrite and target.read_bytes() == b"written meanwhile by another program"
+
+
+def test_video_speed_is_in_words_balanced_by_default_on_the_best_encoder_here(window):
+    dialog = _dialog(window, sample_video())
+    words = [dialog.speed_box.itemText(i) for i in range(dialog.speed_box.count())]
+    assert [w.split()[0] for w in words] == ["Fast", "Balanced", "Best"]
+    settings = dialog.export_settings()
+    assert (settings.preset, settings.encoder) == (ExportSettings.preset, "auto")
+    dialog.speed_box.setCurrentIndex(0)
+    assert dialog.export_settings().preset == "veryfast"
+    dialog.speed_box.setCurrentIndex(2)
+    assert dialog.export_settings().preset == "slow"
+    dialog.reject()
+
+
+def test_the_finish_message_gives_the_size_and_the_time(tmp_path):
+    result = ExportResult(tmp_path / "clip.mp4", "video", 1920, 1080, 150, 5.0, "copied", 12.34,
+                          encoder="libx264", size_bytes=8_765_432)
+    assert export_dialog.finish_message(result) == f"Exported {tmp_path / 'clip.mp4'}: 8.8 MB in 12.3 s."
+    on_gpu = replace(result, encoder="h264_nvenc")
+    assert export_dialog.finish_message(on_gpu).endswith("in 12.3 s, on the graphics hardware (NVENC).")
+
+
+def test_a_finished_export_says_its_size_and_time_on_the_status_line(window, qtbot, tmp_path):
+    dialog = _dialog(window, sample_photo())
+    dialog.target.setText(str(tmp_path / "graded.jpg"))
+    with qtbot.waitSignal(dialog.exported, timeout=60_000) as done:
+        dialog.export_button.click()
+    message = export_dialog.finish_message(done.args[0])
+    target = re.escape(str(tmp_path / "graded.jpg"))
+    assert re.fullmatch(rf"Exported {target}: \d+\.\d KB in \d+\.\d s\.", message), message
+    assert window.statusBar().currentMessage() == message
