@@ -30,9 +30,9 @@ from pathlib import Path
 
 import numpy as np
 
-from editor.distill.prompts import prompts
 from editor.model import Student
 from editor.paths import REPO_ROOT, default_model_dir
+from editor.prompts import prompts
 
 HF_DIR = REPO_ROOT / "models" / "student-hf"
 

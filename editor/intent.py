@@ -4,7 +4,7 @@ A request is either a **new** look ("moody winter"), a **relative** change to th
 screen ("a bit warmer", "and more contrast"), or **none**: nothing the three tools can
 do ("asdfgh", "no changes", "what time is it", text in a language the model does not
 read). The student writes one of ``MODES`` for every request (its fourth prompt,
-``editor.distill.prompts``); ``none`` calls no tool and the user is told so in one
+``editor.prompts``); ``none`` calls no tool and the user is told so in one
 plain sentence, ``NOT_UNDERSTOOD``.
 
 ``readable`` is the check before the model: text with no Latin letters at all (empty,

@@ -23,10 +23,10 @@ from pathlib import Path
 import ctranslate2
 import sentencepiece as spm
 
-from editor.distill.prompts import TASKS, prompts
 from editor.errors import EditorError, LookError
 from editor.intent import NEW, NONE, RELATIVE, clean, parse_mode, readable
 from editor.paths import default_model_dir
+from editor.prompts import TASKS, prompts
 from editor.schema import TOOLS, TOOL_LABELS, Look, describe, filter_names, parse_tool_text
 
 log = logging.getLogger(__name__)

@@ -1,4 +1,5 @@
-"""The core stays Qt-free (import-linter contract in pyproject.toml)."""
+"""The import-linter contracts in pyproject.toml hold: only the app imports Qt, and the
+runtime imports no build-time code."""
 
 import shutil
 import subprocess

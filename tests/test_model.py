@@ -12,9 +12,9 @@ import pytest
 from editor.distill.data import load_split
 from editor.errors import EditorError
 from editor.evaluate import evaluate
-from editor.distill.prompts import TASKS
 from editor.model import Student, Suggestion, parse_outputs
 from editor.paths import default_model_dir
+from editor.prompts import TASKS
 from editor.schema import ADJUST_NAMES, COLOR_RANGES, SELECTIVE_NAMES, TOOLS, Look, filter_names
 
 VALID = {

@@ -8,7 +8,6 @@ import numpy as np
 import pytest
 import torch
 
-from editor.distill.prompts import TASKS
 from editor.distill.augment import kb_vocabulary, load_embedder
 from editor.distill.convert import convert
 from editor.distill.data import read_rows
@@ -18,6 +17,7 @@ from editor.errors import Cancelled, EditorError
 from editor.evaluate import evaluate
 from editor.model import Student
 from editor.progress import CancelToken
+from editor.prompts import TASKS
 from editor.schema import TOOLS
 
 TINY = Path(__file__).parent / "data" / "tiny.jsonl"
