@@ -11,6 +11,7 @@ and projects, and to anything that takes text.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -188,15 +189,25 @@ class LooksMenu:
         log.warning("%s failed", what, exc_info=exc)
         self.window.show_error(str(exc) if isinstance(exc, EditorError) else f"{what} failed ({exc}).")
 
-    def save_current(self, name: str, *, replace: bool = False) -> bool:
+    def _keep(self, change: Callable[[], saved_looks.SavedLook], what: str, done: str | None = None) -> bool:
+        """Run a change to the shelf that ends in one kept look, then show the shelf with it
+        selected and say ``done`` (``{}`` is its name); a failure is reported as ``what`` failed."""
         try:
-            saved = saved_looks.save_look(name, self.window.state.look(), replace=replace)
+            saved = change()
         except (EditorError, OSError) as exc:
-            self._report(exc, f"Saving the look {name!r}")
+            self._report(exc, what)
             return False
         self.reload(select=saved.name)
-        self.window.show_status(f"Kept the look as \u201c{saved.name}\u201d (My looks).")
+        if done is not None:
+            self.window.show_status(done.format(saved.name))
         return True
+
+    def save_current(self, name: str, *, replace: bool = False) -> bool:
+        return self._keep(
+            lambda: saved_looks.save_look(name, self.window.state.look(), replace=replace),
+            f"Saving the look {name!r}",
+            "Kept the look as \u201c{}\u201d (My looks).",
+        )
 
     def save_dialog(self) -> None:
         name, ok = QInputDialog.getText(self.window, "Save Look", "Name of the look:")
@@ -222,13 +233,7 @@ class LooksMenu:
         saved = self.shelf.looks.get(name)
         if saved is None:
             return False
-        try:
-            renamed = saved_looks.rename_look(saved, new_name)
-        except (EditorError, OSError) as exc:
-            self._report(exc, f"Renaming the look {name!r}")
-            return False
-        self.reload(select=renamed.name)
-        return True
+        return self._keep(lambda: saved_looks.rename_look(saved, new_name), f"Renaming the look {name!r}")
 
     def rename_dialog(self) -> None:
         name = self.shelf.selected
@@ -264,14 +269,11 @@ class LooksMenu:
     # -- files -------------------------------------------------------------------------
 
     def import_file(self, path: str | Path) -> bool:
-        try:
-            saved = saved_looks.import_look(path)
-        except (EditorError, OSError) as exc:
-            self._report(exc, f"Importing {path}")
-            return False
-        self.reload(select=saved.name)
-        self.window.show_status(f"Imported the look \u201c{saved.name}\u201d into My looks.")
-        return True
+        return self._keep(
+            lambda: saved_looks.import_look(path),
+            f"Importing {path}",
+            "Imported the look \u201c{}\u201d into My looks.",
+        )
 
     def import_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
