@@ -8,8 +8,10 @@ uploads the frames to.
 
 Speed is said in x264's preset names (``ExportSettings.preset``); ``SPEEDS`` are the three
 the app and ``--speed`` offer. A hardware encoder gets its own fastest, middle or best
-setting for a preset faster than, equal to or slower than medium, and the CRF as its
-constant-quality level (VideoToolbox, which has none on every Mac, a bit rate instead).
+setting for a preset faster than, equal to or slower than medium (VA-API keeps the
+driver's, VideoToolbox has only a "prioritize speed" switch, set for the fast ones), and
+the CRF as its constant-quality level; VideoToolbox, whose constant-quality mode only
+Apple silicon has, gets a bit rate near x264's instead.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ _RANGE_MPEG = 1
 #: Past this many threads x264 gets little faster at 1080p while every frame thread costs
 #: a little quality (its motion search sees only the rows of a reference already encoded).
 _MAX_X264_THREADS = 16
+#: Tiny, yet above the smallest frame each hardware encoder accepts.
 _PROBE_SIZE = (320, 240)
 
 
@@ -106,6 +109,7 @@ def _options(encoder: str, crf: int, preset: str) -> dict[str, str]:
         return {"quality": _TIERS[encoder][tier], "rc": "cqp", **qps}
     if encoder == "h264_vaapi":
         return {"rc_mode": "CQP", "qp": quality}
+    # h264_videotoolbox: its quality is the bit rate h264_stream sets.
     return {"prio_speed": "1"} if tier == 0 else {}
 
 

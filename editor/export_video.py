@@ -187,7 +187,7 @@ class VideoExport:
 
         self.vin = in_c.streams.video[0]
         # Frame threads (and slice threads for streams cut in slices), as many as FFmpeg picks:
-        # one more than the cores, at most 16. Decoding runs well ahead of the encoder with them.
+        # one more than the cores, at most 16, so that decoding keeps ahead of the encoder.
         self.vin.thread_type = "AUTO"
         self.start_pts = self.vin.start_time or 0
         self.ain = in_c.streams.audio[0] if in_c.streams.audio else None

@@ -143,11 +143,13 @@ def test_a_hardware_encoder_that_fails_partway_restarts_from_the_first_frame(
     monkeypatch.setattr(export_video, "choose", lambda requested: "h264_nvenc")
     monkeypatch.setattr(export_video, "h264_stream", pretend)
     seen = []
+
+    def record(progress):
+        seen.append(progress.done)
+
     out = tmp_path / "graded.mp4"
     with caplog.at_level(logging.WARNING, logger="editor.export_video"):
-        result = export(
-            sample_video(), out, Look(), settings=FAST, renderer=renderer, progress=lambda p: seen.append(p.done)
-        )
+        result = export(sample_video(), out, Look(), settings=FAST, renderer=renderer, progress=record)
     failed = "The h264_nvenc encoder failed (h264_nvenc: Generic error in an external library)"
     assert failed in caplog.text
     restart = seen.index(1, 1)
