@@ -8,11 +8,9 @@ file; Cancel stops the file being written (nothing of it is left) and the rest o
 
 from __future__ import annotations
 
-import logging
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,66 +22,38 @@ from PySide6.QtWidgets import (
 )
 
 from editor.batch import BatchReport, run_batch
-from editor.errors import Cancelled, EditorError
 from editor.export import ExportResult, ExportSettings
-from editor.progress import CancelToken
 from editor.schema import Look
 
-log = logging.getLogger(__name__)
+from .workers import BackgroundJob
 
 _STEPS = 1000
 
 
-class BatchJob(QObject):
-    """``run_batch`` in a worker thread; every callback comes back as a queued signal."""
+class BatchJob(BackgroundJob):
+    """``run_batch``; every callback comes back as a queued signal."""
 
     started = Signal(int, str)
     progressed = Signal(float)
     file_done = Signal(int, str, object)
-    finished = Signal(object)
-    failed = Signal(str)
-    cancelled = Signal()
+    thread_name = "batch"
+    failure = "Applying the look to the files failed; details are in the log file."
 
     def __init__(self, sources: list[Path], folder: Path, look: Look, overwrite: bool, parent=None) -> None:
         super().__init__(parent)
         self.sources, self.folder, self.look, self.overwrite = sources, folder, look, overwrite
-        self.token = CancelToken()
-        self._thread = threading.Thread(target=self._run, name="batch", daemon=True)
 
-    def start(self) -> None:
-        self._thread.start()
+    def describe(self) -> str:
+        return f"batch into {self.folder}"
 
-    def cancel(self) -> None:
-        self.token.cancel()
-
-    def join(self, timeout: float | None = None) -> None:
-        self._thread.join(timeout)
-
-    @property
-    def running(self) -> bool:
-        return self._thread.is_alive()
-
-    def _run(self) -> None:
-        try:
-            report = run_batch(
-                self.sources, self.folder, self.look, settings=ExportSettings(), overwrite=self.overwrite,
-                on_start=lambda i, s: self.started.emit(i, s.name),
-                on_done=lambda i, s, outcome: self.file_done.emit(i, s.name, outcome),
-                progress=lambda p: self.progressed.emit(p.fraction), cancel=self.token,
-                replace_hint="tick Replace files that exist to replace it",
-            )
-        except Cancelled:
-            self.cancelled.emit()
-            return
-        except EditorError as exc:
-            log.warning("batch into %s failed: %s", self.folder, exc, exc_info=True)
-            self.failed.emit(str(exc))
-            return
-        except Exception:
-            log.exception("batch into %s failed", self.folder)
-            self.failed.emit("Applying the look to the files failed; details are in the log file.")
-            return
-        self.finished.emit(report)
+    def work(self) -> BatchReport:
+        return run_batch(
+            self.sources, self.folder, self.look, settings=ExportSettings(), overwrite=self.overwrite,
+            on_start=lambda i, s: self.started.emit(i, s.name),
+            on_done=lambda i, s, outcome: self.file_done.emit(i, s.name, outcome),
+            progress=lambda p: self.progressed.emit(p.fraction), cancel=self.token,
+            replace_hint="tick Replace files that exist to replace it",
+        )
 
 
 class BatchDialog(QDialog):

@@ -1,8 +1,9 @@
-"""Work that must not block the UI: the student model and exports.
+"""Work that must not block the UI: the student model, exports and batches.
 
 The model is loaded once, lazily, in the worker thread on the first prompt, and
-reloaded only when the model directory or device setting changes. Results come back
-as Qt signals (queued into the UI thread).
+reloaded only when the model directory or device setting changes. An export or a batch
+is a ``BackgroundJob``: one worker thread, cancellable. Results come back as Qt signals
+(queued into the UI thread).
 """
 
 from __future__ import annotations
@@ -68,24 +69,28 @@ class ModelService(QObject):
         self.suggested.emit(intent, suggestion, refine, student.variant)
 
 
-class ExportJob(QObject):
-    """One export in a worker thread, with progress, cancellation and a final result."""
+class BackgroundJob(QObject):
+    """``work()`` in a worker thread, cancellable through ``token``; it ends in exactly one
+    of ``finished(result)``, ``failed(message)`` or ``cancelled()``.
 
-    progressed = Signal(object)
+    A subclass implements ``work`` (which raises ``Cancelled`` once the token is
+    cancelled) and ``describe`` (what it does, for the log), and names its thread and the
+    sentence a failure that is not an ``EditorError`` shows.
+    """
+
     finished = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(
-        self, source: Path, target: Path, look: Look, settings, parent: QObject | None = None, *,
-        overwrite: bool = False,
-    ):
+    #: The worker thread's name.
+    thread_name: str
+    #: What the user reads when ``work`` fails with anything but an ``EditorError``.
+    failure: str
+
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.source, self.target, self.look, self.settings = source, target, look, settings
-        #: Whether the user agreed to replace an existing target.
-        self.overwrite = overwrite
         self.token = CancelToken()
-        self._thread = threading.Thread(target=self._run, name="export", daemon=True)
+        self._thread = threading.Thread(target=self._run, name=self.thread_name, daemon=True)
 
     def start(self) -> None:
         self._thread.start()
@@ -100,27 +105,56 @@ class ExportJob(QObject):
     def running(self) -> bool:
         return self._thread.is_alive()
 
-    def _progress(self, progress: Progress) -> None:
-        self.progressed.emit(progress)
+    def describe(self) -> str:
+        raise NotImplementedError
+
+    def work(self) -> object:
+        raise NotImplementedError
 
     def _run(self) -> None:
-        from editor.export import export
-
         try:
-            result = export(
-                self.source, self.target, self.look, settings=self.settings, progress=self._progress,
-                cancel=self.token, overwrite=self.overwrite,
-            )
+            result = self.work()
         except Cancelled:
-            log.info("export to %s cancelled", self.target)
+            log.info("%s cancelled", self.describe())
             self.cancelled.emit()
             return
         except EditorError as exc:
-            log.warning("export to %s failed: %s", self.target, exc, exc_info=True)
+            log.warning("%s failed: %s", self.describe(), exc, exc_info=True)
             self.failed.emit(str(exc))
             return
         except Exception:
-            log.exception("export to %s failed", self.target)
-            self.failed.emit("The export failed; details are in the log file.")
+            log.exception("%s failed", self.describe())
+            self.failed.emit(self.failure)
             return
         self.finished.emit(result)
+
+
+class ExportJob(BackgroundJob):
+    """One export, with progress."""
+
+    progressed = Signal(object)
+    thread_name = "export"
+    failure = "The export failed; details are in the log file."
+
+    def __init__(
+        self, source: Path, target: Path, look: Look, settings, parent: QObject | None = None, *,
+        overwrite: bool = False,
+    ):
+        super().__init__(parent)
+        self.source, self.target, self.look, self.settings = source, target, look, settings
+        #: Whether the user agreed to replace an existing target.
+        self.overwrite = overwrite
+
+    def describe(self) -> str:
+        return f"export to {self.target}"
+
+    def _progress(self, progress: Progress) -> None:
+        self.progressed.emit(progress)
+
+    def work(self) -> object:
+        from editor.export import export
+
+        return export(
+            self.source, self.target, self.look, settings=self.settings, progress=self._progress,
+            cancel=self.token, overwrite=self.overwrite,
+        )
