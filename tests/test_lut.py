@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import time
 import tracemalloc
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
+from lut_checks import ffmpeg_graded, lut_test_picture, reader_graded
 
 from editor.lut import (
-    CubeFile,
     Lut1D,
     Lut3D,
     LutError,
@@ -205,31 +202,9 @@ def test_crlf_bom_and_trailing_comments(luts, tmp_path):
 @pytest.fixture(scope="module")
 def test_png(tmp_path_factory, luts) -> tuple[Path, np.ndarray]:
     """Primary and grey ramps, random colors and a real photo scaled small, sRGB 8-bit."""
-    photo = Image.open(TESTDATA / "media" / "photo_rocket_640x427_pd.jpg").convert("RGB").resize((64, 43))
-    ramps = np.zeros((4, 256, 3), np.uint8)
-    ramp = np.arange(256, dtype=np.uint8)
-    for c in range(3):
-        ramps[c, :, c] = ramp
-    ramps[3] = ramp[:, None]
-    noise = np.random.default_rng(0).integers(0, 256, (16, 256, 3), dtype=np.uint8)
-    img = np.concatenate([ramps, noise, np.pad(np.asarray(photo), ((0, 0), (0, 192), (0, 0)))])
     path = tmp_path_factory.mktemp("ffmpeg") / "in.png"
-    Image.fromarray(img).save(path)
-    return path, img
-
-
-def _ffmpeg(src: Path, lut_file: Path, tmp_path: Path) -> np.ndarray:
-    assert shutil.which("ffmpeg"), "ffmpeg is required"
-    kind = "lut3d=file={}:interp=trilinear" if read_cube(lut_file).lut3d else "lut1d=file={}:interp=linear"
-    out = tmp_path / "out.png"
-    subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(src), "-vf", kind.format(lut_file),
-                    "-pix_fmt", "rgb24", str(out)], check=True, timeout=60)
-    return np.asarray(Image.open(out).convert("RGB")).astype(int)
-
-
-def _ours(img: np.ndarray, cube: CubeFile) -> np.ndarray:
-    out = apply_cube(img.astype(np.float32) / 255.0, cube)
-    return np.clip(np.round(out * 255.0), 0, 255).astype(int)
+    photo = TESTDATA / "media" / "photo_rocket_640x427_pd.jpg"
+    return path, lut_test_picture(path, photo, (64, 43), noise_rows=16, seed=0)
 
 
 @pytest.mark.parametrize("name", [
@@ -239,7 +214,8 @@ def _ours(img: np.ndarray, cube: CubeFile) -> np.ndarray:
 ])
 def test_agrees_with_ffmpeg(name, luts, test_png, tmp_path):
     src, img = test_png
-    diff = np.abs(_ours(img, read_cube(luts / name)) - _ffmpeg(src, luts / name, tmp_path))
+    ffmpeg = ffmpeg_graded(src, luts / name, tmp_path / "out.png")
+    diff = np.abs(reader_graded(img, read_cube(luts / name)) - ffmpeg)
     assert diff.max() <= 2, f"{name}: max difference {diff.max()}/255"
 
 
@@ -251,12 +227,12 @@ def test_ffmpeg_differs_only_by_ignoring_domain_min(name, luts, test_png, tmp_pa
     difference from ffmpeg is that one term, so the rest of our reading agrees.
     """
     src, img = test_png
-    reference = _ffmpeg(src, luts / name, tmp_path)
+    reference = ffmpeg_graded(src, luts / name, tmp_path / "out.png")
     cube = read_cube(luts / name)
-    assert np.abs(_ours(img, cube) - reference).max() > 2
+    assert np.abs(reader_graded(img, cube) - reference).max() > 2
     lut = cube.lut3d or cube.shaper
     lut.domain_max, lut.domain_min = lut.domain_max - lut.domain_min, np.zeros(3, np.float32)
-    assert np.abs(_ours(img, cube) - reference).max() <= 2
+    assert np.abs(reader_graded(img, cube) - reference).max() <= 2
 
 
 # -- bad input -----------------------------------------------------------------------
@@ -320,5 +296,5 @@ def test_our_written_cube_agrees_with_ffmpeg(test_png, tmp_path):
     table = np.clip(grid**0.8 * np.array([1.1, 0.95, 0.8], np.float32) + 0.02, 0, 1)[..., [1, 2, 0]]
     path = tmp_path / "ours.cube"
     write_cube(path, Lut3D(table), title="ours")
-    diff = np.abs(_ours(img, read_cube(path)) - _ffmpeg(src, path, tmp_path))
+    diff = np.abs(reader_graded(img, read_cube(path)) - ffmpeg_graded(src, path, tmp_path / "out.png"))
     assert diff.max() <= 2

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
+from lut_checks import ffmpeg_graded, lut_test_picture, read_rgb, reader_graded
 
 from editor import user_luts
 from editor.cli import main
@@ -54,34 +53,9 @@ def luts() -> Path:
 @pytest.fixture(scope="module")
 def picture(tmp_path_factory, luts) -> tuple[Path, np.ndarray]:
     """Primary and grey ramps, random colors and a real photo, sRGB 8-bit PNG."""
-    photo = Image.open(TESTDATA / "media" / "photo_rocket_640x427_pd.jpg").convert("RGB").resize((256, 171))
-    ramps = np.zeros((4, 256, 3), np.uint8)
-    ramp = np.arange(256, dtype=np.uint8)
-    for c in range(3):
-        ramps[c, :, c] = ramp
-    ramps[3] = ramp[:, None]
-    noise = np.random.default_rng(1).integers(0, 256, (32, 256, 3), dtype=np.uint8)
-    img = np.concatenate([ramps, noise, np.asarray(photo)])
     path = tmp_path_factory.mktemp("picture") / "in.png"
-    Image.fromarray(img).save(path)
-    return path, img
-
-
-def _read(path: Path) -> np.ndarray:
-    return np.asarray(Image.open(path).convert("RGB")).astype(int)
-
-
-def _ffmpeg(src: Path, lut: Path, kind: str, out: Path) -> np.ndarray:
-    assert shutil.which("ffmpeg"), "ffmpeg is required"
-    interp = "trilinear" if kind == "lut3d" else "linear"
-    subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(src), "-vf", f"{kind}=file={lut}:interp={interp}",
-                    "-pix_fmt", "rgb24", str(out)], check=True, timeout=60)
-    return _read(out)
-
-
-def _reference(img: np.ndarray, lut: Path) -> np.ndarray:
-    out = apply_cube(img.astype(np.float32) / 255.0, read_cube(lut))
-    return np.clip(np.round(out * 255.0), 0, 255).astype(int)
+    photo = TESTDATA / "media" / "photo_rocket_640x427_pd.jpg"
+    return path, lut_test_picture(path, photo, (256, 171), noise_rows=32, seed=1)
 
 
 def _apply(*args: str) -> int:
@@ -96,7 +70,7 @@ def test_apply_lut_matches_the_reader_on_every_real_file(name, luts, picture, tm
     src, img = picture
     out = tmp_path / "out.png"
     assert _apply(src, "-o", out, "--lut", luts / name) == 0
-    diff = np.abs(_read(out) - _reference(img, luts / name))
+    diff = np.abs(read_rgb(out) - reader_graded(img, read_cube(luts / name)))
     assert diff.max() <= 2, f"{name}: max difference {diff.max()}/255 from the reader"
 
 
@@ -105,7 +79,7 @@ def test_apply_lut_matches_ffmpeg(name, luts, picture, tmp_path):
     src, _ = picture
     out = tmp_path / "out.png"
     assert _apply(src, "-o", out, "--lut", luts / name) == 0
-    diff = np.abs(_read(out) - _ffmpeg(src, luts / name, FFMPEG_READS[name], tmp_path / "ff.png"))
+    diff = np.abs(read_rgb(out) - ffmpeg_graded(src, luts / name, tmp_path / "ff.png", FFMPEG_READS[name]))
     assert diff.max() <= 2, f"{name}: max difference {diff.max()}/255 from ffmpeg"
 
 
@@ -120,8 +94,8 @@ def test_apply_lut_matches_ffmpeg_once_its_domain_reading_is_matched(name, luts,
     write_cube(as_ffmpeg_reads, lut, decimals=7)
     out = tmp_path / "out.png"
     assert _apply(src, "-o", out, "--lut", as_ffmpeg_reads) == 0
-    reference = _ffmpeg(src, luts / name, FFMPEG_IGNORES_DOMAIN_MIN[name], tmp_path / "ff.png")
-    assert np.abs(_read(out) - reference).max() <= 2
+    reference = ffmpeg_graded(src, luts / name, tmp_path / "ff.png", FFMPEG_IGNORES_DOMAIN_MIN[name])
+    assert np.abs(read_rgb(out) - reference).max() <= 2
 
 
 def test_lut_intensity_blends_and_combines_with_a_look(luts, picture, tmp_path):
@@ -133,14 +107,14 @@ def test_lut_intensity_blends_and_combines_with_a_look(luts, picture, tmp_path):
     # This LUT's values leave [0, 1]: the blend mixes them unclipped, the result is clipped once.
     x = img.astype(np.float32) / 255
     expected = np.round(np.clip(x + 0.5 * (apply_cube(x, read_cube(lut)) - x), 0, 1) * 255)
-    assert np.abs(_read(half) - expected).max() <= 2
-    assert np.abs(_read(full) - _reference(img, lut)).max() <= 2
+    assert np.abs(read_rgb(half) - expected).max() <= 2
+    assert np.abs(read_rgb(full) - reader_graded(img, read_cube(lut))).max() <= 2
     look = tmp_path / "look.json"
     look.write_text(json.dumps({"adjust": {"exposure": 40}, "filter": {"name": "faded_HighNoon", "intensity": 40}}))
     both = tmp_path / "both.png"
     assert _apply(src, "-o", both, "--look", look, "--lut", lut) == 0
     graded = render_cpu(img.astype(np.float32) / 255, Look({"exposure": 40}, None, FilterChoice(str(lut), 100)))
-    assert np.abs(_read(both) - np.round(np.clip(graded, 0, 1) * 255)).max() <= 2
+    assert np.abs(read_rgb(both) - np.round(np.clip(graded, 0, 1) * 255)).max() <= 2
 
 
 @pytest.mark.parametrize(
@@ -213,7 +187,8 @@ def test_import_copies_into_the_library_so_a_moved_original_still_grades(luts, p
     assert json.loads(look_file.read_text())["filter"] == {"lut": "mine.cube", "intensity": 100}
     out = tmp_path / "out.png"
     assert _apply(src, "-o", out, "--look", look_file) == 0
-    diff = np.abs(_read(out) - _reference(img, luts / "colour_iridas_Colour_Correct_3d.cube"))
+    reference = reader_graded(img, read_cube(luts / "colour_iridas_Colour_Correct_3d.cube"))
+    diff = np.abs(read_rgb(out) - reference)
     assert diff.max() <= 2
 
 
@@ -244,7 +219,8 @@ def test_a_lut_beside_its_look_file_is_found(luts, picture, tmp_path):
     look_file.write_text(json.dumps({"schema_version": 2, "filter": {"lut": "beside.cube"}}))
     out = tmp_path / "out.png"
     assert _apply(picture[0], "-o", out, "--look", look_file) == 0
-    assert np.abs(_read(out) - _reference(picture[1], luts / "ocio_resolve_1d3d.cube")).max() <= 2
+    reference = reader_graded(picture[1], read_cube(luts / "ocio_resolve_1d3d.cube"))
+    assert np.abs(read_rgb(out) - reference).max() <= 2
 
 
 def test_the_gpu_grades_a_user_lut_as_the_reference_does(luts, gl_ctx, picture):
