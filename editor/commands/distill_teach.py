@@ -13,8 +13,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument("intent", help="what the creator typed, e.g. 'moody winter'")
     parser.add_argument("--backend", choices=BACKENDS, default="kb", help="teacher backend (default: kb)")
-    parser.add_argument("--url", help="openai backend: chat-completions base URL (or EDITOR_TEACHER_URL)")
-    parser.add_argument("--model", help="openai backend: model name (or EDITOR_TEACHER_MODEL)")
+    parser.add_argument("--url", help="openai backend: chat-completions base URL (or MOODGRADE_TEACHER_URL)")
+    parser.add_argument("--model", help="openai backend: model name (or MOODGRADE_TEACHER_MODEL)")
     parser.add_argument("--json", action="store_true", help="print the look as JSON instead")
 
 
