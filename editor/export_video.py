@@ -129,36 +129,26 @@ def export_video(
 ) -> Written:
     """Grade ``source`` into the MP4 ``tmp`` at ``size`` (width, height) with the encoder
     ``settings.encoder`` asks for, or libx264 where that one fails."""
+
+    def attempt(encoder: str) -> Written:
+        in_c = open_container(source)
+        out_c = None
+        try:
+            # Opening for writing truncates, so a second attempt starts from an empty file.
+            out_c = av.open(str(tmp), mode="w", format="mp4", options={"movflags": "+faststart"})
+            tracker = ProgressTracker(info.frame_count, progress, cancel)
+            return VideoExport(in_c, out_c, info, renderer, settings, size, encoder, tracker).run()
+        finally:
+            if out_c is not None:
+                out_c.close()
+            in_c.close()
+
     encoder = choose(settings.encoder)
     try:
-        return _export_with(encoder, source, tmp, info, renderer, settings, size, progress, cancel)
+        return attempt(encoder)
     except _EncoderFailed as exc:
         log.warning("The %s encoder failed (%s); exporting again with libx264.", encoder, exc)
-    return _export_with(LIBX264, source, tmp, info, renderer, settings, size, progress, cancel)
-
-
-def _export_with(
-    encoder: str,
-    source: Path,
-    tmp: Path,
-    info: MediaInfo,
-    renderer: GLRenderer,
-    settings: ExportSettings,
-    size: tuple[int, int],
-    progress: ProgressCallback | None,
-    cancel: CancelToken | None,
-) -> Written:
-    in_c = open_container(source)
-    out_c = None
-    try:
-        # Opening for writing truncates, so a second attempt starts from an empty file.
-        out_c = av.open(str(tmp), mode="w", format="mp4", options={"movflags": "+faststart"})
-        tracker = ProgressTracker(info.frame_count, progress, cancel)
-        return VideoExport(in_c, out_c, info, renderer, settings, size, encoder, tracker).run()
-    finally:
-        if out_c is not None:
-            out_c.close()
-        in_c.close()
+    return attempt(LIBX264)
 
 
 class VideoExport:
