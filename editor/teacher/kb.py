@@ -68,8 +68,8 @@ MODIFIERS: dict[str, float] = {
     "way": 1.5, "way more": 1.6, "much more": 1.6, "strongly": 1.5, "heavily": 1.6,
     "extremely": 1.8, "extra": 1.5, "ultra": 1.8, "insanely": 1.9, "hella": 1.6,
     "intensely": 1.6, "deeply": 1.4, "less": -0.5, "a bit less": -0.3, "slightly less": -0.3,
-    "much less": -0.8, "too": -0.5, "way too": -0.8, "far too": -0.8, "much too": -0.8,
-    "a bit too": -0.3, "a little too": -0.3, "slightly too": -0.3, "kinda too": -0.3, "not": 0.0, "no": 0.0, "without": 0.0, "without any": 0.0,
+    "much less": -0.8, "too": -0.5, "far too": -0.8, "much too": -0.8, "slightly too": -0.3,
+    "kinda too": -0.3, "not": 0.0, "no": 0.0, "without": 0.0, "without any": 0.0,
 }
 #: Similarity at which an unlisted word clearly names a concept (unrelated words stay under 0.66).
 CLEAR_MEANING = 0.7
