@@ -224,6 +224,48 @@ def test_build_is_reproducible_byte_for_byte(built, tmp_path):
         assert (again / name).read_bytes() == (out / name).read_bytes(), name
 
 
+def test_continued_build_keeps_the_holdout_and_the_old_training_intents_out_of_test(built, tmp_path, teacher):
+    """A build that continues from data a student learned keeps that data's held-out
+    concepts and puts none of its training intents in the new test or unseen split."""
+    old, old_splits = built
+    new = tmp_path / "v3"
+    splits = build_dataset(new, BuildOptions(seed=8, corpus_size=1600, test_size=300, continue_from=old), teacher=teacher)
+    assert splits.holdout.concepts == old_splits.holdout.concepts
+    assert json.loads((new / "manifest.json").read_text())["held_out_concepts"] == list(old_splits.holdout.concepts)
+    learned = {intent_key(r.intent) for r in old_splits.train}
+    keys = {name: {intent_key(r.intent) for r in getattr(splits, name)} for name in SPLITS}
+    assert keys["train"] & learned
+    assert not (keys["test"] | keys["unseen"]) & learned
+    with pytest.raises(EditorError, match="manifest.json' is missing"):
+        build_dataset(tmp_path / "x", BuildOptions(seed=8, corpus_size=1600, continue_from=tmp_path), teacher=teacher)
+
+
+def test_development_requests_become_training_rows_with_noisy_copies(teacher, tmp_path):
+    """Each development request is one teacher label given to it and its noisy copies; a
+    request naming a held-out concept is left out; the held-out files are refused."""
+    from editor.distill.seeds import read_seed_requests, seed_rows
+
+    dev = tmp_path / "requests_dev.jsonl"
+    dev.write_text(
+        '{"request": "too dark, brighten it a bit", "expect": {"brightness": "+"}}\n'
+        '{"request": "London street feel please", "expect": {"contrast": "+"}}\n'
+        '{"request": "hello there"}\n'
+        '{"request": "Too dark, brighten it a bit!"}\n'
+    )
+    requests = read_seed_requests([dev])
+    assert requests == ["too dark, brighten it a bit", "London street feel please", "hello there"]
+    rows, skipped = seed_rows(requests, teacher, ["london"], copies=3)
+    assert skipped == 1 and len(rows) == 8
+    bright = [r for r in rows if r.look == teacher.label("too dark, brighten it a bit").look]
+    assert len(bright) == 4 and bright[0].look.adjust["exposure"] > 0 and len({r.intent for r in bright}) > 1
+    assert all(r.source == "request" for r in rows)
+    assert [r.look.is_neutral for r in rows[4:]] == [True] * 4
+    for held in ("requests.jsonl", "noop.jsonl"):
+        (tmp_path / held).write_text('{"request": "x"}\n')
+        with pytest.raises(EditorError, match="held out"):
+            read_seed_requests([tmp_path / held])
+
+
 def test_stats_command_prints_the_papers_table(built, capsys):
     out, splits = built
     assert main(["distill", "stats", "--data", str(out)]) == 0

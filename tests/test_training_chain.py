@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
+from transformers import T5ForConditionalGeneration
 
 from editor.distill.augment import kb_vocabulary, load_embedder
 from editor.distill.convert import convert
@@ -95,6 +96,23 @@ def test_semantic_embeddings_keep_related_words_close():
 def test_unknown_embedding_init_is_refused(rows, tmp_path):
     with pytest.raises(EditorError, match="embedding initialization"):
         train(rows, tmp_path, TrainOptions(**{**OPTIONS.__dict__, "embedding_init": "glove"}))
+
+
+def test_training_continues_from_a_trained_student(rows, trained, tmp_path):
+    """``init_from`` starts from the trained weights and reuses their tokenizer; a student
+    of another size is refused in one sentence."""
+    start = trained[0].hf_dir
+    options = TrainOptions(**{**OPTIONS.__dict__, "init_from": str(start), "learning_rate": 1e-12, "max_steps": 1})
+    result = train(rows, tmp_path / "more", options)
+    assert result.tokenizer.read_bytes() == (start / "spiece.model").read_bytes()
+    before = T5ForConditionalGeneration.from_pretrained(start).state_dict()
+    after = T5ForConditionalGeneration.from_pretrained(result.hf_dir).state_dict()
+    for name in before:
+        torch.testing.assert_close(after[name], before[name], rtol=0, atol=1e-6)
+    with pytest.raises(EditorError, match="is not of size 'tiny'"):
+        train(rows, tmp_path / "tiny", TrainOptions(**{**options.__dict__, "size": "tiny"}))
+    with pytest.raises(EditorError, match="holds no trained student"):
+        train(rows, tmp_path / "none", TrainOptions(**{**options.__dict__, "init_from": str(tmp_path)}))
 
 
 def test_rq2_experiment_runs_end_to_end(tmp_path, capsys):

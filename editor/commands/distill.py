@@ -17,12 +17,13 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "stats": ("editor.commands.distill_stats", "print per split and tool: rows using the tool / all rows"),
     "filter-log": ("editor.commands.distill_filter_log", "behavioral filtering of an event log (SQLite or JSONL) into rows"),
     "train": ("editor.commands.distill_train", "train the student on the data, convert it to int8 and score it"),
+    "label-requests": ("editor.commands.distill_label_requests", "development requests labelled by the teacher, with noisy copies, as training rows"),
     "augment": ("editor.commands.distill_augment", "add teacher-labelled intents near the student's training mistakes; --rq2 runs the experiment"),
 }
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    lines = "\n".join(f"  {name:<12} {help_text}" for name, (_, help_text) in SUBCOMMANDS.items())
+    lines = "\n".join(f"  {name:<15} {help_text}" for name, (_, help_text) in SUBCOMMANDS.items())
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = f"subcommands:\n{lines}"
     parser.add_argument("subcommand", choices=tuple(SUBCOMMANDS), metavar="SUBCOMMAND")

@@ -37,6 +37,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default=defaults.embedding_init,
         help="token embeddings from the sentence-embedding model (default) or T5's random init",
     )
+    parser.add_argument(
+        "--init-from",
+        type=Path,
+        help="continue from this trained student's Hugging Face directory (e.g. models/student-hf)",
+    )
     parser.add_argument("--seed", type=int, default=defaults.seed)
     parser.add_argument("--threads", type=int, default=defaults.threads)
     parser.add_argument("--train-fraction", type=float, default=1.0, help="train on a seeded subset")
@@ -64,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
         learning_rate=args.learning_rate,
         dropout=args.dropout,
         embedding_init=args.embedding_init,
+        init_from=str(args.init_from) if args.init_from else None,
         seed=args.seed,
         max_steps=args.max_steps,
         threads=args.threads,

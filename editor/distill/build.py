@@ -11,9 +11,10 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor.distill.corpus import CorpusOptions, generate_intents
-from editor.distill.data import DATA_VERSION, SPLITS, Row, default_data_dir, write_rows
-from editor.distill.splits import Splits, choose_holdout, split_rows
+from editor.distill.corpus import CorpusOptions, generate_intents, intent_key
+from editor.distill.data import DATA_VERSION, SPLITS, Row, default_data_dir, read_rows, write_rows
+from editor.distill.splits import Holdout, Splits, choose_holdout, key_words, split_rows
+from editor.errors import EditorError
 from editor.fileio import read_jsonl, write_text_atomic
 from editor.paths import resources_dir
 from editor.intent import MODES
@@ -30,6 +31,10 @@ class BuildOptions:
     corpus_size: int = 56_000
     test_size: int = 1000
     holdout_per_category: int = 1
+    #: A data directory a student was trained on: its held-out concepts are kept and its
+    #: training intents stay out of the new test and unseen splits, so that student can
+    #: be trained further on the new data and still be measured on intents it never saw.
+    continue_from: Path | None = None
 
 
 def hand_written_requests(folder: Path | None = None) -> list[str]:
@@ -57,6 +62,20 @@ def label_corpus(
     return rows, concepts
 
 
+def prior_holdout(kb, data_dir: Path) -> tuple[Holdout, frozenset[str]]:
+    """The held-out concepts of ``data_dir`` (with today's key words) and the keys of its training intents."""
+    manifest = data_dir / "manifest.json"
+    if not manifest.exists():
+        raise EditorError(f"{str(manifest)!r} is missing; --continue-from needs a built data directory.")
+    chosen = tuple(json.loads(manifest.read_text(encoding="utf-8"))["held_out_concepts"])
+    keys = key_words(kb)
+    unknown = [c for c in chosen if c not in keys]
+    if unknown:
+        raise EditorError(f"The knowledge base no longer has the held-out concepts {', '.join(unknown)}.")
+    trained = frozenset(intent_key(r.intent) for r in read_rows(data_dir / "train.jsonl"))
+    return Holdout(chosen, frozenset(w for c in chosen for w in keys[c])), trained
+
+
 def build_dataset(
     out_dir: Path | None = None,
     options: BuildOptions = BuildOptions(),
@@ -70,8 +89,12 @@ def build_dataset(
     corpus = CorpusOptions(size=options.corpus_size, seed=options.seed)
     intents = list(generate_intents(teacher.kb, corpus, hand_written_requests()))
     rows, concepts = label_corpus(intents, teacher, progress, cancel)
-    holdout = choose_holdout(teacher.kb, options.holdout_per_category, options.seed)
-    splits = split_rows(rows, concepts, holdout, options.test_size, options.seed)
+    trained: frozenset[str] = frozenset()
+    if options.continue_from is None:
+        holdout = choose_holdout(teacher.kb, options.holdout_per_category, options.seed)
+    else:
+        holdout, trained = prior_holdout(teacher.kb, Path(options.continue_from))
+    splits = split_rows(rows, concepts, holdout, options.test_size, options.seed, trained)
     out_dir.mkdir(parents=True, exist_ok=True)
     digests = {}
     for name in SPLITS:
@@ -87,6 +110,7 @@ def build_dataset(
         "modes": {name: {m: sum(r.mode == m for r in getattr(splits, name)) for m in MODES} for name in SPLITS},
         "held_out_concepts": list(holdout.concepts),
         "held_out_words": sorted(holdout.words),
+        "continues_from": str(options.continue_from) if options.continue_from else None,
         "sha256": digests,
     }
     write_text_atomic(out_dir / "manifest.json", json.dumps(manifest, indent=2) + "\n")

@@ -123,7 +123,8 @@ def _typo(word: str, rng: random.Random) -> str:
     return word[: i - 1] + word[i] + word[i - 1] + word[i + 1 :]
 
 
-def _noisy(text: str, options: CorpusOptions, rng: random.Random) -> str:
+def noisy(text: str, options: CorpusOptions, rng: random.Random) -> str:
+    """The text with the corpus's surface noise: keyboard slips, end punctuation, casing, emoji."""
     if rng.random() < options.typo_rate:
         words = text.split(" ")
         long_words = [i for i, w in enumerate(words) if len(w) >= 5 and w.isalpha()]
@@ -255,7 +256,7 @@ def generate_intents(
         if plain:
             text = plain.pop(0)
         else:
-            text = _noisy(_draw(rng.choices(kinds, weights)[0], picker, rng), options, rng)
+            text = noisy(_draw(rng.choices(kinds, weights)[0], picker, rng), options, rng)
         key = intent_key(text)
         if not key or key in seen:
             continue

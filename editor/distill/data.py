@@ -4,7 +4,7 @@ One row per line::
 
     {"intent": "moody winter morning", "look": {...}, "rationales": {"adjust": "..."},
      "exported": null | {"adjust": true, "selective_adjust": false, "filter": true},
-     "source": "kb" | "log" | "augment" | "openai", "mode": "new" | "relative" | "none"}
+     "source": "kb" | "log" | "augment" | "openai" | "request", "mode": "new" | "relative" | "none"}
 
 ``look`` is ``Look.to_dict()`` with neutral values left out (``Look.from_dict`` fills
 them back in), so it holds only the tools the teacher called; ``rationales`` has an
@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 DATA_VERSION = "v2"
 SPLITS: tuple[str, ...] = ("train", "test", "unseen")
-SOURCES: tuple[str, ...] = ("kb", "log", "augment", "openai")
+SOURCES: tuple[str, ...] = ("kb", "log", "augment", "openai", "request")
 
 
 def default_data_dir() -> Path:

@@ -92,18 +92,29 @@ def split_rows(
     holdout: Holdout,
     test_size: int = 1000,
     seed: int = 0,
+    trained: frozenset[str] = frozenset(),
 ) -> Splits:
-    """Split labelled rows (``concepts[i]``: the concepts behind ``rows[i]``)."""
+    """Split labelled rows (``concepts[i]``: the concepts behind ``rows[i]``).
+
+    ``trained`` holds the intent keys a student already learned from (the train split of
+    the data it continues from): such an intent goes to train, never to test, and is
+    dropped if it now reads as unseen, so both splits stay new to that student.
+    """
     seen: set[str] = set()
     unseen: list[Row] = []
     rest: list[Row] = []
+    known: list[Row] = []
     for row, used in zip(rows, concepts):
         key = intent_key(row.intent)
         if key in seen:
             log.info("dropped near-duplicate intent %r", row.intent)
             continue
         seen.add(key)
-        (unseen if is_unseen(row, used, holdout) else rest).append(row)
+        if is_unseen(row, used, holdout):
+            if key not in trained:
+                unseen.append(row)
+        else:
+            (known if key in trained else rest).append(row)
     if len(rest) <= test_size:
         raise EditorError(f"Only {len(rest)} intents remain after holding out concepts; need more than {test_size}.")
     order = list(range(len(rest)))
@@ -112,4 +123,7 @@ def split_rows(
     test = [r for i, r in enumerate(rest) if i in test_ids]
     # Train is shuffled so that any prefix of it is a fair sample (e.g. low-data runs).
     train = [rest[i] for i in order[test_size:]]
+    if known:
+        train += known
+        random.Random(seed + 1).shuffle(train)
     return Splits(train, test, unseen, holdout)

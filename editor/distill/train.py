@@ -85,6 +85,10 @@ class TrainOptions:
     #: each piece's text (reduced to ``d_model`` by PCA), so pieces of similar meaning
     #: ("dimmer", "darker") start close; ``random``: T5's own initialization.
     embedding_init: str = "sentence"
+    #: A trained student's Hugging Face directory (``hf/`` of a work directory, or
+    #: ``models/student-hf``) to continue from: its weights and its tokenizer are the
+    #: start, so a longer or broader run does not pay again for what it already learned.
+    init_from: str | None = None
 
 
 @dataclass
@@ -219,8 +223,14 @@ def train(
         log.info("resuming from step %d", state["step"])
 
     tok_path = work_dir / TOKENIZER_FILE
+    init_dir = Path(options.init_from) if options.init_from else None
+    if init_dir is not None and not (init_dir / TOKENIZER_FILE).exists():
+        raise EditorError(f"{str(init_dir)!r} holds no trained student ({TOKENIZER_FILE} is missing).")
     if state is None or not tok_path.exists():
-        train_tokenizer([text for pair in pairs for text in pair], tok_path, options.vocab_size)
+        if init_dir is not None:
+            shutil.copy2(init_dir / TOKENIZER_FILE, tok_path)
+        else:
+            train_tokenizer([text for pair in pairs for text in pair], tok_path, options.vocab_size)
     sp = load_tokenizer(tok_path)
     sources = [sp.encode(s) + [EOS_ID] for s, _ in pairs]
     targets = [sp.encode(t) + [EOS_ID] for _, t in pairs]
@@ -229,7 +239,13 @@ def train(
     torch.manual_seed(options.seed)
     config = build_config(SIZES[options.size], sp.get_piece_size(), options.dropout)
     model = T5ForConditionalGeneration(config)
-    if state is None:
+    if state is None and init_dir is not None:
+        start = T5ForConditionalGeneration.from_pretrained(init_dir)
+        shape = ("vocab_size", "d_model", "d_ff", "num_layers", "num_decoder_layers", "num_heads")
+        if any(getattr(start.config, k) != getattr(config, k) for k in shape):
+            raise EditorError(f"The student in {str(init_dir)!r} is not of size {options.size!r}.")
+        model.load_state_dict(start.state_dict())
+    elif state is None:
         _init_embeddings(model, sp, options.embedding_init)
     optimizer = torch.optim.AdamW(model.parameters(), lr=options.learning_rate, weight_decay=0.01)
     steps_per_epoch = math.ceil(len(pairs) / options.batch_size)
