@@ -125,6 +125,22 @@ def test_reduced_resolution_blurs_match_cpu(renderer, testdata):
     assert max_error(out, reference(im, Look(adjust={"sharpen": 50, "exposure": 20}))) > 5
 
 
+@pytest.mark.parametrize("width", [3, 5, 241, 242, 243, 244])
+def test_packed_luma_blurs_match_cpu_at_every_width(renderer, width):
+    # Full-resolution luma blurs run four pixels to a texel; every width mod 4 puts the
+    # right edge in another component. At 240 px high structure blurs at full size with
+    # radius 8 (two texels each side); the narrow ones have a texel or two in all. Noise,
+    # so that a tap taken from the wrong pixel shows.
+    im = np.random.default_rng(width).integers(64, 192, (240, width, 3), dtype=np.uint8)
+    look = Look(adjust={"structure": 60, "sharpen": 60})
+    assert blur_mod.reduction_factor(blur_mod.sigma_for(im.shape, structure.SIGMA_FRACTION)) == 1
+    renderer.set_look(look)
+    out = renderer.render(im)
+    assert max_error(out, reference(im, look)) <= SPATIAL_BOUND
+    if width > 200:  # a 3 or 5 px wide picture has blurs narrower than a pixel
+        assert max_error(out, im) > 20
+
+
 def test_spatial_only_look_skips_the_lut(renderer, images):
     look = Look(adjust={"structure": 50})
     renderer.set_look(look)
