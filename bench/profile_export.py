@@ -99,7 +99,7 @@ def main() -> int:
         rgbs = [clock.timed("RGB conversion (swscale)", lambda f=f: convert(f)) for f in frames]
 
         renderer = GLRenderer()
-        renderer.set_look(LOOK)
+        renderer.set_look(LOOK, fused=True)
         renderer.render(rgbs[0])
         instrument(renderer, clock)
         graded = []

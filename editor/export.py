@@ -149,7 +149,7 @@ def export(
 
         renderer = GLRenderer()
     try:
-        renderer.set_look(look)
+        renderer.set_look(look, fused=True)
         if info.kind == "photo":
             # write_photo writes atomically itself, so a message names the target, not a temp file.
             written = _export_photo(source, target, renderer, settings, progress, cancel)

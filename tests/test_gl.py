@@ -93,6 +93,19 @@ def test_a_fresh_renderer_applies_each_kind_of_pointwise_look(gl_ctx, images, lo
         fresh.release()
 
 
+@pytest.mark.parametrize("look, bound", [(GOLDEN, POINTWISE_BOUND), (MOODY, POINTWISE_BOUND),
+                                         (FILTERED, POINTWISE_BOUND), (SPATIAL, SPATIAL_BOUND)],
+                         ids=["golden", "moody", "filtered", "spatial"])
+def test_a_fused_look_matches_cpu_within_the_pointwise_bound(renderer, images, look, bound):
+    # Export bakes steps 1-12 into one finer table: one lookup per pixel. A strong filter
+    # then errs by 2 at the ramp chart's gamut corners (1 with its own lookup), 1 on photos.
+    renderer.set_look(look, fused=True)
+    for im in images:
+        assert max_error(renderer.render(im), reference(im, look)) <= bound
+    renderer.set_look(look)
+    assert max_error(renderer.render(images[0]), reference(images[0], look)) <= bound
+
+
 def test_filter_is_its_own_lookup_and_matches_cpu_within_1(renderer, images):
     renderer.set_look(FILTERED)
     for im in images:
