@@ -8,23 +8,25 @@ import pytest
 
 from editor.cli import main
 from editor.directions import (
+    default_requests_dir,
+    evaluate_requests,
+    read_noops,
+    read_requests,
+)
+from editor.errors import EditorError
+from editor.model import Student
+from editor.picture_measures import (
     BW_CHROMA,
     DIRECTIONS,
     PROPERTIES,
-    default_requests_dir,
-    evaluate_requests,
     measures,
     moved,
     range_masks,
-    read_noops,
-    read_requests,
     sample_scenes,
     sharpness,
     srgb_to_lab,
     srgb_to_lightness,
 )
-from editor.errors import EditorError
-from editor.model import Student
 from editor.pipeline import render_cpu
 from editor.pipeline.blur import blur, gaussian_kernel
 from editor.pipeline.selective import CENTERS

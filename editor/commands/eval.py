@@ -89,14 +89,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_requests(args: argparse.Namespace) -> int:
-    from editor.directions import (
-        default_requests_dir,
-        evaluate_requests,
-        read_noops,
-        read_requests,
-        sample_scenes,
-    )
+    from editor.directions import default_requests_dir, evaluate_requests, read_noops, read_requests
     from editor.model import Student
+    from editor.picture_measures import sample_scenes
     from editor.teacher import get_teacher
 
     folder = args.data or default_requests_dir()
