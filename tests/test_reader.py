@@ -190,3 +190,49 @@ def test_a_look_the_picture_has_is_not_applied(teacher, intent):
 
 def test_a_look_asked_for_by_likeness_is_applied(teacher):
     assert teacher.label("i want it to look like midnight and brighter").look.filter is not None
+
+
+@pytest.mark.parametrize(
+    ("intent", "name", "sign"),
+    [
+        # Complaints in words the reader did not know, or hedged ("kinda dim").
+        ("help!! photo from the concert is almost black", "exposure", 1),
+        ("the beach pic is blinding lol, bring it down", "exposure", -1),
+        ("kinda dim, fix?", "exposure", 1),
+        ("the ice looks blue, should be white. also kinda dark", "exposure", 1),
+        # "looks like" compares; it asks for nothing.
+        ("everyone looks like smurfs lol its so blue", "temperature", 1),
+        # A white or grey thing with a cast is the cast's problem, not the highlights'.
+        ("the white dress looks yellow, fix?", "temperature", -1),
+        ("there's a green tint from the fluorescent lights", "tint", 1),
+        ("it's like there's a yellow film over everything", "temperature", -1),
+        ("the old scan is faded and yellowed", "temperature", -1),
+        ("pull the saturation back", "saturation", -1),
+        ("deeper blacks and brighter whites", "linearOffset", -1),
+        ("deeper blacks and brighter whites", "highlights", 1),
+        ("exposure +1 stop pls", "exposure", 1),
+        ("dial the saturation back", "saturation", -1),
+        ("bring the colors back", "saturation", 1),
+        ("slightly greener tint pls", "tint", -1),
+    ],
+)
+def test_complaints_casts_and_colorist_words(teacher, intent, name, sign):
+    assert _adjust(teacher, intent, name) * sign > 0
+
+
+def test_a_stop_of_exposure_is_the_documented_step(teacher):
+    assert _adjust(teacher, "exposure +1 stop", "exposure") == 40
+
+
+@pytest.mark.parametrize("intent", ["desaturate completely", "no color at all, just grey tones", "B+W", "b/w"])
+def test_all_the_way_less_color_is_black_and_white(teacher, intent):
+    assert _adjust(teacher, intent, "saturation") == -100
+
+
+@pytest.mark.parametrize("intent", ["www.instagram.com", "vacation_final_v2.mp4", "can i edit raw files"])
+def test_addresses_and_files_are_no_request(teacher, intent):
+    assert teacher.label(intent).mode == "none"
+
+
+def test_a_wanted_tint_stays_a_style(teacher):
+    assert _adjust(teacher, "old film look with a slight green tint", "tint") < 0

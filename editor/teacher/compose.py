@@ -21,6 +21,8 @@ from editor.teacher.reader import Edit
 
 #: A plain step of a color-range edit, per Selective Adjust property.
 RANGE_STEP = {"saturation": 35, "luminance": 30}
+#: The degree ("completely", "at all") at which less saturation means none at all.
+ALL_THE_WAY = 2.0
 #: Filter intensity kept when an edit lowers saturation.
 FILTER_DESATURATED = 0.5
 
@@ -44,6 +46,9 @@ def _grade(edit: Edit) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
         parts[tool] = parse_tool_text(tool, values, strict=True)
     main = abs(parts.get("adjust", {}).get(target.main, 0)) if "adjust" in parts else 0
     scale = edit.degree
+    if edit.target == "saturation" and edit.sign < 0 and edit.number is None and scale >= ALL_THE_WAY:
+        # "desaturate completely", "no color at all": no color left, not just less of it.
+        return {"saturation": -100.0, "vibrance": -100.0}, selective
     if edit.number is not None and main:
         scale = min(edit.number / main, lx.MAX_NUMBER_DEGREE)
     for name, value in (parts.get("adjust") or {}).items():

@@ -119,10 +119,13 @@ ADJECTIVES: dict[str, tuple[str, int]] = {
     "oversaturated": ("saturation", 1), "over saturated": ("saturation", 1), "undersaturated": ("saturation", -1),
     "oversharpened": ("sharpness", 1), "over sharpened": ("sharpness", 1),
     "overexposed": ("light", 1), "over exposed": ("light", 1), "blown out": ("highlights", 1),
+    **dict.fromkeys(["almost black", "nearly black", "pitch black", "basically black"], ("light", -1)),
+    **dict.fromkeys(["blinding", "glaring"], ("light", 1)),
     **dict.fromkeys("contrasty punchy harsh".split(), ("contrast", 1)),
     **dict.fromkeys("flat".split(), ("contrast", -1)),
     **dict.fromkeys("saturated colorful colourful vivid vibrant intense bold rich poppy neon garish".split(),
                     ("saturation", 1)),
+    **dict.fromkeys("radioactive screaming loud".split(), ("saturation", 1)),
     **dict.fromkeys("muted desaturated pale understated grey gray greyish grayish colorless colourless lifeless".split(),
                     ("saturation", -1)),
     "faded": ("fade", 1), "washed out": ("fade", 1),
@@ -158,6 +161,9 @@ CARRIERS: dict[str, tuple[str, int]] = {
     "cool it down": ("warmth", -1), "cool down": ("warmth", -1),
     **dict.fromkeys("sharper crisper sharpen crispen clearer".split(), ("sharpness", 1)),
     **dict.fromkeys("softer smoother soften blur blurrier".split(), ("sharpness", -1)),
+    **dict.fromkeys(["deeper blacks", "deep blacks", "crushed blacks", "crush the blacks", "richer blacks",
+                     "inkier blacks"], ("blacks", -1)),
+    **dict.fromkeys(["deeper shadows", "deep shadows"], ("shadows", -1)),
     "smooth out": ("sharpness", -1),
     "dehaze": ("fade", -1), "denoise": ("noise", -1),
     **dict.fromkeys("bluer".split(), ("cast_blue", 1)),
@@ -173,6 +179,7 @@ COLORS: dict[str, tuple[str, str | None]] = {
     "red": ("cast_red", "red"), "reds": ("cast_red", "red"), "reddish": ("cast_red", "red"),
     "orange": ("cast_orange", "orange"), "oranges": ("cast_orange", "orange"), "orangey": ("cast_orange", "orange"),
     "yellow": ("cast_yellow", "yellow"), "yellows": ("cast_yellow", "yellow"), "yellowish": ("cast_yellow", "yellow"),
+    "yellowed": ("cast_yellow", "yellow"), "yellowy": ("cast_yellow", "yellow"),
     "green": ("cast_green", "green"), "greens": ("cast_green", "green"), "greenish": ("cast_green", "green"),
     "cyan": ("cast_cyan", "cyan"), "cyans": ("cast_cyan", "cyan"), "teal": ("cast_cyan", "cyan"),
     "teals": ("cast_cyan", "cyan"), "aqua": ("cast_cyan", "cyan"),
@@ -185,9 +192,11 @@ PLURAL_COLORS: frozenset[str] = frozenset({"reds", "oranges", "yellows", "greens
 #: Words after a singular color that make it a range ("the green tones").
 RANGE_NOUNS: frozenset[str] = frozenset({"tones", "colors", "colours", "hues", "areas", "parts", "channel"})
 #: Words after a singular color that make it a cast ("a green cast").
-CAST_NOUNS: frozenset[str] = frozenset({"cast", "tint", "tinge", "hue", "tone", "shift", "filter", "overlay", "haze"})
+CAST_NOUNS: frozenset[str] = frozenset(
+    {"cast", "tint", "tinge", "hue", "tone", "shift", "filter", "overlay", "haze", "film", "veil"}
+)
 #: Of those, the ones people name to be rid of them ("a green cast").
-UNWANTED_CASTS: frozenset[str] = frozenset({"cast", "tinge", "shift", "haze"})
+UNWANTED_CASTS: frozenset[str] = frozenset({"cast", "tinge", "shift", "haze", "film", "veil"})
 #: Words that make a clause a description of a problem ("a weird purple hue", "the cyan looks fake").
 UNWANTED: frozenset[str] = frozenset(
     "weird strange odd ugly nasty awful horrible unnatural funky sickly gross fake annoying distracting wrong".split()
@@ -215,7 +224,8 @@ DIRECTIONS: dict[str, int] = {
     **dict.fromkeys(
         """decrease lower reduce cut less lessen drop minimize diminish remove kill weaken subdue tame
         fewer reduced lowered decreased eliminate eliminated minus weaker correct fix neutralize
-        counteract""".split(), -1),
+        counteract pull dial knock scale roll""".split(), -1),
+    **dict.fromkeys(["pull up", "pull out"], 1),
     **dict.fromkeys(["tone down", "dial back", "dial down", "turn down", "bring down", "pull down",
                      "pull back", "take out", "take away", "get rid of", "back off", "back off on",
                      "calm down", "cut down", "cut back", "knock down", "knock back", "ease off",
@@ -230,7 +240,7 @@ DIRECTIONS: dict[str, int] = {
 #: After the noun, a wish ("contrast up") or a state to correct ("contrast is too high"),
 #: as the asked direction.
 POSTFIX: dict[str, int] = {
-    **dict.fromkeys("up higher stronger more".split(), 1),
+    **dict.fromkeys("up higher stronger more back".split(), 1),
     **dict.fromkeys("down lower weaker less".split(), -1),
     **dict.fromkeys("high strong much intense heavy overpowering extreme excessive crazy".split(), -1),
     **dict.fromkeys("low weak little lacking missing lame".split(), 1),
@@ -261,8 +271,11 @@ DEGREES: dict[str, float] = {
     **dict.fromkeys(["extremely", "drastically", "massively", "hugely", "insanely", "dramatically",
                      "like crazy", "as much as possible", "all the way", "max", "maximum", "a huge amount",
                      "crazy", "ridiculously", "incredibly", "super duper", "intensely", "totally",
-                     "completely", "hella"], 2.0),
+                     "completely", "hella", "at all"], 2.0),
 }
+#: Degree words that, before an adjective, describe the picture rather than ask for it
+#: ("kinda dim, fix?", "... also pretty dark").
+HEDGES: frozenset[str] = frozenset({"kinda", "kind of", "sorta", "sort of", "pretty", "rather"})
 #: A number in a request is capped to this many times the plain step.
 MAX_NUMBER_DEGREE = 3.0
 
@@ -306,7 +319,7 @@ OTHER_TASKS: frozenset[str] = frozenset(
 #: ("mute the audio" does not desaturate, "make the text brighter" is not ours to do).
 OFF_PICTURE: frozenset[str] = frozenset(
     """audio sound volume music song voice text font subtitle subtitles caption captions watermark
-    logo sticker stickers battery app software program website button menu interface""".split()
+    logo sticker stickers battery app software program website button menu interface file files""".split()
 )
 #: People and pets a chat sentence is about ("my cat is asleep", "my mom loves this photo").
 PEOPLE: frozenset[str] = frozenset(
@@ -350,5 +363,5 @@ GLUE: frozenset[str] = frozenset(
     someone anyone somebody help if possible able try trying tried idk you guys kindly mind of
     so really just seems seem bit overall abit image's whole thing currently right now gonna
     should think feel feels looks like way sure maybe please thanks in advance first time posting
-    any tips new here quick request appreciated appreciate slider sliders nudge""".split()
+    any tips new here quick request appreciated appreciate slider sliders nudge tones tone""".split()
 )

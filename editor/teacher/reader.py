@@ -34,7 +34,8 @@ from editor.teacher import lexicon as lx
 
 #: Words that split clauses (outside knowledge-base names).
 CONJUNCTIONS: frozenset[str] = frozenset(
-    {"and", "but", "then", "also", "plus", "while", "yet", "though", "&", "because", "since", "cuz", "cause"}
+    {"and", "but", "then", "also", "plus", "while", "yet", "though", "&", "because", "since", "cuz", "cause",
+     "lol", "lmao", "haha", "hahaha", "rofl"}
 )
 #: After "so", these start a clause of purpose or result ("so there's some detail again").
 _SO_CLAUSE: frozenset[str] = frozenset({"that", "there", "theres", "you", "i", "we", "people", "everyone", "it"})
@@ -53,11 +54,20 @@ DESIRE_WORDS: frozenset[str] = frozenset(
 )
 _TOKEN = re.compile(r"[+-]?\d+(?:\.\d+)?\s*%?|[a-z&]+")
 _SPLIT = re.compile(r"[,;!?:\n()\[\]/]+|\.+(?!\d)|\s-\s|\s+\u2014\s*|\s+-+\s+")
+#: A web address or a file name names no look ("www.instagram.com", "trip_final.mp4").
+_ADDRESS = re.compile(
+    r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|co|mp4|mov|m4v|avi|mkv|webm|jpe?g|png|heic|tiff?|gif)\b"
+)
+#: "b/w", "b+w", "bnw": the short forms of black and white ("b&w" is the knowledge base's).
+_BLACK_AND_WHITE = re.compile(r"\bb\s*[+/]\s*w\b|\bbnw\b")
+#: Colors that name a neutral object rather than a target ("the white dress looks yellow").
+_NEUTRALS = frozenset({"white", "grey", "gray"})
 
 
 def normalize(text: str) -> str:
-    """Lower case, NFKC, apostrophes dropped ("don't" -> "dont")."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    """Lower case, NFKC, apostrophes dropped ("don't" -> "dont"), web addresses and file names removed."""
+    text = _ADDRESS.sub(" ", unicodedata.normalize("NFKC", text).lower())
+    text = _BLACK_AND_WHITE.sub("b&w", text)
     return text.replace("'", "").replace("\u2019", "").replace("\u2018", "").replace("`", "")
 
 
@@ -193,6 +203,11 @@ class Reader:
                 i += 1
                 continue
             protected = self._protected_at(words, i)
+            if protected == 2 and words[i] in lx.COLORS and words[i + 1] in lx.CAST_NOUNS \
+                    and any(w in COMPLAINT_VERBS for w in words[:i]) and not _wants(words[:i], True):
+                # "there's a green tint" names a cast to correct, though "green tint" is also a
+                # style ("film look with a green tint").
+                protected = 0
             found = None
             for n in range(min(self.longest, len(words) - i), 0, -1):
                 entries = self.table.get(tuple(words[i : i + n]))
@@ -200,6 +215,11 @@ class Reader:
                     kind, value = min(entries, key=lambda e: _PRIORITY.index(e[0]))
                     found = _Item(kind, value, i, i + n)
                     break
+            if found is not None and found.kind == "adjective" and words[i] in _NEUTRALS and i + 1 < len(words) \
+                    and self._object_word(words[i + 1]):
+                # "the white dress looks yellow": the dress is white; the yellow is the problem.
+                i += 1
+                continue
             if protected and (found is None or found.end - found.start < protected):
                 items.append(_Item("style", tuple(words[i : i + protected]), i, i + protected))
                 i += protected
@@ -259,7 +279,7 @@ class Reader:
             carry = None
         complaint_clause = not purpose and (
             (complained and goes_on) or any(w in lx.UNWANTED for w in words) or (
-                any(w in COMPLAINT_VERBS for w in words[:first]) and not any(w in DESIRE_WORDS for w in words[:first])
+                any(w in COMPLAINT_VERBS for w in words[:first]) and not _wants(words[:first], first < len(words))
             )
         )
         clause.complaint = complaint_clause
@@ -323,7 +343,9 @@ class Reader:
                     used.update(range(it.start, it.end))
                 continue
             target, polarity, open_sign = self._target(it, words)
-            if raw and raw[-1][0] == target and it.kind == "noun":
+            if raw and it.kind == "noun" and (raw[-1][0] == target or (
+                    words[it.start] in lx.CAST_NOUNS and raw[-1][2].end == it.start and raw[-1][2].kind == "carrier")):
+                # "more contrast contrast", "a greener tint": the noun is the carrier's own.
                 used.update(range(it.start, it.end))
                 continue
             if it.kind == "carrier" and target in _VERB_TARGETS:
@@ -413,11 +435,16 @@ class Reader:
     @staticmethod
     def _described(words: list[str], start: int) -> bool:
         """Whether the words before ``start`` describe the picture ("the highlights feel
-        harsh", "the raincoat is so bright") rather than ask for it ("make it bright")."""
+        harsh", "the raincoat is so bright", "kinda dim") rather than ask for it ("make it bright")."""
         before = words[:start]
-        return any(w in COMPLAINT_VERBS or w in ("look", "feel") for w in before) and not any(
-            w in DESIRE_WORDS for w in before
-        )
+        hedged = bool(before) and (before[-1] in lx.HEDGES or " ".join(before[-2:]) in lx.HEDGES)
+        described = hedged or any(w in COMPLAINT_VERBS or w in ("look", "feel") for w in before)
+        return described and not _wants(before, True)
+
+    def _object_word(self, word: str) -> bool:
+        """Whether ``word`` is a thing in the picture ("dress", "wall"): a word the lexicon
+        does not read."""
+        return word.isalpha() and word not in lx.GLUE and (word,) not in self.table and word not in CONJUNCTIONS
 
     @staticmethod
     def _adjacent(words: list[str], end: int, start: int) -> bool:
@@ -450,8 +477,9 @@ class Reader:
             # "black and white, but not so contrasty": less of it than the style gives,
             # a touch under the original, the way a colorist reads the note.
             return [Edit(target, -sign, 0.35, phrase=phrase)]
-        if number is not None and target == "exposure" and number <= 5 and number != int(number):
-            # "exposure -0.5" is in stops, the way Lightroom writes it; one stop is 40 here.
+        stops = number != int(number) or any(w in ("stop", "stops", "ev") for w in words) if number else False
+        if number is not None and target == "exposure" and number <= 5 and stops:
+            # "exposure -0.5", "+1 stop" are in stops, the way Lightroom writes them; one stop is 40 here.
             number *= 40
         own_range = it.kind == "color" and it.value[1] is not None and it.value[1] in ranges
         if ranges and target in _RANGEABLE or own_range:
@@ -462,3 +490,12 @@ class Reader:
         if ranges and target.startswith("cast_") and own and own in ranges:
             return [Edit(target, sign, degree, (target[5:],), "saturation", number=number, phrase=phrase)]
         return [Edit(target, sign, degree, number=number, phrase=phrase)]
+
+
+def _wants(words: list[str], likeness: bool) -> bool:
+    """Whether ``words`` ask for something ("make it", "i want"); with ``likeness``, the
+    "like" of "looks like" compares the picture to something and asks for nothing."""
+    return any(
+        w in DESIRE_WORDS and not (likeness and w == "like" and i and words[i - 1] in lx.LIKENESS_VERBS)
+        for i, w in enumerate(words)
+    )
