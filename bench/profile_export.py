@@ -1,10 +1,12 @@
 """Where an export's time goes: each stage of the export path run on its own, per 1080p frame.
 
-Makes bench/export.py's 1080p30 clip and look, then runs the stages one after another
-on the same frames (never overlapped, unlike a real export, so that each is measured
-alone): decode, RGB conversion, upload, each GL pass, readback, YUV conversion and
-x264. GL work is finished (``ctx.finish``) after each pass so that llvmpipe's deferred
-rendering is charged to the pass that caused it. Prints, per stage, the wall and the
+Makes bench/export.py's 1080p30 clip and look, then runs the stages of
+``editor.export_video`` one after another on the same frames (never overlapped, unlike a
+real export, so that each is measured alone): decode, the decoded planes taken as they
+are, their upload, each GL pass (the look fused into one table, as export sets it), the
+Y'CbCr passes with the read into a pixel-buffer object, the copy out of it, the planes
+put into an encoder frame, and x264. GL work is finished (``ctx.finish``) after each
+step so that llvmpipe's deferred rendering is charged to the step that caused it. Prints, per stage, the wall and the
 process CPU time (all threads: llvmpipe's, FFmpeg's) per frame; CPU time swings less
 than wall time on a loaded machine. Decode and encode run frame-threaded, so theirs are
 totals divided by the frame count.
@@ -26,7 +28,7 @@ from pathlib import Path
 
 import av
 
-from editor.encoders import h264_stream, yuv420_frame
+from editor.encoders import h264_stream, planes_frame
 from editor.gl import GLRenderer
 from editor.media import RgbConverter
 
@@ -44,6 +46,18 @@ class Clock:
         wall, cpu = time.perf_counter(), time.process_time()
         result = work()
         self.samples[stage].append((time.perf_counter() - wall, time.process_time() - cpu))
+        return result
+
+    def timed_apart(self, stage: str, work: Callable[[], object]) -> object:
+        """``timed``, less the stages timed inside ``work`` (the GL passes it runs)."""
+        counts = {name: len(samples) for name, samples in self.samples.items()}
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = work()
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        for name, samples in self.samples.items():
+            for inner_wall, inner_cpu in samples[counts.get(name, 0):]:
+                wall, cpu = wall - inner_wall, cpu - inner_cpu
+        self.samples[stage].append((wall, cpu))
         return result
 
     def row(self, stage: str, per: int = 1) -> tuple[float, float]:
@@ -96,20 +110,22 @@ def main() -> int:
                 frames.append(clock.timed("decode (frame threads)", lambda: next(decoding)))
         n = len(frames)
         convert = RgbConverter(frames[0])
-        rgbs = [clock.timed("RGB conversion (swscale)", lambda f=f: convert(f)) for f in frames]
+        images = [clock.timed("Y'CbCr planes (no conversion)", lambda f=f: convert.yuv(f)) for f in frames]
 
         renderer = GLRenderer()
         renderer.set_look(LOOK, fused=True)
-        renderer.render(rgbs[0])
+        renderer.upload(images[0])
+        renderer.finish_yuv420(renderer.start_yuv420())
         instrument(renderer, clock)
-        graded = []
-        for rgb in rgbs:
-            clock.timed("upload", lambda rgb=rgb: (renderer.upload(rgb), renderer.ctx.finish()))
+        planes = []
+        for image in images:
+            clock.timed("upload planes", lambda image=image: (renderer.upload(image), renderer.ctx.finish()))
             renderer.graded_texture
-            graded.append(clock.timed("readback RGB", renderer.read_graded))
+            slot = clock.timed_apart("read into PBO", lambda: (renderer.start_yuv420(), renderer.ctx.finish())[0])
+            planes.append(clock.timed("copy out of PBO", lambda slot=slot: renderer.finish_yuv420(slot)))
         renderer.release()
 
-        yuvs = [clock.timed("YUV conversion (swscale)", lambda g=g: yuv420_frame(g)) for g in graded]
+        yuvs = [clock.timed("planes into an AVFrame", lambda p=p: planes_frame(*p)) for p in planes]
         with av.open(str(Path(tmp) / "out.mp4"), "w") as out:
             vout = h264_stream(out, 1920, 1080, Fraction(30), crf=args.crf, preset=args.preset)
             for i, frame in enumerate(yuvs):

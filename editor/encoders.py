@@ -164,6 +164,27 @@ def yuv420_frame(rgb: np.ndarray, pix_fmt: str = "yuv420p") -> av.VideoFrame:
     )
 
 
+def planes_frame(y: np.ndarray, uv: np.ndarray, pix_fmt: str = "yuv420p") -> av.VideoFrame:
+    """A BT.709 limited-range 4:2:0 frame (yuv420p or nv12) from planes already in that form:
+    Y' (H, W) and interleaved Cb, Cr (H/2, W/2, 2), uint8 (``GLRenderer.finish_yuv420``)."""
+    height, width = y.shape
+    frame = av.VideoFrame(width, height, pix_fmt)
+    frame.colorspace, frame.color_range = _BT709, _RANGE_MPEG
+    _fill(frame.planes[0], y)
+    if pix_fmt == "nv12":
+        _fill(frame.planes[1], uv.reshape(uv.shape[0], -1))
+    else:
+        _fill(frame.planes[1], uv[..., 0])
+        _fill(frame.planes[2], uv[..., 1])
+    return frame
+
+
+def _fill(plane: av.video.plane.VideoPlane, data: np.ndarray) -> None:
+    # FFmpeg pads each row to its alignment, so rows are copied into the plane's own layout.
+    rows = np.frombuffer(plane, np.uint8).reshape(plane.height, plane.line_size)
+    rows[:, : data.shape[1]] = data
+
+
 @functools.cache
 def works(encoder: str) -> bool:
     """Whether ``encoder`` opens here and turns a tiny frame into a packet (asked once per process)."""

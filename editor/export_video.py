@@ -1,10 +1,16 @@
 """A video export: decode, grade and encode on three threads joined by small bounded queues.
 
 PyAV releases the GIL while FFmpeg decodes, scales and encodes, so the three stages
-overlap: a decode thread turns packets into upright RGB ``Picture`` s (and passes audio
-packets along as ``Sound``), the calling thread grades each picture (the GL context
-belongs to it), and an encode thread writes pictures and sound into the MP4. A failure in
-any thread stops the other two and is raised in the calling thread.
+overlap: a decode thread turns packets into ``Picture`` s (and passes audio packets along
+as ``Sound``), the calling thread grades each picture (the GL context belongs to it), and
+an encode thread writes pictures and sound into the MP4. A failure in any thread stops
+the other two and is raised in the calling thread.
+
+Pixels cross the CPU as little as they can: a decoded Y'CbCr picture goes to the GPU as
+its planes (``RgbConverter.yuv``; RGB through swscale only where the frame is rescaled or
+in a format the shaders do not read), and the graded frame comes back as the encoder's
+BT.709 4:2:0 planes through pixel-buffer objects, frame N read back while frame N+1
+renders (``GLRenderer.start_yuv420``).
 
 A hardware encoder that fails, when it opens or partway, is not the user's problem: the
 export starts again from the first frame with libx264 into the same temporary file.
@@ -24,9 +30,9 @@ from typing import TYPE_CHECKING
 import av
 import numpy as np
 
-from editor.encoders import LIBX264, choose, h264_stream, sw_format, yuv420_frame
+from editor.encoders import LIBX264, choose, h264_stream, planes_frame, sw_format
 from editor.errors import MediaError
-from editor.media import MediaInfo, RgbConverter, check_complete, open_container
+from editor.media import MediaInfo, RgbConverter, YuvImage, check_complete, open_container
 from editor.progress import CancelToken, ProgressCallback, ProgressTracker
 
 if TYPE_CHECKING:
@@ -43,10 +49,12 @@ _QUEUE_SIZE = 6
 
 @dataclass(frozen=True)
 class Picture:
-    """One video frame, upright RGB (graded once it has passed the renderer), with the
-    source's timestamps moved so that the output starts at 0 (``pts`` may be unknown)."""
+    """One video frame with the source's timestamps moved so that the output starts at 0
+    (``pts`` may be unknown). ``image`` is the decoded picture (upright RGB, or Y'CbCr
+    planes) until it has passed the renderer, then the graded Y' and CbCr planes
+    (``GLRenderer.finish_yuv420``)."""
 
-    rgb: np.ndarray
+    image: np.ndarray | YuvImage | tuple[np.ndarray, np.ndarray]
     pts: int | None
     duration: int | None
 
@@ -247,7 +255,8 @@ class VideoExport:
                         if convert is None:
                             convert = RgbConverter(frame, self.coded_size)
                         pts = frame.pts - self.vshift if frame.pts is not None else None
-                        self.decoded.put(Picture(convert(frame), pts, frame.duration))
+                        image = convert.yuv(frame)
+                        self.decoded.put(Picture(convert(frame) if image is None else image, pts, frame.duration))
                         if frame.pts is not None:
                             end = frame.pts - self.start_pts + (frame.duration or 0)
                             end_s = float(end * vin.time_base)
@@ -265,13 +274,33 @@ class VideoExport:
         self.decoded.put(End())
 
     def grade(self) -> None:
-        """Render each decoded picture with the look, from ``decoded`` into ``rendered``."""
+        """Render each decoded picture with the look, from ``decoded`` into ``rendered``.
+
+        A picture is read back while the next one renders; the sound that came after it
+        waits with it (``waiting``), so ``rendered`` keeps the order of ``decoded``.
+        """
+        waiting: list[Item] = []
+        slot = 0
         while not isinstance(item := self.decoded.get(), End):
             if isinstance(item, Picture):
-                item = replace(item, rgb=self.renderer.render(item.rgb))
+                self.renderer.upload(item.image)
+                next_slot = self.renderer.start_yuv420()
                 self.tracker.advance()
-            self.rendered.put(item)
+                self._hand_on(waiting, slot)
+                waiting, slot = [item], next_slot
+            elif waiting:
+                waiting.append(item)
+            else:
+                self.rendered.put(item)
+        self._hand_on(waiting, slot)
         self.rendered.put(End())
+
+    def _hand_on(self, waiting: list[Item], slot: int) -> None:
+        """Put a picture read back into ``slot`` (its planes, once there), then what followed it."""
+        if waiting:
+            self.rendered.put(replace(waiting[0], image=self.renderer.finish_yuv420(slot)))
+            for item in waiting[1:]:
+                self.rendered.put(item)
 
     def encode(self) -> None:
         """Write ``rendered`` into the output, then finish the file (runs on its own thread)."""
@@ -292,7 +321,7 @@ class VideoExport:
             pts = 0 if last is None else last + (picture.duration or 1)
         elif last is not None and pts <= last:
             pts = last + 1
-        frame = yuv420_frame(picture.rgb, self.pix_fmt)
+        frame = planes_frame(*picture.image, self.pix_fmt)
         frame.pts, frame.time_base = pts, self.vin.time_base
         if picture.duration:
             frame.duration = picture.duration

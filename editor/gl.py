@@ -7,10 +7,17 @@ uploaded once per preset and cached, looked up after it and blended at its inten
 so a slider move re-bakes only steps 1-11. The spatial operations (structure, bloom,
 sharpen) run as GLSL passes: prep and box-downsample (``editor.pipeline.blur``'s
 reduced-resolution rule), separable Gaussian blur at the reduced size, bilinear
-upsample inside combine. Intermediates are RGBA16F (R16F for the luma blurs); the
+upsample inside combine; a full-resolution luma blur (sharpen) runs on luma packed four
+pixels to a texel. Intermediates are RGBA16F (R16F for the reduced luma blurs); the
 last pass writes the RGBA8 ``graded`` texture, which is what ``draw`` shows and
 ``read_graded``/``render`` read back (quantized by GL as round(clamp(x, 0, 1) * 255)),
 or, for ``render(..., deep=True)`` (16-bit photos), an RGBA16 one read back as uint16.
+Export (``set_look(..., fused=True)``) bakes steps 1-12 into one finer table instead.
+
+Frames come in as R'G'B' arrays or as a decoded picture's Y'CbCr planes
+(``editor.media.YuvImage``), which the first pass converts itself as swscale would; for
+the encoder, ``start_yuv420``/``finish_yuv420`` turn the graded frame into BT.709
+limited-range 4:2:0 planes on the GPU and read them back through pixel-buffer objects.
 A frame larger than the GPU's texture limit (a panorama) is graded in tiles when the
 look is pointwise, which gives the same pixels, and by the numpy reference
 ``editor.pipeline.render_cpu`` (which the shaders match within 2/255) when a spatial
@@ -35,6 +42,7 @@ import numpy as np
 
 from editor.errors import EditorError, MediaError
 from editor.lut import Lut3D
+from editor.media import YuvImage
 from editor.paths import resources_dir
 from editor.filters import load_filter
 from editor.pipeline import LUT_SIZE, active_pointwise, active_spatial, bake_pointwise, filter_preset, render_cpu
@@ -44,6 +52,8 @@ from editor.schema import Look
 
 log = logging.getLogger(__name__)
 
+#: Pixel-buffer objects that ``start_yuv420`` reads graded frames back through.
+YUV_SLOTS = 3
 #: The table of a fused look (``set_look(..., fused=True)``), steps 1-12 in one.
 FUSED_LUT_SIZE = 65
 
@@ -107,7 +117,6 @@ class GLRenderer:
         quad = np.array([-1, -1, 1, -1, -1, 1, 1, 1], np.float32)
         self._quad = ctx.buffer(quad.tobytes())
         self._vaos: dict[tuple[str, ...], moderngl.VertexArray] = {}
-        self._copy = self._vao("copy.frag", "color.glsl")
         self._display = self._vao("display.frag")
         self._lut_tex: moderngl.Texture3D | None = None
         self._filter_texs: dict[str, tuple[Lut3D, moderngl.Texture3D]] = {}
@@ -116,9 +125,14 @@ class GLRenderer:
         self._plans: dict[tuple[str, int, int], _BlurPlan] = {}
         self._look = Look()
         self._src: moderngl.Texture | None = None
+        #: The uploaded picture when it came as Y'CbCr planes (``self._planes``), else None.
+        self._yuv: YuvImage | None = None
+        self._planes: list[moderngl.Texture] = []
         self._size: tuple[int, int] | None = None
         self._targets: dict[str, tuple[moderngl.Texture, moderngl.Framebuffer]] = {}
         self._graded_dtype = "f1"
+        self._pbos: list[tuple[moderngl.Buffer, tuple[int, int]] | None] = [None] * YUV_SLOTS
+        self._next_slot = 0
         self.max_size = int(ctx.info["GL_MAX_TEXTURE_SIZE"])
         self._dirty = True
 
@@ -202,9 +216,14 @@ class GLRenderer:
             self._filter_texs[name] = (lut, self._table_texture(lut, cached[1] if cached else None))
         return self._filter_texs[name][1]
 
-    def upload(self, rgb: np.ndarray) -> None:
-        """Upload a frame: HxWx3 uint8, uint16 or float32 in [0, 1], sRGB-encoded, row 0 on top."""
-        rgb = np.asarray(rgb)
+    def upload(self, frame: np.ndarray | YuvImage) -> None:
+        """Upload a frame: HxWx3 uint8, uint16 or float32 in [0, 1], sRGB-encoded, row 0 on top;
+        or a decoded picture's Y'CbCr planes, which the first pass converts to R'G'B' itself."""
+        if isinstance(frame, YuvImage):
+            self._upload_yuv(frame)
+            self._resized(frame.upright_size)
+            return
+        rgb = np.asarray(frame)
         dtype = _DTYPES.get(rgb.dtype)
         if rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.shape[0] < 1 or rgb.shape[1] < 1 or dtype is None:
             raise MediaError(
@@ -221,11 +240,55 @@ class GLRenderer:
             self._src.filter = (moderngl.LINEAR, moderngl.LINEAR)
             self._src.repeat_x = self._src.repeat_y = False
         self._src.write(np.ascontiguousarray(rgb), alignment=1)
-        if self._size != (w, h):
+        self._yuv = None
+        self._resized((w, h))
+
+    def _upload_yuv(self, image: YuvImage) -> None:
+        if max(image.width, image.height) > self.max_size:
+            raise MediaError(
+                f"A {image.width}x{image.height} frame is over this GPU's texture limit of {self.max_size} pixels."
+            )
+        dtype = _DTYPES[image.planes[0].dtype]
+        for i, plane in enumerate(image.planes):
+            # The whole rows, padding included: texelFetch never reads past the picture,
+            # and no copy is made to cut the padding off.
+            size = (plane.shape[1], plane.shape[0])
+            if i == len(self._planes):
+                self._planes.append(self.ctx.texture(size, 1, dtype=dtype))
+            elif (self._planes[i].size, self._planes[i].dtype) != (size, dtype):
+                self._planes[i].release()
+                self._planes[i] = self.ctx.texture(size, 1, dtype=dtype)
+            self._planes[i].write(plane, alignment=1)
+        self._yuv = image
+
+    def _resized(self, size: tuple[int, int]) -> None:
+        if self._size != size:
             self._release_targets()
             self._plans.clear()
-            self._size = (w, h)
+            self._size = size
         self._dirty = True
+
+    def _source(self) -> tuple[str, dict[str, int], dict[str, moderngl.Texture], dict[str, tuple]]:
+        """What the first pass reads: its include, #defines, textures and uniforms."""
+        image = self._yuv
+        if image is None:
+            return "source_rgb.glsl", {}, {"src": self._src}, {}
+        # Normalized texel n -> value n * x - y, in [0, 1] for Y' and [-0.5, 0.5] for Cb, Cr.
+        top = 255.0 if image.planes[0].dtype == np.uint8 else 65535.0
+        if image.full_range:
+            full = 2.0**image.bits - 1
+            luma, chroma = (top / full, 0.0), (top / full, 2.0 ** (image.bits - 1) / full)
+        else:
+            step = 2.0 ** (image.bits - 8)
+            luma, chroma = (top / step / 219, 16 / 219), (top / step / 224, 128 / 224)
+        sx, sy = image.chroma_shift
+        defines = {"TURNS": image.turns, "CHROMA_SHIFT_X": sx, "CHROMA_SHIFT_Y": sy,
+                   "CHROMA_LERP": int(image.bits > 8 and sy == 1)}
+        inputs = dict(zip(("plane_y", "plane_u", "plane_v"), self._planes))
+        uniforms = {"luma_map": luma, "chroma_map": chroma, "kr_kb": image.kr_kb}
+        if image.turns:
+            uniforms["coded_size"] = (image.width, image.height)
+        return "source_yuv.glsl", defines, inputs, uniforms
 
     def _target(
         self, name: str, size: tuple[int, int] | None = None, components: int = 4, dtype: str = "f2"
@@ -280,16 +343,15 @@ class GLRenderer:
         return self._plans[key]
 
     def _process(self) -> None:
-        if self._src is None:
+        if self._src is None and self._yuv is None:
             raise EditorError("No frame has been uploaded to the renderer.")
         self.ctx.disable(moderngl.BLEND | moderngl.DEPTH_TEST | moderngl.CULL_FACE)
         graded = self._target("graded", dtype=self._graded_dtype)
         target = graded if not self._spatial else self._target("image0")
+        include, defines, inputs, uniforms = self._source()
         if self._lut_tex is None and self._filter is None:
-            image = self._pass(self._copy, target, {"src": self._src})
+            image = self._pass(self._vao("copy.frag", "color.glsl", include, **defines), target, inputs, **uniforms)
         else:
-            inputs: dict[str, moderngl.Texture | moderngl.Texture3D] = {"src": self._src}
-            uniforms = {}
             if self._lut_tex is not None:
                 inputs["lut"] = self._lut_tex
                 uniforms["lut_size"] = float(self._lut_tex.size[0])
@@ -298,8 +360,8 @@ class GLRenderer:
                 inputs["filter_lut"] = tex
                 uniforms |= {"filter_size": float(tex.size[0]), "filter_mix": mix, "filter_min": dmin,
                              "filter_scale": scale}
-            vao = self._vao("lut.frag", "color.glsl", USE_LUT=int(self._lut_tex is not None),
-                            USE_FILTER=int(self._filter is not None))
+            vao = self._vao("lut.frag", "color.glsl", include, USE_LUT=int(self._lut_tex is not None),
+                            USE_FILTER=int(self._filter is not None), **defines)
             image = self._pass(vao, target, inputs, **uniforms)
         for i, step in enumerate(self._spatial):
             plan = self._plan(step.op)
@@ -370,11 +432,57 @@ class GLRenderer:
         target[1].read_into(out, components=3, alignment=1)
         return out
 
-    def render(self, rgb: np.ndarray, out: np.ndarray | None = None, *, deep: bool = False) -> np.ndarray:
-        """Grade one frame (HxWx3 uint8, uint16 or float32 in [0, 1]) -> uint8 HxWx3 (into ``out``),
-        or uint16 HxWx3 with ``deep``."""
-        rgb = np.asarray(rgb)
-        if rgb.ndim == 3 and max(rgb.shape[:2]) > self.max_size:
+    def start_yuv420(self) -> int:
+        """Convert the graded frame to BT.709 limited-range 4:2:0 (``yuv_luma.frag``,
+        ``yuv_chroma.frag``) and start reading it into one of ``YUV_SLOTS`` pixel-buffer
+        objects; returns the slot for ``finish_yuv420``.
+
+        The read is queued, not waited for: a GPU fills the buffer while the caller
+        uploads and renders the next frame, and only ``finish_yuv420`` waits. At most
+        ``YUV_SLOTS - 1`` reads may be outstanding, so a slot is never refilled unread.
+        """
+        if self._graded_dtype != "f1":
+            # The conversion starts from the 8-bit RGB an RGB readback would give, as swscale's does.
+            self._graded_dtype = "f1"
+            self._dirty = True
+        graded = self.graded_texture
+        w, h = self._size
+        cw, ch = -(-w // 2), -(-h // 2)
+        luma = self._target("luma", (w, h), 1, "f1")
+        chroma = self._target("chroma", (cw, ch), 2, "f1")
+        self._pass(self._vao("yuv_luma.frag", "color.glsl"), luma, {"src": graded})
+        self._pass(self._vao("yuv_chroma.frag", "color.glsl"), chroma, {"src": graded})
+        slot = self._next_slot
+        self._next_slot = (slot + 1) % YUV_SLOTS
+        size = w * h + 2 * cw * ch
+        pbo = self._pbos[slot]
+        if pbo is None or pbo[0].size != size:
+            if pbo is not None:
+                pbo[0].release()
+            pbo = (self.ctx.buffer(reserve=size, dynamic=True), (w, h))
+        self._pbos[slot] = (pbo[0], (w, h))
+        luma[1].read_into(pbo[0], components=1, alignment=1)
+        chroma[1].read_into(pbo[0], components=2, alignment=1, write_offset=w * h)
+        return slot
+
+    def finish_yuv420(self, slot: int) -> tuple[np.ndarray, np.ndarray]:
+        """The planes ``start_yuv420`` read into ``slot``: Y' (H, W) and interleaved Cb, Cr
+        (ceil(H/2), ceil(W/2), 2), uint8, waiting for the GPU where it has not finished."""
+        pbo, (w, h) = self._pbos[slot]
+        cw, ch = -(-w // 2), -(-h // 2)
+        y = np.empty((h, w), np.uint8)
+        uv = np.empty((ch, cw, 2), np.uint8)
+        pbo.read_into(y, size=w * h)
+        pbo.read_into(uv, size=2 * cw * ch, offset=w * h)
+        return y, uv
+
+    def render(
+        self, frame: np.ndarray | YuvImage, out: np.ndarray | None = None, *, deep: bool = False
+    ) -> np.ndarray:
+        """Grade one frame (HxWx3 uint8, uint16 or float32 in [0, 1], or Y'CbCr planes) -> uint8
+        HxWx3 (into ``out``), or uint16 HxWx3 with ``deep``."""
+        rgb = frame if isinstance(frame, YuvImage) else np.asarray(frame)
+        if isinstance(rgb, np.ndarray) and rgb.ndim == 3 and max(rgb.shape[:2]) > self.max_size:
             return self._render_on_cpu(rgb, deep) if self._spatial else self._render_in_tiles(rgb, deep)
         dtype = "nu2" if deep else "f1"
         if dtype != self._graded_dtype:
@@ -414,10 +522,11 @@ class GLRenderer:
         255, blue where all three are at 0.
         """
         graded = self.graded_texture
+        original = self._original()
         fbo.use()
         self.ctx.viewport = tuple(viewport)
         graded.use(0)
-        self._src.use(1)
+        original.use(1)
         program = self._display.program
         program["graded"].value = 0
         program["original"].value = 1
@@ -425,13 +534,27 @@ class GLRenderer:
         program["clip_warnings"].value = bool(clip_warnings)
         self._display.render(moderngl.TRIANGLE_STRIP)
 
+    def _original(self) -> moderngl.Texture:
+        """The ungraded frame as R'G'B' for ``draw``: the uploaded texture, or the Y'CbCr
+        planes converted into a target."""
+        if self._yuv is None:
+            return self._src
+        include, defines, inputs, uniforms = self._source()
+        vao = self._vao("copy.frag", "color.glsl", include, **defines)
+        return self._pass(vao, self._target("original"), inputs, **uniforms)
+
     def release(self) -> None:
         """Free the GL objects (and the context, when this renderer created it)."""
         self._release_targets()
-        for tex in (self._src, self._lut_tex, *(tex for _, tex in self._filter_texs.values())):
+        for pbo in self._pbos:
+            if pbo is not None:
+                pbo[0].release()
+        self._pbos = [None] * YUV_SLOTS
+        for tex in (self._src, self._lut_tex, *self._planes, *(tex for _, tex in self._filter_texs.values())):
             if tex is not None:
                 tex.release()
-        self._src = self._lut_tex = self._filter = None
+        self._src = self._lut_tex = self._filter = self._yuv = None
+        self._planes.clear()
         self._filter_texs.clear()
         for vao in self._vaos.values():
             vao.program.release()

@@ -15,6 +15,7 @@ presentation timestamp, so variable-frame-rate clips keep their timing.
 from __future__ import annotations
 
 import logging
+import math
 import os
 import warnings
 from collections.abc import Iterator
@@ -149,6 +150,43 @@ def _quarter_turns(rotation: float) -> int:
     return int(round(rotation / 90.0)) % 4
 
 
+#: (Kr, Kb) of each swscale matrix: R'G'B' from Y'CbCr as swscale computes it.
+_KR_KB = {
+    Colorspace.ITU709: (0.2126, 0.0722),
+    Colorspace.FCC: (0.30, 0.11),
+    Colorspace.ITU601: (0.299, 0.114),
+    Colorspace.SMPTE240M: (0.212, 0.087),
+    Colorspace.BT2020: (0.2627, 0.0593),
+}
+
+
+@dataclass(frozen=True)
+class YuvImage:
+    """A decoded Y'CbCr picture as its planes, for the GL renderer to convert to R'G'B'
+    (``GLRenderer.upload``) exactly as ``RgbConverter`` would, without the CPU pass.
+
+    ``planes`` are Y', Cb, Cr as (rows, row length) uint8, or uint16 holding ``bits``-bit
+    samples; rows may run past the picture (FFmpeg's padding) and are not copied out of
+    the frame. ``width``/``height`` are the coded size (before rotation), ``turns`` the
+    counter-clockwise quarter turns that make it upright, ``chroma_shift`` the log2 of the
+    horizontal and vertical chroma subsampling.
+    """
+
+    planes: tuple[np.ndarray, np.ndarray, np.ndarray]
+    width: int
+    height: int
+    bits: int
+    chroma_shift: tuple[int, int]
+    kr_kb: tuple[float, float]
+    full_range: bool
+    turns: int
+
+    @property
+    def upright_size(self) -> tuple[int, int]:
+        """(width, height) once rotated."""
+        return (self.height, self.width) if self.turns % 2 else (self.width, self.height)
+
+
 class RgbConverter:
     """Turns decoded ``av.VideoFrame`` s of one stream into upright RGB arrays.
 
@@ -170,6 +208,37 @@ class RgbConverter:
         self.range = ColorRange.JPEG if full else ColorRange.MPEG
         self.turns = _quarter_turns(first.rotation)
         self.size = size
+
+    def yuv(self, frame: av.VideoFrame) -> YuvImage | None:
+        """``frame`` as a ``YuvImage`` where the GL renderer can convert it as ``self``
+        would: planar Y'CbCr of 8 to 16 bits, little-endian, not rescaled; else ``None``."""
+        fmt = frame.format
+        if (
+            fmt.is_rgb
+            or not fmt.is_planar
+            or fmt.is_big_endian
+            or fmt.has_palette
+            or len(fmt.components) != 3
+            or len(frame.planes) != 3
+            or self.size not in (None, (frame.width, frame.height))
+            or self.matrix not in _KR_KB
+        ):
+            return None
+        bits = _bit_depth(fmt)
+        dtype = np.uint16 if self.deep else np.uint8
+        planes = tuple(
+            np.frombuffer(plane, dtype).reshape(plane.height, plane.line_size // dtype().itemsize)
+            for plane in frame.planes
+        )
+        # Chroma planes are the picture's size over 2^shift, rounded up.
+        shift = (
+            round(math.log2(frame.width / frame.planes[1].width)),
+            round(math.log2(frame.height / frame.planes[1].height)),
+        )
+        return YuvImage(
+            planes, frame.width, frame.height, bits, shift, _KR_KB[self.matrix], self.range == ColorRange.JPEG,
+            self.turns,
+        )
 
     @property
     def matrix_name(self) -> str:

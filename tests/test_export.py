@@ -13,7 +13,7 @@ import pytest
 
 from editor.errors import Cancelled, EditorError, MediaError
 from editor.export import ExportSettings, export, output_size
-from editor.media import VideoReader, read_photo
+from editor.media import RgbConverter, VideoReader, read_photo
 from editor.pipeline import render_cpu
 from editor.progress import CancelToken
 from editor.schema import FilterChoice, Look
@@ -115,6 +115,23 @@ def test_variable_frame_rate_rotation_and_audio_are_kept(tmp_path, renderer):
         upright, ours = src.frame_at(0.0).rgb, exported.frame_at(0.0).rgb
     assert abs_diff(ours, upright).mean() < 3.0
     assert abs_diff(ours, upright[::-1, ::-1]).mean() > 20
+
+
+def test_full_size_export_grades_the_decoded_planes(tmp_path, renderer, monkeypatch):
+    # At the source's size the decoded Y'CbCr planes go to the GPU as they are (turned
+    # upright there) and come back as the encoder's planes: swscale never converts to RGB.
+    out = tmp_path / "fire.mp4"
+    with monkeypatch.context() as patch:
+        patch.setattr(RgbConverter, "__call__", lambda self, frame: pytest.fail("converted to RGB on the CPU"))
+        result = export(FIRE, out, LOOK, settings=ExportSettings(preset="ultrafast", crf=10), renderer=renderer)
+    assert (result.width, result.height, result.frames, result.audio) == (1280, 720, 25, "copied")
+    with VideoReader(FIRE) as src, VideoReader(out) as graded:
+        for t in (0.0, 1.5):
+            source, exported = src.frame_at(t).rgb, graded.frame_at(t).rgb
+            err = abs_diff(exported, reference(source, LOOK))
+            assert err.mean() < 3.0, err.mean()
+            assert np.percentile(err, 99) <= 14
+            assert abs_diff(exported, source).mean() > 8.0
 
 
 def test_audio_that_mp4_cannot_hold_is_transcoded(tmp_path, renderer):

@@ -2,7 +2,6 @@
 // The pointwise part: the baked steps 1-11 (one trilinear lookup in a size^3 texture,
 // x = red, then clamped), then the filter preset's own table blended at filter_mix.
 // USE_LUT and USE_FILTER are #defined 0 or 1: llvmpipe runs both sides of a branch.
-uniform sampler2D src;
 #if USE_LUT
 uniform sampler3D lut;
 uniform float lut_size;
@@ -21,7 +20,7 @@ vec3 lookup(sampler3D table, float size, vec3 c) {
 }
 
 void main() {
-    vec3 c = clamp(texelFetch(src, pixel(), 0).rgb, 0.0, 1.0);
+    vec3 c = clamp(source(pixel()), 0.0, 1.0);
 #if USE_LUT
     c = clamp(lookup(lut, lut_size, c), 0.0, 1.0);
 #endif
