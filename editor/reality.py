@@ -13,7 +13,7 @@ darker     mean L*                                     delta below -4
 brighter   mean L*                                     delta above +2
 cooler     mean b* of all pixels                       delta below -4, or any drop ending under -15
 warmer     mean b* of all pixels                       delta above +3, or any rise ending over +30
-muted      mean C*ab                                   delta below -2.5
+muted      mean C*ab                                   delta below -2.5, or any drop ending under 4
 vivid      mean C*ab                                   delta above +2.5
 flatter    standard deviation of L*                    delta below -1
 punchier   standard deviation of L*                    delta above +1
@@ -27,7 +27,9 @@ whites. Every look must also clear the visibility floor, a mean CIEDE2000 (Sharm
 Dalal 2005) between before and after of at least ``VISIBLE_DE``, so that it never
 disappears on some footage. The thresholds are about what a viewer notices side by side;
 a picture that already reads blue (a night sky) or amber after the grade passes cooler or
-warmer by any move the asked way, since its cast has little room left.
+warmer by any move the asked way, since its cast has little room left, and one that
+already reads gray (a deep field, a white bird; mean C*ab under the mono bound) passes
+muted by any drop: it has less than 2.5 of chroma to lose.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ ATTRIBUTES: dict[str, tuple[str, int, float | None, float | None]] = {
     "brighter": ("lightness", +1, 2.0, None),
     "cooler": ("b", -1, 4.0, -15.0),
     "warmer": ("b", +1, 3.0, 30.0),
-    "muted": ("chroma", -1, 2.5, None),
+    "muted": ("chroma", -1, 2.5, 4.0),
     "vivid": ("chroma", +1, 2.5, None),
     "flatter": ("contrast", -1, 1.0, None),
     "punchier": ("contrast", +1, 1.0, None),
@@ -195,6 +197,10 @@ def real_scenes(media_dir: Path | None) -> list[RealScene]:
             scenes.append(RealScene.of(path.stem, _unit(read_photo(path))))
         elif path.suffix.lower() in (".mp4", ".webm", ".mov", ".mkv"):
             with VideoReader(path) as reader:
+                # A first seek past the start of the yuv444p H.264 cockatoo clip decodes
+                # flat green frames (0, 0.8, 0) until a frame from the start has been
+                # decoded (a VideoReader bug); the picture measured must be the real one.
+                reader.frame_at(0.0)
                 frame = reader.frame_at(reader.info.duration_s / 2)
             scenes.append(RealScene.of(path.stem, _unit(frame.rgb)))
     return scenes

@@ -88,6 +88,17 @@ def test_a_picture_already_blue_reads_cooler_on_a_small_drop_and_warmer_needs_a_
     assert attribute_passes("mono", night_sky, {**night_sky, "chroma": 3.9})
 
 
+def test_a_picture_already_gray_reads_muted_on_any_drop():
+    deep_field = {"lightness": 6.5, "contrast": 10.0, "blacks": 2.7, "b": 0.1, "chroma": 2.4}
+    assert attribute_passes("muted", deep_field, {**deep_field, "chroma": 2.0})
+    assert not attribute_passes("muted", deep_field, deep_field)
+    assert not attribute_passes("muted", deep_field, {**deep_field, "chroma": 2.6})
+    # A colorful picture still has to lose 2.5.
+    coffee = {**deep_field, "chroma": 46.0}
+    assert not attribute_passes("muted", coffee, {**coffee, "chroma": 44.0})
+    assert attribute_passes("muted", coffee, {**coffee, "chroma": 43.0})
+
+
 def test_every_style_look_has_known_attributes_and_the_small_set_is_in_it():
     assert set(SMALL_LOOKS) <= set(STYLE_LOOKS)
     assert all(attrs and set(attrs) <= set(ATTRIBUTES) for attrs in STYLE_LOOKS.values())
