@@ -20,7 +20,7 @@ import os
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
-from typing import Protocol
+from typing import Any, Protocol
 
 import av
 import numpy as np
@@ -216,7 +216,8 @@ class SoundDeviceOutput:
         self._sd = sd
         self.rate = int(device["default_samplerate"])
         self.latency_s = float(device["default_low_output_latency"])
-        self._stream = None
+        # A sounddevice.OutputStream while playing (sounddevice ships no types).
+        self._stream: Any = None
 
     def start(self, pull: Callable[[np.ndarray], int]) -> None:
         def callback(outdata, frames, time_info, status) -> None:

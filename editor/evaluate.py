@@ -35,9 +35,14 @@ log = logging.getLogger(__name__)
 
 
 class Labelled(Protocol):
-    intent: str
-    look: Look
-    mode: str
+    """A labelled intent (a corpus row): read-only, so that frozen rows satisfy it."""
+
+    @property
+    def intent(self) -> str: ...
+    @property
+    def look(self) -> Look: ...
+    @property
+    def mode(self) -> str: ...
 
 
 class Suggester(Protocol):
@@ -83,6 +88,7 @@ def tool_similarity(tool: str, teacher: Look, student: Look) -> float:
         return cosine(teacher.adjust_vector(), student.adjust_vector())
     if tool == "selective_adjust":
         return cosine(teacher.selective_vector(), student.selective_vector())
+    assert teacher.filter is not None and student.filter is not None, "both looks call the filter"
     return float(teacher.filter.name == student.filter.name)
 
 

@@ -102,12 +102,13 @@ class ExportResult:
 def output_size(width: int, height: int, max_height: int | None) -> tuple[int, int]:
     """The (width, height) to encode: at most ``max_height`` tall, aspect kept, both even
     (H.264's 4:2:0 needs even sides; an odd height rounds down when up would pass the limit)."""
+    scaled_width: float = width
     if max_height is not None and height > max_height:
-        width, height = width * max_height / height, max_height
+        scaled_width, height = width * max_height / height, max_height
     even_height = max(2, int(height / 2 + 0.5) * 2)
     if max_height is not None and even_height > max_height:
         even_height = max(2, max_height // 2 * 2)
-    return max(2, int(width / 2 + 0.5) * 2), even_height
+    return max(2, int(scaled_width / 2 + 0.5) * 2), even_height
 
 
 def _check_target(source: Path, target: str | os.PathLike[str], kind: str, overwrite: bool) -> Path:

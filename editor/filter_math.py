@@ -53,15 +53,15 @@ def monotone_curve(x: np.ndarray, points: Sequence[tuple[float, float]]) -> np.n
         if norm > 9:
             t = 3 / np.sqrt(norm)
             m[k], m[k + 1] = t * a * delta[k], t * b * delta[k]
-    k = np.clip(np.searchsorted(xs, x, side="right") - 1, 0, len(xs) - 2)
-    t = (x - xs[k]) / h[k]
+    seg = np.clip(np.searchsorted(xs, x, side="right") - 1, 0, len(xs) - 2)
+    t = (x - xs[seg]) / h[seg]
     inside = (t >= 0) & (t <= 1)
     t_c = np.clip(t, 0, 1)
     h00 = 2 * t_c**3 - 3 * t_c**2 + 1
     h10 = t_c**3 - 2 * t_c**2 + t_c
     h01 = -2 * t_c**3 + 3 * t_c**2
     h11 = t_c**3 - t_c**2
-    y = h00 * ys[k] + h10 * h[k] * m[k] + h01 * ys[k + 1] + h11 * h[k] * m[k + 1]
+    y = h00 * ys[seg] + h10 * h[seg] * m[seg] + h01 * ys[seg + 1] + h11 * h[seg] * m[seg + 1]
     below = ys[0] + (x - xs[0]) * m[0]
     above = ys[-1] + (x - xs[-1]) * m[-1]
     return np.where(inside, y, np.where(x < xs[0], below, above))
@@ -182,7 +182,7 @@ def hsv_to_rgb(hsv: np.ndarray) -> np.ndarray:
     return v[..., None] - (v * s)[..., None] * np.clip(np.minimum(k, 4 - k), 0, 1)
 
 
-def _hue_distance(h: np.ndarray, center: float) -> np.ndarray:
+def _hue_distance(h: np.ndarray, center: float | np.ndarray) -> np.ndarray:
     """Signed shortest angle from ``center`` to ``h`` in degrees, in (-180, 180]."""
     return (h - center + 180.0) % 360.0 - 180.0
 

@@ -437,7 +437,9 @@ def generate(
         cube_path = out_dir / f"{name}.cube"
         write_text_atomic(cube_path, cube_text(name))
         # The thumbnail shows the file as written (6-decimal values), not the float64 recipe.
-        tile = render(photo, read_cube(cube_path).lut3d)
+        lut = read_cube(cube_path).lut3d
+        assert lut is not None, "cube_text writes a 3D LUT"
+        tile = render(photo, lut)
         _save_png(tile, out_dir / "thumbs" / f"{name}.png")
         written += [cube_path, out_dir / "thumbs" / f"{name}.png"]
         tiles.append((name, tile))

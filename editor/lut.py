@@ -116,11 +116,11 @@ def apply_trilinear(rgb: np.ndarray, lut: Lut3D) -> np.ndarray:
     # RGB(A) entry per index, several times faster than take(axis=0) on (n^3, 3).
     rows = np.zeros((n * n * n, 4), np.float32)
     rows[:, :3] = lut.table.reshape(-1, 3)
-    rows = rows.view(np.complex128).ravel()
+    entries = rows.view(np.complex128).ravel()
     fr, fg, fb = frac[:, 0:1], frac[:, 1:2], frac[:, 2:3]
 
     def corner(offset: int) -> np.ndarray:
-        return np.take(rows, index + offset).view(np.float32).reshape(-1, 4)
+        return np.take(entries, index + offset).view(np.float32).reshape(-1, 4)
 
     def lerp(lo: np.ndarray, hi: np.ndarray, f: np.ndarray) -> np.ndarray:
         hi -= lo

@@ -19,6 +19,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import ctranslate2
 import sentencepiece as spm
@@ -67,7 +68,8 @@ def parse_outputs(raw: dict[str, str], known_filters: Sequence[str] | None = Non
     An unreadable tool output drops that tool with a warning.
     """
     known = tuple(known_filters) if known_filters is not None else filter_names()
-    parts: dict[str, object] = {}
+    # Each tool's value has its own type (parse_tool_text), checked again by Look.
+    parts: dict[str, Any] = {}
     warnings: list[str] = []
     for tool in TOOLS:
         notes: list[str] = []

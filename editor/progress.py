@@ -8,6 +8,8 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from types import FrameType
+from typing import Any
 
 from editor.errors import Cancelled
 
@@ -67,7 +69,10 @@ STOP_SIGNALS: dict[signal.Signals, str] = {
 }
 
 
-_PYTHON_DEFAULTS = {
+#: What ``signal.signal`` takes: a function of the signal and the frame, or SIG_DFL/SIG_IGN.
+_Handler = Callable[[int, FrameType | None], Any] | int
+
+_PYTHON_DEFAULTS: dict[signal.Signals, _Handler] = {
     signal.SIGINT: signal.default_int_handler,
     signal.SIGTERM: signal.SIG_DFL,
     signal.SIGHUP: signal.SIG_DFL,
@@ -88,13 +93,22 @@ def on_stop_signals(action: Callable[[str], None] | None) -> Iterator[None]:
         return
     previous = {}
     for signum, reason in STOP_SIGNALS.items():
-        handler = _PYTHON_DEFAULTS[signum] if action is None else (lambda *_, reason=reason: action(reason))
+        handler = _PYTHON_DEFAULTS[signum] if action is None else _calling(action, reason)
         previous[signum] = signal.signal(signum, handler)
     try:
         yield
     finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
+        for signum, old in previous.items():
+            signal.signal(signum, old)
+
+
+def _calling(action: Callable[[str], None], reason: str) -> _Handler:
+    """A signal handler that calls ``action(reason)``."""
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        action(reason)
+
+    return handler
 
 
 class ProgressTracker:

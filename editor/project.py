@@ -52,7 +52,15 @@ PROJECT_SUFFIX = ".moodgrade"
 PROJECT_SUFFIXES = (PROJECT_SUFFIX, ".editorproj")
 STRENGTH_RANGE = (0, 200)
 
+#: A parameter's value: a number, or for the filter name its name (``None``: no filter).
 Value = int | str | None
+
+
+def _number(value: Value) -> int:
+    """The value of a key that holds a number (``ParamKey.number_spec``)."""
+    if value is None:
+        raise TypeError("a number parameter has no value")
+    return int(value)
 
 
 def is_project_path(path: Path) -> bool:
@@ -69,7 +77,7 @@ def look_value(look: Look, key: str) -> Value:
     key = ParamKey.parse(key)
     if key.tool == "adjust":
         return look.adjust_value(key.name)
-    if key.tool == "selective_adjust":
+    if key.tool == "selective_adjust" and key.color is not None:  # (every such key has a color)
         return look.selective_value(key.color, key.name)
     if key == FILTER_NAME_KEY:
         return look.filter.name if look.filter is not None else None
@@ -83,11 +91,11 @@ def look_from_values(values: Mapping[str, Value]) -> Look:
     for key in PARAM_KEYS:
         if key.tool == "adjust":
             adjust[key.name] = int(values.get(key, 0) or 0)
-        elif key.tool == "selective_adjust":
+        elif key.tool == "selective_adjust" and key.color is not None:
             selective.setdefault(key.color, {})[key.name] = int(values.get(key, 0) or 0)
     name = values.get(FILTER_NAME_KEY)
     intensity = values.get(FILTER_INTENSITY_KEY, FILTER_INTENSITY.default)
-    filt = FilterChoice(str(name), int(intensity)) if name else None
+    filt = FilterChoice(str(name), _number(intensity)) if name else None
     return Look(adjust, selective, filt)
 
 
@@ -105,7 +113,7 @@ class EditState:
 
     def base_look(self) -> Look:
         """AI look with the user's overrides, before the overall strength."""
-        values = {key: look_value(self.ai_look, key) for key in param_keys()}
+        values: dict[str, Value] = {key: look_value(self.ai_look, key) for key in param_keys()}
         values.update(self.overrides)
         return look_from_values(values)
 
@@ -121,7 +129,7 @@ class EditState:
         """The user set one parameter by hand (clamped)."""
         spec = ParamKey.parse(key).spec
         if spec is not None:
-            value = spec.clamp(int(value))
+            value = spec.clamp(_number(value))
         overrides = self.override_map
         overrides[key] = value
         return replace(self, overrides=_ordered(overrides))
@@ -139,7 +147,7 @@ class EditState:
         """
         if not refine:
             return replace(self, ai_look=look)
-        ai = {key: look_value(self.ai_look, key) for key in param_keys()}
+        ai: dict[str, Value] = {key: look_value(self.ai_look, key) for key in param_keys()}
         overrides = self.override_map
         for key in param_keys():
             if key.tool == "filter":
@@ -148,7 +156,7 @@ class EditState:
             if not delta:
                 continue
             target = overrides if key in overrides else ai
-            target[key] = key.spec.clamp(int(target[key]) + int(delta))
+            target[key] = key.number_spec.clamp(_number(target[key]) + _number(delta))
         if look.filter is not None:
             ai[FILTER_NAME_KEY] = look.filter.name
             ai[FILTER_INTENSITY_KEY] = look.filter.intensity
@@ -277,7 +285,7 @@ def _overrides_from(raw: Any) -> tuple[tuple[str, Value], ...]:
                 raise _malformed(f"the override {key} names no filter preset ({value!r})")
             out[key] = value
         else:
-            out[key] = ParamKey.parse(key).spec.clamp(as_int(value, f"the override {key}"))
+            out[key] = ParamKey.parse(key).number_spec.clamp(as_int(value, f"the override {key}"))
     return _ordered(out)
 
 

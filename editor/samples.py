@@ -150,10 +150,10 @@ def make_sample_video(path: Path) -> None:
         step = 1024
         for start in range(0, samples.shape[1], step):
             chunk = np.ascontiguousarray(samples[:, start : start + step])
-            frame = av.AudioFrame.from_ndarray(chunk, format="fltp", layout="stereo")
-            frame.sample_rate = SAMPLE_RATE
-            frame.pts, frame.time_base = start, Fraction(1, SAMPLE_RATE)
-            out.mux(audio.encode(frame))
+            sound = av.AudioFrame.from_ndarray(chunk, format="fltp", layout="stereo")
+            sound.sample_rate = SAMPLE_RATE
+            sound.pts, sound.time_base = start, Fraction(1, SAMPLE_RATE)
+            out.mux(audio.encode(sound))
         out.mux(audio.encode(None))
 
 

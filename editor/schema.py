@@ -347,8 +347,8 @@ def describe(look: Look) -> list[str]:
             if effects:
                 words.append(f"{color}s {_join(effects)}")
         lines.append(f"Selective Adjust: {_join(words[:4])}.")
-    if look.user_lut is not None:
-        lines.append(f"Filter: your LUT {Path(look.user_lut).name} at {look.filter.intensity}% intensity.")
+    if look.filter is not None and look.filter.is_user_lut:
+        lines.append(f"Filter: your LUT {Path(look.filter.name).name} at {look.filter.intensity}% intensity.")
     elif look.filter is not None:
         from editor.filters import preset_description, preset_label
 

@@ -152,6 +152,14 @@ class ParamKey(str):
             return SELECTIVE_SPECS[self.name]
         return FILTER_INTENSITY if self.name == FILTER_INTENSITY.name else None
 
+    @property
+    def number_spec(self) -> ParamSpec:
+        """The spec of a key whose value is a number: every key but the filter name."""
+        spec = self.spec
+        if spec is None:
+            raise LookError(f"{str(self)!r} is not a number.")
+        return spec
+
 
 #: The Filter's two values: which filter (a name, or nothing) and its intensity.
 _FILTER_VALUES = ("name", FILTER_INTENSITY.name)

@@ -79,13 +79,13 @@ def missing(look: Look) -> str | None:
 
 def anchored(look: Look, folder: str | os.PathLike[str]) -> Look:
     """The look with a relative LUT name that lies in ``folder`` (beside its look file) made absolute."""
-    reference = look.user_lut
-    if reference is None or Path(reference).is_absolute():
+    filt = look.filter
+    if filt is None or not filt.is_user_lut or Path(filt.name).is_absolute():
         return look
-    beside = Path(folder) / reference
+    beside = Path(folder) / filt.name
     if not beside.is_file():
         return look
-    return look.with_tool("filter", FilterChoice(str(beside.resolve()), look.filter.intensity))
+    return look.with_tool("filter", FilterChoice(str(beside.resolve()), filt.intensity))
 
 
 def import_lut(source: str | os.PathLike[str], name: str | None = None) -> str:
