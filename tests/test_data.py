@@ -282,3 +282,15 @@ def test_shipped_data_follows_the_contract():
     assert sum(manifest["counts"].values()) >= 10_000
     test = load_split("test")
     assert len({intent_key(r.intent) for r in test}) == 1000
+
+
+def test_noop_corpus_has_addresses_and_app_questions_the_teacher_leaves_alone(teacher):
+    import random
+
+    from editor.distill import noops
+
+    rng = random.Random(0)
+    addresses = [noops.address(rng) for _ in range(200)]
+    assert any("." in a and "/" not in a for a in addresses) and any(a.count("/") >= 2 for a in addresses)
+    assert all(teacher.label(a).mode == "none" for a in addresses)
+    assert all(teacher.label(q).mode == "none" for q in noops._APP_QUESTIONS)

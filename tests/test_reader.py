@@ -229,7 +229,11 @@ def test_all_the_way_less_color_is_black_and_white(teacher, intent):
     assert _adjust(teacher, intent, "saturation") == -100
 
 
-@pytest.mark.parametrize("intent", ["www.instagram.com", "vacation_final_v2.mp4", "can i edit raw files"])
+@pytest.mark.parametrize(
+    "intent",
+    ["www.instagram.com", "vacation_final_v2.mp4", "can i edit raw files", "tiktok.com/r/photography",
+     "is there a dark mode"],
+)
 def test_addresses_and_files_are_no_request(teacher, intent):
     assert teacher.label(intent).mode == "none"
 

@@ -88,7 +88,7 @@ KINDS: tuple[tuple[str, float], ...] = (
     ("request", 0.34),
     ("style_request", 0.14),
     ("style_complaint", 0.04),
-    ("noop", 0.08),
+    ("noop", 0.1),
 )
 #: How many correction clauses a request has, and how often.
 CLAUSES: tuple[tuple[int, float], ...] = ((1, 0.5), (2, 0.32), (3, 0.13), (4, 0.05))

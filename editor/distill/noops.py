@@ -55,6 +55,32 @@ _CHAT = (
     "why is it loading", "where are my files", "open the settings", "undo that feature please explain",
     "i don't know what to type", "what should i write here", "can i talk to a human",
 )
+#: Questions about the app itself, not about the picture's look.
+_APP_QUESTIONS = (
+    "can i edit raw files", "does it work offline", "does this support 4k", "can it open heic photos",
+    "is there a dark mode", "how do i save my project", "where do the exports go", "can i use my own luts",
+    "does it work on mac", "how much space does it need", "can i edit several clips at once",
+    "is it free", "what file types does it support", "why won't my video open", "can i change the language",
+    "how long does exporting take", "does it keep the audio", "can i undo", "where is the export button",
+    "what's new in this version", "can i open a project from yesterday", "does it use my gpu",
+)
+_FILE_STEMS = ("IMG", "DSC", "VID", "PXL", "GOPR", "MVI", "vacation", "wedding_final", "clip", "export", "beach_trip",
+               "birthday_v2", "untitled", "Screenshot_2024-06-01", "final_final", "draft")
+_FILE_EXTENSIONS = ("jpg", "JPG", "jpeg", "png", "heic", "mp4", "MOV", "mov", "mkv", "webm", "tif")
+_SITES = ("instagram", "youtube", "tiktok", "google", "reddit", "vimeo", "example", "dropbox", "facebook")
+
+
+def address(rng: random.Random) -> str:
+    """A file name or a web address, as pasted into the prompt box by mistake."""
+    if rng.random() < 0.6:
+        stem = rng.choice(_FILE_STEMS)
+        number = f"{rng.choice(('_', '', '-'))}{rng.randint(1, 9999):04d}" if rng.random() < 0.7 else ""
+        return f"{stem}{number}.{rng.choice(_FILE_EXTENSIONS)}"
+    site = rng.choice(_SITES)
+    path = rng.choice(("", "/", "/watch", "/p/Cx81k", "/r/photography", "/home"))
+    return f"{rng.choice(('www.', 'https://', 'https://www.', ''))}{site}.com{path}"
+
+
 _NO_CHANGE = (
     "no changes", "no change please", "leave it as it is", "leave it", "keep it as is", "don't change anything",
     "nothing", "do nothing", "it's fine as it is", "looks good already", "no edits needed", "keep it the same",
@@ -121,7 +147,11 @@ def _foreign(rng: random.Random) -> str:
 def noop(rng: random.Random) -> str:
     """One request that should call no tool."""
     kind = rng.random()
-    if kind < 0.2:
+    if kind < 0.06:
+        return address(rng)
+    if kind < 0.1:
+        return rng.choice(_APP_QUESTIONS)
+    if kind < 0.24:
         return mash(rng)
     if kind < 0.38:
         return rng.choice(_TASK_FRAMES).format(t=rng.choice(_TASKS))

@@ -319,7 +319,7 @@ OTHER_TASKS: frozenset[str] = frozenset(
 #: ("mute the audio" does not desaturate, "make the text brighter" is not ours to do).
 OFF_PICTURE: frozenset[str] = frozenset(
     """audio sound volume music song voice text font subtitle subtitles caption captions watermark
-    logo sticker stickers battery app software program website button menu interface file files""".split()
+    logo sticker stickers battery app software program website button menu interface file files mode""".split()
 )
 #: People and pets a chat sentence is about ("my cat is asleep", "my mom loves this photo").
 PEOPLE: frozenset[str] = frozenset(
