@@ -92,7 +92,8 @@ KINDS: tuple[tuple[str, float], ...] = (
 )
 #: How many correction clauses a request has, and how often.
 CLAUSES: tuple[tuple[int, float], ...] = ((1, 0.5), (2, 0.32), (3, 0.13), (4, 0.05))
-#: Share of requests that end by keeping something as it is ("..., but don't touch the colors").
+#: Share of requests that end by keeping something as it is ("..., but don't touch the colors"),
+#: and again of those that start with what stays or what not to do ("don't make it warmer, just ...").
 KEEP_RATE = 0.07
 
 
@@ -180,8 +181,13 @@ def _request(rng: random.Random, clauses: int) -> str:
     text = parts[0]
     for part in parts[1:]:
         text += rng.choice(phrasing.JOINERS) + part
-    if rng.random() < KEEP_RATE:
+    roll = rng.random()
+    if roll < KEEP_RATE:
         text += rng.choice((", ", " but ", ", but ", " and ", ". ")) + grammar.keep(rng)
+    elif roll < 2 * KEEP_RATE:
+        # "don't change the colors, just make it sharper": what stays is said first.
+        first = grammar.keep(rng) if rng.random() < 0.5 else grammar.negated(rng)
+        text = first + rng.choice((", just ", ". just ", ", only ", " - just ", ", ")) + text
     return phrasing.frame_request(text, state, rng)
 
 

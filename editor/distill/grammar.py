@@ -162,9 +162,12 @@ def range_edit(rng: random.Random) -> tuple[str, bool]:
         return _join(rng.choice(verbs[sign]), ref, _after(rng)), False
     if roll < 0.55:
         return _join(ref, rng.choice(("is", "looks", "are", "look")), rng.choice(_RANGE_STATES[sign])), True
-    if roll < 0.8:
+    if roll < 0.7:
         frame = rng.choice(("make {r} {d} {c}", "can you make {r} {d} {c}", "{r} {d} {c}", "{r} {d} {c} please"))
         return _join(frame.format(r=ref, d=rng.choice(_BEFORE), c=rng.choice(_RANGE_COMPARATIVES))), False
+    if roll < 0.8:
+        # "darker sky", "a bit brighter faces": the comparative before its object.
+        return _join(rng.choice(_BEFORE), rng.choice(_RANGE_COMPARATIVES), rng.choice(_OBJECTS)), False
     obj = rng.choice(_OBJECTS)
     hue = rng.choice([c for c in _RANGE_COLORS if c in lexicon.OBJECTS[obj]])
     frame = rng.choice(("the {o} needs more {c}", "{v} the {c} in the {o}", "less {c} in the {o}",
@@ -207,6 +210,15 @@ def number(rng: random.Random) -> tuple[str, bool]:
 def lexicon_verbs(sign: int) -> list[str]:
     return [w for w in ("increase", "raise", "boost", "bump up", "add", "decrease", "lower", "reduce", "cut",
                         "drop", "bring down", "turn up") if lexicon.DIRECTIONS[w] == sign]
+
+
+_NOT = ("don't make it {c}", "dont make it {c}", "not {c}", "no need to make it {c}", "i don't want it {c}",
+        "don't go {c}", "it shouldn't get {c}")
+
+
+def negated(rng: random.Random) -> str:
+    """A change asked not to be made ("don't make it warmer"), said before what is asked."""
+    return rng.choice(_NOT).format(c=rng.choice(_COMPARATIVES))
 
 
 def keep(rng: random.Random) -> str:
