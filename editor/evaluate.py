@@ -20,7 +20,6 @@ not part of *overall*, which stays the paper's.
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Protocol
@@ -30,8 +29,6 @@ import numpy as np
 from editor.intent import NEW, NONE, RELATIVE
 from editor.progress import CancelToken, ProgressCallback, ProgressTracker
 from editor.schema import TOOL_LABELS, TOOLS, Look
-
-log = logging.getLogger(__name__)
 
 
 class Labelled(Protocol):
@@ -228,6 +225,6 @@ def evaluate(
         predicted.extend(student.suggest_many([r.intent for r in chunk]))
         tracker.advance(len(chunk))
     return score(
-        [(r.intent, r.look, p.look) for r, p in zip(rows, predicted)],
-        [(r.mode, p.mode) for r, p in zip(rows, predicted)],
+        [(r.intent, r.look, p.look) for r, p in zip(rows, predicted, strict=True)],
+        [(r.mode, p.mode) for r, p in zip(rows, predicted, strict=True)],
     )

@@ -28,7 +28,7 @@ from editor.errors import EditorError, LookError
 from editor.intent import NEW, NONE, RELATIVE, clean, parse_mode, readable
 from editor.paths import default_model_dir
 from editor.prompts import TASKS, prompts
-from editor.schema import TOOLS, TOOL_LABELS, Look, describe, filter_names, parse_tool_text
+from editor.schema import TOOL_LABELS, TOOLS, Look, describe, filter_names, parse_tool_text
 
 log = logging.getLogger(__name__)
 

@@ -81,7 +81,7 @@ def _shot_frame(image, shot: Shot, time_s: float) -> np.ndarray:
     from PIL import Image
 
     u = _smoothstep((time_s - shot.start_s) / (shot.end_s - shot.start_s))
-    cx, cy, cw = (a + (b - a) * u for a, b in zip(shot.crop_from, shot.crop_to))
+    cx, cy, cw = (a + (b - a) * u for a, b in zip(shot.crop_from, shot.crop_to, strict=True))
     src_w, src_h = image.size
     crop_w = cw * src_w
     crop_h = crop_w * HEIGHT / WIDTH

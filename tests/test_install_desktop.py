@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_packaging import desktop_file_problems, tool
 
 from editor.cli import main
 from editor.commands import desktop
 from editor.commands.desktop import APP_ID, PROJECT_MIME_TYPE, installed_paths, launcher
-from test_packaging import desktop_file_problems, tool
 
 
 @pytest.fixture

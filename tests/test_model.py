@@ -90,7 +90,7 @@ def test_injected_garbage_through_suggest(student, monkeypatch):
     monkeypatch.setattr(student, "generate", lambda texts: garbage * (len(texts) // len(TASKS)))
     suggestion = student.suggest("anything")
     assert isinstance(suggestion, Suggestion) and _ranges_ok(suggestion.look)
-    assert suggestion.raw == dict(zip(TASKS, garbage))
+    assert suggestion.raw == dict(zip(TASKS, garbage, strict=True))
     # An unreadable mode is a warning, never an exception.
     assert any("mode output" in w for w in suggestion.warnings)
 

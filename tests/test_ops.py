@@ -11,15 +11,16 @@ import pytest
 from editor import pipeline
 from editor.lut import Lut3D, identity_table
 from editor.paths import resources_dir
-from editor.pipeline import POINTWISE, SPATIAL, render_cpu
-from editor.pipeline import blur as blur_mod
 from editor.pipeline import (
+    POINTWISE,
+    SPATIAL,
     bloom,
     brightness,
     contrast,
     exposure,
     filter_preset,
     hue,
+    render_cpu,
     saturation,
     selective,
     sharpen,
@@ -27,7 +28,15 @@ from editor.pipeline import (
     vibrance,
     white_balance,
 )
-from editor.pipeline.color import hue_chroma, linear_to_srgb, luma, rotate_chroma, scale_chroma, srgb_to_linear
+from editor.pipeline import blur as blur_mod
+from editor.pipeline.color import (
+    hue_chroma,
+    linear_to_srgb,
+    luma,
+    rotate_chroma,
+    scale_chroma,
+    srgb_to_linear,
+)
 from editor.pipeline.protocol import PointwiseOp, SpatialOp
 from editor.schema import ADJUST_NAMES, COLOR_RANGES, SELECTIVE_NAMES, FilterChoice, Look
 

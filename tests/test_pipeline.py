@@ -12,8 +12,7 @@ from PIL import Image
 from editor.cli import main
 from editor.errors import EditorError
 from editor.lut import apply_trilinear, identity_table, read_cube
-from editor.pipeline import LUT_SIZE, apply_pointwise, bake_pointwise, render_cpu
-from editor.pipeline import filter_preset
+from editor.pipeline import LUT_SIZE, apply_pointwise, bake_pointwise, filter_preset, render_cpu
 from editor.pipeline import hue as hue_op
 from editor.pipeline import saturation as saturation_op
 from editor.schema import FilterChoice, Look

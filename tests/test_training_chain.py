@@ -19,7 +19,6 @@ from editor.evaluate import evaluate
 from editor.model import Student
 from editor.progress import CancelToken
 from editor.prompts import TASKS
-from editor.schema import TOOLS
 
 TINY = Path(__file__).parent / "data" / "tiny.jsonl"
 OPTIONS = TrainOptions(size="micro", epochs=4, batch_size=16, warmup_steps=4, max_steps=10, checkpoint_every=4)

@@ -57,7 +57,7 @@ def histogram_image(hist: np.ndarray) -> QImage:
 def waveform_image(counts: np.ndarray, tints: tuple[tuple[float, float, float], ...]) -> QImage:
     """One waveform per tint, side by side, level 255 at the top."""
     parts = []
-    for wave, tint in zip(counts, tints):
+    for wave, tint in zip(counts, tints, strict=True):
         rows = max(1, wave.sum() // max(1, wave.shape[1]))
         level = _density(wave[::-1], rows / 8)
         parts.append(level[..., None] * np.array(tint, np.float32) + 0.06)

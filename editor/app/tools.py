@@ -127,7 +127,7 @@ class ToolsPanel(QWidget):
             layout, "Put every Adjust slider back to neutral", lambda: self._reset("Adjust", keys)
         )
         title.setText("Light and color")
-        for key, spec in zip(keys, ADJUST_PARAMS):
+        for key, spec in zip(keys, ADJUST_PARAMS, strict=True):
             self._add_slider(layout, key, spec)
         layout.addStretch(1)
         return page

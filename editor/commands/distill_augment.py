@@ -16,12 +16,9 @@ trained with the same recipe instead of training the 100% run again.
 from __future__ import annotations
 
 import argparse
-import logging
 from pathlib import Path
 
 from editor.paths import REPO_ROOT
-
-log = logging.getLogger(__name__)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -9,12 +9,9 @@ split.
 from __future__ import annotations
 
 import argparse
-import logging
 from pathlib import Path
 
 from editor.paths import REPO_ROOT, default_model_dir
-
-log = logging.getLogger(__name__)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

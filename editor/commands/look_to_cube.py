@@ -7,15 +7,12 @@ cannot be part of a LUT; the command says so when the look uses them.
 from __future__ import annotations
 
 import argparse
-import logging
 
 from editor.commands.apply import add_overwrite, load_look
 from editor.errors import LookError
 from editor.fileio import check_output
 from editor.lut import LUT_3D_SIZES, write_cube
 from editor.pipeline import LUT_SIZE, active_spatial, bake_pointwise
-
-log = logging.getLogger(__name__)
 
 SPATIAL_NOTE = "Spatial operations (sharpen, structure, bloom) cannot be part of a LUT and are left out."
 

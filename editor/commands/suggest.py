@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     batch: list[str] = []
 
     def flush() -> None:
-        for intent, suggestion in zip(batch, student.suggest_many(batch)):
+        for intent, suggestion in zip(batch, student.suggest_many(batch), strict=True):
             if not suggestion.understood:
                 log.info("not understood, neutral look written: %r", intent)
             line = {"intent": intent, "mode": suggestion.mode, "look": suggestion.look.to_dict()}

@@ -49,13 +49,10 @@ reference the GL renderer is held to.
 
 from __future__ import annotations
 
-import logging
-
 import numpy as np
 
 from editor.errors import EditorError
 from editor.lut import Lut3D
-from editor.pipeline.color import clip01, linear_to_srgb, srgb_to_linear
 from editor.pipeline import (
     black_level,
     bloom,
@@ -71,11 +68,10 @@ from editor.pipeline import (
     vibrance,
     white_balance,
 )
+from editor.pipeline.color import clip01, linear_to_srgb, srgb_to_linear
 from editor.pipeline.luma_detail import sharpen, structure
 from editor.pipeline.protocol import PointwiseOp, SpatialOp
 from editor.schema import Look
-
-log = logging.getLogger(__name__)
 
 POINTWISE: tuple[PointwiseOp, ...] = (
     white_balance,

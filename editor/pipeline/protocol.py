@@ -16,6 +16,7 @@ import numpy as np
 
 from editor.schema import ADJUST_SPECS, Look, ParamSpec
 
+
 @runtime_checkable
 class Operation(Protocol):
     """What every operation has."""

@@ -9,8 +9,8 @@ flow with the real model is in test_export_and_prompt.py.
 import pytest
 from PySide6.QtCore import Qt
 
-from editor.app.preview import AFTER, BEFORE
 from editor.app.explanation import APPLIED_AS_CHANGE
+from editor.app.preview import AFTER, BEFORE
 from editor.app.prompt import typed_command
 from editor.events import read_events
 from editor.intent import NEW, NONE, NOT_UNDERSTOOD, RELATIVE

@@ -3,13 +3,13 @@
 import numpy as np
 from PySide6.QtCore import Qt
 
+from editor.app.autosave import autosave_dir
 from editor.app.preview import AFTER, BEFORE
 from editor.events import read_events
 from editor.filters import preset_names
 from editor.project import EditState, Project
 from editor.samples import sample_photo, sample_video
 from editor.schema import ADJUST_PARAMS, COLOR_RANGES, SELECTIVE_PARAMS, FilterChoice, Look
-from editor.app.autosave import autosave_dir
 from editor.settings import events_path
 
 
