@@ -42,7 +42,11 @@ class BatchReport:
 def target_for(source: Path, kind: str, folder: Path, taken: set[Path]) -> Path:
     """The output of ``source`` in ``folder``: its name with the format's extension, made
     unique within the batch (``clip.mov`` and ``clip.mp4`` both graded: ``clip-mov.mp4``)."""
-    ext = ".mp4" if kind == "video" else (source.suffix.lower() if source.suffix.lower() in PHOTO_EXTENSIONS else ".png")
+    ext = (
+        ".mp4"
+        if kind == "video"
+        else (source.suffix.lower() if source.suffix.lower() in PHOTO_EXTENSIONS else ".png")
+    )
     target = folder / f"{source.stem}{ext}"
     if target in taken:
         target = folder / f"{source.stem}-{source.suffix.lstrip('.').lower() or 'file'}{ext}"
@@ -59,7 +63,9 @@ def expand(inputs: Sequence[str | os.PathLike[str]]) -> list[Path]:
     files: list[Path] = []
     for path in map(Path, inputs):
         if path.is_dir():
-            found = [p for p in path.iterdir() if p.suffix.lower() in MEDIA_SUFFIXES and not p.name.startswith(".")]
+            found = [
+                p for p in path.iterdir() if p.suffix.lower() in MEDIA_SUFFIXES and not p.name.startswith(".")
+            ]
             files.extend(sorted(found, key=lambda p: p.name.casefold()))
         else:
             files.append(path)
@@ -105,7 +111,12 @@ def run_batch(
             if not overwrite and (target.exists() or target.is_symlink()):
                 raise MediaError(f"{target} already exists; {replace_hint}.")
             outcome = export(
-                source, target, look, settings=settings or ExportSettings(), progress=progress, cancel=cancel,
+                source,
+                target,
+                look,
+                settings=settings or ExportSettings(),
+                progress=progress,
+                cancel=cancel,
                 overwrite=overwrite,
             )
         except Cancelled:

@@ -28,16 +28,44 @@ log = logging.getLogger("editor")
 
 #: command name -> (module, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "demo": ("editor.commands.demo", "grade the bundled sample clip with the default look (the README's first command)"),
+    "demo": (
+        "editor.commands.demo",
+        "grade the bundled sample clip with the default look (the README's first command)",
+    ),
     "app": ("editor.commands.app", "open the desktop editor (default when no command is given)"),
-    "apply": ("editor.commands.apply", "grade a video or photo with a look and write the result (MP4, JPEG, PNG, TIFF)"),
-    "filters": ("editor.commands.filters", "list the filter presets (name and description); --json for machines"),
-    "stats": ("editor.commands.stats", "print the project completion rate per model variant from the local event log"),
-    "look-to-cube": ("editor.commands.look_to_cube", "bake a look's pointwise part into a .cube LUT (no sharpen/structure/bloom)"),
-    "suggest": ("editor.commands.suggest", "print the look the student model suggests for an intent (or a file of intents)"),
-    "eval": ("editor.commands.eval", "score the student against the teacher: the test, unseen or train split, or the direction check on hand-written requests"),
-    "distill": ("editor.commands.distill", "build the teacher's training data and train the student (see 'moodgrade distill -h')"),
-    "install-desktop": ("editor.commands.install_desktop", "put moodgrade in the desktop's menu and file manager, for this user"),
+    "apply": (
+        "editor.commands.apply",
+        "grade a video or photo with a look and write the result (MP4, JPEG, PNG, TIFF)",
+    ),
+    "filters": (
+        "editor.commands.filters",
+        "list the filter presets (name and description); --json for machines",
+    ),
+    "stats": (
+        "editor.commands.stats",
+        "print the project completion rate per model variant from the local event log",
+    ),
+    "look-to-cube": (
+        "editor.commands.look_to_cube",
+        "bake a look's pointwise part into a .cube LUT (no sharpen/structure/bloom)",
+    ),
+    "suggest": (
+        "editor.commands.suggest",
+        "print the look the student model suggests for an intent (or a file of intents)",
+    ),
+    "eval": (
+        "editor.commands.eval",
+        "score the student against the teacher: the test, unseen or train split, "
+        "or the direction check on hand-written requests",
+    ),
+    "distill": (
+        "editor.commands.distill",
+        "build the teacher's training data and train the student (see 'moodgrade distill -h')",
+    ),
+    "install-desktop": (
+        "editor.commands.install_desktop",
+        "put moodgrade in the desktop's menu and file manager, for this user",
+    ),
     "uninstall-desktop": ("editor.commands.uninstall_desktop", "take out what install-desktop put in"),
 }
 

@@ -20,7 +20,9 @@ import unicodedata
 MODES: tuple[str, ...] = ("new", "relative", "none")
 NEW, RELATIVE, NONE = MODES
 
-NOT_UNDERSTOOD = "I couldn\u2019t turn that into a look; try words like \u2018warmer\u2019 or \u2018golden hour\u2019."
+NOT_UNDERSTOOD = (
+    "I couldn\u2019t turn that into a look; try words like \u2018warmer\u2019 or \u2018golden hour\u2019."
+)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -163,7 +163,15 @@ def apply_cube(rgb: np.ndarray, cube: CubeFile) -> np.ndarray:
 
 _KEYWORD_RE = re.compile(r"^[A-Z][A-Z0-9_]*(\s|$)")
 _KNOWN_KEYWORDS = frozenset(
-    {"TITLE", "LUT_1D_SIZE", "LUT_3D_SIZE", "DOMAIN_MIN", "DOMAIN_MAX", "LUT_1D_INPUT_RANGE", "LUT_3D_INPUT_RANGE"}
+    {
+        "TITLE",
+        "LUT_1D_SIZE",
+        "LUT_3D_SIZE",
+        "DOMAIN_MIN",
+        "DOMAIN_MAX",
+        "LUT_1D_INPUT_RANGE",
+        "LUT_3D_INPUT_RANGE",
+    }
 )
 
 
@@ -278,7 +286,9 @@ class _CubeParser:
         expected = (self.size_1d or 0) + (self.size_3d or 0) ** 3
         rows = self.table() if self.rows else np.empty((0, 3), np.float32)
         if len(rows) != expected:
-            raise self.fail(last_line, f"the file ends after {len(rows)} of the {expected} rows its sizes declare.")
+            raise self.fail(
+                last_line, f"the file ends after {len(rows)} of the {expected} rows its sizes declare."
+            )
         if self.domain_min is not None and self.domain_max is None:
             self.domain_max = _unit_vector(1.0)
         if self.domain_max is not None and self.domain_min is None:

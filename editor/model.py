@@ -74,7 +74,9 @@ def parse_outputs(raw: dict[str, str], known_filters: Sequence[str] | None = Non
     for tool in TOOLS:
         notes: list[str] = []
         try:
-            parts[tool] = parse_tool_text(tool, raw.get(tool, ""), strict=False, notes=notes, known_filters=known)
+            parts[tool] = parse_tool_text(
+                tool, raw.get(tool, ""), strict=False, notes=notes, known_filters=known
+            )
         except LookError as exc:
             parts[tool] = None
             log.warning("model output %s unusable, tool not applied: %s", tool, exc)
@@ -126,7 +128,9 @@ class Student:
             )
         except (RuntimeError, OSError, ValueError) as exc:
             log.info("model load failed", exc_info=True)
-            raise EditorError(f"The student model in {str(self.model_dir)!r} cannot be loaded ({exc}).") from exc
+            raise EditorError(
+                f"The student model in {str(self.model_dir)!r} cannot be loaded ({exc})."
+            ) from exc
         digest = hashlib.sha256(model_file.read_bytes()).hexdigest()[:8]
         self.variant = f"{self.model_dir.name}-{digest}"
         self._filters = filter_names()

@@ -216,7 +216,13 @@ class Project:
             "overrides": dict(self.state.overrides),
             "strength": self.state.strength,
             "prompts": [
-                {"intent": p.intent, "look": p.look.to_dict(), "variant": p.variant, "refine": p.refine, "ts": p.ts}
+                {
+                    "intent": p.intent,
+                    "look": p.look.to_dict(),
+                    "variant": p.variant,
+                    "refine": p.refine,
+                    "ts": p.ts,
+                }
                 for p in self.prompts
             ],
         }
@@ -297,4 +303,3 @@ def _prompt_from(raw: Any) -> PromptEntry:
         raise _malformed(f"the time of prompt {raw['intent']!r} is not a timestamp")
     look = Look.from_dict(raw.get("look") or {})
     return PromptEntry(raw["intent"], look, str(raw.get("variant", "")), bool(raw.get("refine")), float(ts))
-

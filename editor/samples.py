@@ -136,7 +136,8 @@ def pad_audio() -> np.ndarray:
 
 def make_sample_video(path: Path) -> None:
     """Encode the montage and its soundtrack to an H.264/AAC MP4 at ``path`` (atomically)."""
-    with atomic_path(path) as tmp, av.open(str(tmp), mode="w", format="mp4", options={"movflags": "+faststart"}) as out:
+    faststart = {"movflags": "+faststart"}
+    with atomic_path(path) as tmp, av.open(str(tmp), mode="w", format="mp4", options=faststart) as out:
         video = h264_stream(out, WIDTH, HEIGHT, Fraction(FPS), crf=21, preset="slow", threads=0)
         audio = out.add_stream("aac", rate=SAMPLE_RATE)
         audio.layout = "stereo"

@@ -113,4 +113,6 @@ class Scopes:
 def compute(rgb: np.ndarray) -> Scopes:
     """All scopes of an 8-bit (H, W, 3) frame, measured on its reduced copy."""
     small = reduced(np.asarray(rgb, np.uint8))
-    return Scopes(histograms(small), waveform(luma(small)), parade(small), vectorscope(small), clipping(small))
+    return Scopes(
+        histograms(small), waveform(luma(small)), parade(small), vectorscope(small), clipping(small)
+    )

@@ -47,7 +47,8 @@ class MissingLutError(LutError):
         where = f"not at {reference} and " if Path(reference).name != reference else ""
         super().__init__(
             f"The LUT {Path(reference).name!r} is missing ({where}not in the LUT library {library_dir()}); "
-            "give its .cube file again (Filter \u203a Relink Missing LUT\u2026 in the app, --lut on the command line)."
+            "give its .cube file again (Filter \u203a Relink Missing LUT\u2026 in the app, "
+            "--lut on the command line)."
         )
 
 

@@ -486,7 +486,9 @@ def test_misconfigured_folders_are_one_sentence(tmp_path, look, variable, value,
     command = ["stats"] if variable == "MOODGRADE_DATA_DIR" else ["suggest", "golden hour"]
     done = _editor(*command, env={variable: value.format(tmp=tmp_path)})
     err = done.stderr.decode()
-    assert done.returncode == 2 and err.count("\n") == 1 and err.startswith("moodgrade: ") and says in err, err
+    assert (
+        done.returncode == 2 and err.count("\n") == 1 and err.startswith("moodgrade: ") and says in err
+    ), err
 
 
 @pytest.mark.parametrize("name", ["RESOURCES", "MODELS", "MODEL_DIR", "DATA_DIR"])

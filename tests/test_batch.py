@@ -92,7 +92,9 @@ def test_run_batch_reports_each_file(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     seen = []
-    report = run_batch([missing, grey], out, Look.from_dict(LOOK), on_done=lambda i, s, o: seen.append((i, s.name)))
+    report = run_batch(
+        [missing, grey], out, Look.from_dict(LOOK), on_done=lambda i, s, o: seen.append((i, s.name))
+    )
     assert seen == [(0, "gone.jpg"), (1, "grey.png")]
     assert [r.target.name for r in report.written] == ["grey.png"]
     assert report.failed[0][0] == missing and "gone.jpg" in report.failed[0][1]

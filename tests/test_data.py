@@ -21,7 +21,9 @@ from editor.teacher.knowledge import normalize
 
 A = Look(adjust={"contrast": 20})
 AS = Look(adjust={"contrast": 20}, selective_adjust={"blue": {"saturation": 30}})
-ASF = Look(adjust={"exposure": 10}, selective_adjust={"red": {"hue": 5}}, filter=FilterChoice("bw_Classic", 50))
+ASF = Look(
+    adjust={"exposure": 10}, selective_adjust={"red": {"hue": 5}}, filter=FilterChoice("bw_Classic", 50)
+)
 FLAGS = ("adjust", "selective_adjust", "filter")
 
 
@@ -81,7 +83,10 @@ def test_corpus_is_unique_casual_and_seeded(teacher):
     assert len(intents) == 10_000
     assert len({intent_key(i) for i in intents}) == 10_000
     assert intents == list(generate_intents(teacher.kb, CorpusOptions(size=10_000, seed=3)))
-    assert intents[2000:2100] != list(generate_intents(teacher.kb, CorpusOptions(size=10_000, seed=4)))[2000:2100]
+    assert (
+        intents[2000:2100]
+        != list(generate_intents(teacher.kb, CorpusOptions(size=10_000, seed=4)))[2000:2100]
+    )
     text = "\n".join(intents)
     for phrase in ("make it look like", "vibe", "pls", "slightly", "very"):
         assert phrase in text
@@ -121,8 +126,8 @@ def test_behavioral_filter_keeps_the_best_exported_output():
 def _event_log(path: Path, events: list[tuple[str, str, dict]]) -> Path:
     db = sqlite3.connect(path)
     db.execute(
-        "CREATE TABLE events(id INTEGER PRIMARY KEY AUTOINCREMENT, ts REAL NOT NULL, project_id TEXT NOT NULL,"
-        " kind TEXT NOT NULL, model_variant TEXT, payload TEXT NOT NULL)"
+        "CREATE TABLE events(id INTEGER PRIMARY KEY AUTOINCREMENT, ts REAL NOT NULL,"
+        " project_id TEXT NOT NULL, kind TEXT NOT NULL, model_variant TEXT, payload TEXT NOT NULL)"
     )
     for ts, (project, kind, payload) in enumerate(events):
         db.execute(
@@ -229,15 +234,21 @@ def test_continued_build_keeps_the_holdout_and_the_old_training_intents_out_of_t
     concepts and puts none of its training intents in the new test or unseen split."""
     old, old_splits = built
     new = tmp_path / "v3"
-    splits = build_dataset(new, BuildOptions(seed=8, corpus_size=1600, test_size=300, continue_from=old), teacher=teacher)
+    splits = build_dataset(
+        new, BuildOptions(seed=8, corpus_size=1600, test_size=300, continue_from=old), teacher=teacher
+    )
     assert splits.holdout.concepts == old_splits.holdout.concepts
-    assert json.loads((new / "manifest.json").read_text())["held_out_concepts"] == list(old_splits.holdout.concepts)
+    assert json.loads((new / "manifest.json").read_text())["held_out_concepts"] == list(
+        old_splits.holdout.concepts
+    )
     learned = {intent_key(r.intent) for r in old_splits.train}
     keys = {name: {intent_key(r.intent) for r in getattr(splits, name)} for name in SPLITS}
     assert keys["train"] & learned
     assert not (keys["test"] | keys["unseen"]) & learned
     with pytest.raises(EditorError, match="manifest.json' is missing"):
-        build_dataset(tmp_path / "x", BuildOptions(seed=8, corpus_size=1600, continue_from=tmp_path), teacher=teacher)
+        build_dataset(
+            tmp_path / "x", BuildOptions(seed=8, corpus_size=1600, continue_from=tmp_path), teacher=teacher
+        )
 
 
 def test_development_requests_become_training_rows_with_noisy_copies(teacher, tmp_path):
@@ -277,7 +288,9 @@ def test_stats_command_prints_the_papers_table(built, capsys):
 
 
 def test_shipped_data_follows_the_contract():
-    manifest = json.loads((Path(__file__).resolve().parent.parent / "resources/data/v2/manifest.json").read_text())
+    manifest = json.loads(
+        (Path(__file__).resolve().parent.parent / "resources/data/v2/manifest.json").read_text()
+    )
     assert manifest["counts"]["test"] == 1000 and manifest["counts"]["unseen"] >= 300
     assert sum(manifest["counts"].values()) >= 10_000
     test = load_split("test")

@@ -115,4 +115,5 @@ def test_stats_on_a_missing_log_is_one_clear_line(tmp_path):
         capture_output=True, text=True,
     )
     assert result.returncode == 2
-    assert result.stderr.strip() == f"moodgrade: The event log {str(tmp_path / 'none.sqlite3')!r} does not exist."
+    missing = str(tmp_path / "none.sqlite3")
+    assert result.stderr.strip() == f"moodgrade: The event log {missing!r} does not exist."

@@ -96,7 +96,9 @@ def test_exported_video_matches_cpu_reference(tmp_path, renderer):
 
 def test_variable_frame_rate_rotation_and_audio_are_kept(tmp_path, renderer):
     out = tmp_path / "fire.mp4"
-    result = export(FIRE, out, Look(), settings=ExportSettings(preset="ultrafast", max_height=360), renderer=renderer)
+    result = export(
+        FIRE, out, Look(), settings=ExportSettings(preset="ultrafast", max_height=360), renderer=renderer
+    )
     assert (result.width, result.height, result.frames) == (640, 360, 25)
     with av.open(str(FIRE)) as c:
         vin = c.streams.video[0]
@@ -122,8 +124,12 @@ def test_full_size_export_grades_the_decoded_planes(tmp_path, renderer, monkeypa
     # upright there) and come back as the encoder's planes: swscale never converts to RGB.
     out = tmp_path / "fire.mp4"
     with monkeypatch.context() as patch:
-        patch.setattr(RgbConverter, "__call__", lambda self, frame: pytest.fail("converted to RGB on the CPU"))
-        result = export(FIRE, out, LOOK, settings=ExportSettings(preset="ultrafast", crf=10), renderer=renderer)
+        patch.setattr(
+            RgbConverter, "__call__", lambda self, frame: pytest.fail("converted to RGB on the CPU")
+        )
+        result = export(
+            FIRE, out, LOOK, settings=ExportSettings(preset="ultrafast", crf=10), renderer=renderer
+        )
     assert (result.width, result.height, result.frames, result.audio) == (1280, 720, 25, "copied")
     with VideoReader(FIRE) as src, VideoReader(out) as graded:
         for t in (0.0, 1.5):
@@ -243,7 +249,15 @@ def test_cancel_mid_export_leaves_nothing(tmp_path, renderer):
             token.cancel()
 
     with pytest.raises(Cancelled):
-        export(FLOWER, tmp_path / "graded.mp4", LOOK, settings=FAST, renderer=renderer, progress=progress, cancel=token)
+        export(
+            FLOWER,
+            tmp_path / "graded.mp4",
+            LOOK,
+            settings=FAST,
+            renderer=renderer,
+            progress=progress,
+            cancel=token,
+        )
     assert 20 <= max(seen) < 150
     assert list(tmp_path.iterdir()) == []
     assert seen[0] == 1 and all(b == a + 1 for a, b in zip(seen, seen[1:], strict=False))

@@ -59,7 +59,10 @@ def test_generate_writes_cube_and_thumbnail_like_the_committed_ones(tmp_path):
     pytest.importorskip("skimage")
     name = "cinematic_TealOrange"
     written = filter_recipes.generate([name], out_dir=tmp_path)
-    assert sorted(p.relative_to(tmp_path).as_posix() for p in written) == [f"{name}.cube", f"thumbs/{name}.png"]
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in written) == [
+        f"{name}.cube",
+        f"thumbs/{name}.png",
+    ]
     assert (tmp_path / f"{name}.cube").read_bytes() == (filters_dir() / f"{name}.cube").read_bytes()
     with Image.open(tmp_path / "thumbs" / f"{name}.png") as new, Image.open(thumbnail_path(name)) as old:
         np.testing.assert_array_equal(np.asarray(new), np.asarray(old))
@@ -72,7 +75,7 @@ def test_presets_are_not_identity_and_differ_from_each_other():
         assert np.abs(table - grid).mean() > 0.02, f"{name} barely changes the picture"
     names = list(tables)
     for i, a in enumerate(names):
-        for b in names[i + 1:]:
+        for b in names[i + 1 :]:
             assert np.abs(tables[a] - tables[b]).mean() > 0.01, f"{a} and {b} look the same"
 
 
@@ -124,8 +127,15 @@ def test_teal_orange_splits_shadows_and_skin():
     assert blue[1] > 0.35 + 0.05  # blues pulled toward teal
 
 
-@pytest.mark.parametrize("name, factor", [("bleach_Bypass", 0.75), ("cinematic_Blockbuster", 0.85),
-                                          ("dramatic_Storm", 0.7), ("horror_Bleak", 0.7)])
+@pytest.mark.parametrize(
+    "name, factor",
+    [
+        ("bleach_Bypass", 0.75),
+        ("cinematic_Blockbuster", 0.85),
+        ("dramatic_Storm", 0.7),
+        ("horror_Bleak", 0.7),
+    ],
+)
 def test_desaturating_presets(name, factor):
     colors = (SKIN, SKY, FOLIAGE, (0.7, 0.3, 0.3))
     before = np.mean([_chroma(np.array(c)) for c in colors])
@@ -138,15 +148,25 @@ def test_saturating_presets(name):
         assert _chroma(_grade(name, *color)) > 1.1 * _chroma(np.array(color))
 
 
-@pytest.mark.parametrize("name, warm", [("warm_Sunset", True), ("warm_Golden", True), ("vintage_70s", True),
-                                        ("cool_Arctic", False), ("cool_Moonlight", False)])
+@pytest.mark.parametrize(
+    "name, warm",
+    [
+        ("warm_Sunset", True),
+        ("warm_Golden", True),
+        ("vintage_70s", True),
+        ("cool_Arctic", False),
+        ("cool_Moonlight", False),
+    ],
+)
 def test_warm_and_cool_casts_on_grey(name, warm):
     out = _grade(name, 0.6, 0.6, 0.6)
     assert (out[0] - out[2] > 0.04) if warm else (out[2] - out[0] > 0.04), out
 
 
-@pytest.mark.parametrize("name", ["faded_HighNoon", "faded_Matte", "pastel_Dream", "dreamy_Haze",
-                                  "vintage_Polaroid", "film_Expired"])
+@pytest.mark.parametrize(
+    "name",
+    ["faded_HighNoon", "faded_Matte", "pastel_Dream", "dreamy_Haze", "vintage_Polaroid", "film_Expired"],
+)
 def test_faded_presets_lift_black(name):
     black = _grade(name, 0, 0, 0)
     assert black @ [0.2126, 0.7152, 0.0722] > 0.06 and black.min() > 0.03

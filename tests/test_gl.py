@@ -14,15 +14,37 @@ from editor.schema import FilterChoice, Look
 
 #: The poster's "golden hour" example: all three tools, moderate values.
 GOLDEN = Look(
-    adjust={"contrast": 10, "brightness": 10, "highlights": 20, "shadows": -10, "saturation": 15,
-            "vibrance": 15, "temperature": 30, "tint": 10},
-    selective_adjust={"red": {"saturation": 20, "luminance": 10}, "orange": {"saturation": 30, "luminance": 20},
-                      "yellow": {"saturation": 40, "luminance": 30}, "green": {"saturation": -20},
-                      "cyan": {"saturation": -20}},
+    adjust={
+        "contrast": 10,
+        "brightness": 10,
+        "highlights": 20,
+        "shadows": -10,
+        "saturation": 15,
+        "vibrance": 15,
+        "temperature": 30,
+        "tint": 10,
+    },
+    selective_adjust={
+        "red": {"saturation": 20, "luminance": 10},
+        "orange": {"saturation": 30, "luminance": 20},
+        "yellow": {"saturation": 40, "luminance": 30},
+        "green": {"saturation": -20},
+        "cyan": {"saturation": -20},
+    },
     filter=FilterChoice("faded_HighNoon", 40),
 )
-MOODY = Look(adjust={"exposure": -20, "contrast": 30, "saturation": -40, "temperature": -40, "linearOffset": 20,
-                     "hue": -10, "shadows": 30, "highlights": -40})
+MOODY = Look(
+    adjust={
+        "exposure": -20,
+        "contrast": 30,
+        "saturation": -40,
+        "temperature": -40,
+        "linearOffset": 20,
+        "hue": -10,
+        "shadows": 30,
+        "highlights": -40,
+    }
+)
 SPATIAL = Look(adjust={"contrast": 20, "sharpen": 60, "structure": 40, "bloom": 50})
 FILTERED = Look(adjust={"contrast": 40, "saturation": 30}, filter=FilterChoice("film_Portra", 80))
 POINTWISE_BOUND = 2
@@ -78,8 +100,11 @@ def test_pointwise_looks_match_cpu_within_2(renderer, images, look):
         assert max_error(out, im) > 5
 
 
-@pytest.mark.parametrize("look", [MOODY, FILTERED, Look(filter=FilterChoice("bw_Classic", 100))],
-                         ids=["lut-only", "lut+filter", "filter-only"])
+@pytest.mark.parametrize(
+    "look",
+    [MOODY, FILTERED, Look(filter=FilterChoice("bw_Classic", 100))],
+    ids=["lut-only", "lut+filter", "filter-only"],
+)
 def test_a_fresh_renderer_applies_each_kind_of_pointwise_look(gl_ctx, images, look):
     fresh = GLRenderer(gl_ctx)
     try:
@@ -93,9 +118,16 @@ def test_a_fresh_renderer_applies_each_kind_of_pointwise_look(gl_ctx, images, lo
         fresh.release()
 
 
-@pytest.mark.parametrize("look, bound", [(GOLDEN, POINTWISE_BOUND), (MOODY, POINTWISE_BOUND),
-                                         (FILTERED, POINTWISE_BOUND), (SPATIAL, SPATIAL_BOUND)],
-                         ids=["golden", "moody", "filtered", "spatial"])
+@pytest.mark.parametrize(
+    "look, bound",
+    [
+        (GOLDEN, POINTWISE_BOUND),
+        (MOODY, POINTWISE_BOUND),
+        (FILTERED, POINTWISE_BOUND),
+        (SPATIAL, SPATIAL_BOUND),
+    ],
+    ids=["golden", "moody", "filtered", "spatial"],
+)
 def test_a_fused_look_matches_cpu_within_the_pointwise_bound(renderer, images, look, bound):
     # Export bakes steps 1-12 into one finer table: one lookup per pixel. A strong filter
     # then errs by 2 at the ramp chart's gamut corners (1 with its own lookup), 1 on photos.
@@ -128,7 +160,9 @@ def test_spatial_look_matches_cpu_within_stated_bound(renderer, images):
 def test_reduced_resolution_blurs_match_cpu(renderer, testdata):
     # 601 x 899: sigma 6.0 / 7.5 px, so structure and bloom blur at 1/3 size, with
     # partial 3 x 3 blocks at the right and bottom edges.
-    im = np.asarray(Image.open(testdata / "media" / "photo_rocket_640x427_pd.jpg").convert("RGB").resize((899, 601)))
+    im = np.asarray(
+        Image.open(testdata / "media" / "photo_rocket_640x427_pd.jpg").convert("RGB").resize((899, 601))
+    )
     look = Look(adjust={"structure": 100, "bloom": 100, "sharpen": 50, "exposure": 20})
     assert blur_mod.reduction_factor(blur_mod.sigma_for(im.shape, structure.SIGMA_FRACTION)) == 3
     assert blur_mod.reduction_factor(blur_mod.sigma_for(im.shape, bloom.SIGMA_FRACTION)) == 3
@@ -240,7 +274,9 @@ def test_deep_render_keeps_16_bits_and_matches_the_8_bit_one(gl_ctx, images):
 def test_a_frame_over_the_texture_limit_is_graded_in_tiles_when_the_look_is_pointwise(gl_ctx, images):
     renderer = GLRenderer(gl_ctx)
     try:
-        renderer.set_look(Look(adjust={"contrast": 20, "temperature": 30}, filter=FilterChoice("bw_Classic", 60)))
+        renderer.set_look(
+            Look(adjust={"contrast": 20, "temperature": 30}, filter=FilterChoice("bw_Classic", 60))
+        )
         rgb = images[0]
         whole = renderer.render(rgb)
         renderer.max_size = max(rgb.shape[:2]) // 3

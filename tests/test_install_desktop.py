@@ -88,7 +88,9 @@ def test_without_the_desktop_tools_it_installs_and_says_so(share, monkeypatch, c
     monkeypatch.setenv("PATH", "")
     assert main(["install-desktop"]) == 0
     out = capsys.readouterr().out
-    assert "update-desktop-database is not installed" in out and "update-mime-database is not installed" in out
+    assert (
+        "update-desktop-database is not installed" in out and "update-mime-database is not installed" in out
+    )
     assert all(path.is_file() for path in installed_paths())
 
 
@@ -98,7 +100,7 @@ def test_the_bundle_entry_runs_the_bundle_launcher(monkeypatch, tmp_path):
     assert launcher() == [str(tmp_path / "moodgrade" / "moodgrade")]
 
 
-@pytest.mark.parametrize("folder", ["/opt/my apps", "/opt/mood$grade's \"100%\"", "/opt/back\\slash"])
+@pytest.mark.parametrize("folder", ["/opt/my apps", '/opt/mood$grade\'s "100%"', "/opt/back\\slash"])
 def test_an_unusual_launcher_path_is_quoted_so_the_entry_stays_valid(share, folder):
     program = f"{folder}/moodgrade"
     entry = share / f"{APP_ID}.desktop"
@@ -110,9 +112,14 @@ def test_an_unusual_launcher_path_is_quoted_so_the_entry_stays_valid(share, fold
     if value.startswith('"'):
         quoted, rest = value[1:].split('" ', 1)
         assert rest == "%f"
-        assert quoted.replace('\\"', '"').replace("\\`", "`").replace("\\$", "$").replace("\\\\", "\\").replace(
-            "%%", "%"
-        ) == program
+        assert (
+            quoted.replace('\\"', '"')
+            .replace("\\`", "`")
+            .replace("\\$", "$")
+            .replace("\\\\", "\\")
+            .replace("%%", "%")
+            == program
+        )
     else:
         assert value == f"{program} %f"
 

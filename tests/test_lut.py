@@ -111,7 +111,8 @@ def test_format_is_deterministic_and_has_no_negative_zero():
     table = identity_table(3) - np.float32(1e-9)
     text = format_cube(Lut3D(table), title="t")
     assert text == format_cube(Lut3D(table.copy()), title="t")
-    assert "-0.000000" not in text and text.startswith('TITLE "t"\nLUT_3D_SIZE 3\n0.000000 0.000000 0.000000\n')
+    assert "-0.000000" not in text
+    assert text.startswith('TITLE "t"\nLUT_3D_SIZE 3\n0.000000 0.000000 0.000000\n')
 
 
 # -- the real files ------------------------------------------------------------------
@@ -175,10 +176,15 @@ def test_3d_domain_and_values_outside_unit_range(luts):
     rgb = np.array([[0.7, 1.2, 2.9], [-0.1, 0.0, 0.5], [1.5, 2.0, 3.0]], np.float32)
     np.testing.assert_allclose(apply_trilinear(rgb[2:], lut)[0], eotf_srgb(rgb[2]), rtol=1e-5)
     node = lut.domain_min + np.array([3, 5, 6]) * (lut.domain_max - lut.domain_min) / 7
-    np.testing.assert_allclose(apply_trilinear(node[None].astype(np.float32), lut)[0], eotf_srgb(node), rtol=1e-5)
+    np.testing.assert_allclose(
+        apply_trilinear(node[None].astype(np.float32), lut)[0], eotf_srgb(node), rtol=1e-5
+    )
     # Between nodes, trilinear; per channel here because each output depends on one input.
-    np.testing.assert_allclose(apply_trilinear(rgb, lut)[:, 0], apply_1d(rgb, Lut1D(
-        lut.table[0, 0, :], lut.domain_min, lut.domain_max))[:, 0], atol=1e-5)
+    np.testing.assert_allclose(
+        apply_trilinear(rgb, lut)[:, 0],
+        apply_1d(rgb, Lut1D(lut.table[0, 0, :], lut.domain_min, lut.domain_max))[:, 0],
+        atol=1e-5,
+    )
 
 
 def test_titleless_file_and_numbers_without_leading_zero(luts):
@@ -190,9 +196,15 @@ def test_titleless_file_and_numbers_without_leading_zero(luts):
 def test_crlf_bom_and_trailing_comments(luts, tmp_path):
     src = (luts / "colour_iridas_Colour_Correct_3d.cube").read_text()
     lines = src.splitlines()
-    text = "\ufeff" + "\r\n".join(['TITLE "Grade #2"', "# a comment", "", lines[1] + "  # size"] + lines[2:]) + "\r\n"
+    text = (
+        "\ufeff"
+        + "\r\n".join(['TITLE "Grade #2"', "# a comment", "", lines[1] + "  # size"] + lines[2:])
+        + "\r\n"
+    )
     cube = read_cube(_write(tmp_path, text, "crlf.cube"))
-    np.testing.assert_array_equal(cube.lut3d.table, read_cube(luts / "colour_iridas_Colour_Correct_3d.cube").lut3d.table)
+    np.testing.assert_array_equal(
+        cube.lut3d.table, read_cube(luts / "colour_iridas_Colour_Correct_3d.cube").lut3d.table
+    )
     assert cube.title == "Grade #2"
 
 
@@ -207,11 +219,14 @@ def test_png(tmp_path_factory, luts) -> tuple[Path, np.ndarray]:
     return path, lut_test_picture(path, photo, (64, 43), noise_rows=16, seed=0)
 
 
-@pytest.mark.parametrize("name", [
-    "colour_iridas_Colour_Correct_3d.cube",
-    "colour_iridas_Three_Dimensional_Table_notitle.cube",
-    "colour_iridas_Demo_1d_domain.cube",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "colour_iridas_Colour_Correct_3d.cube",
+        "colour_iridas_Three_Dimensional_Table_notitle.cube",
+        "colour_iridas_Demo_1d_domain.cube",
+    ],
+)
 def test_agrees_with_ffmpeg(name, luts, test_png, tmp_path):
     src, img = test_png
     ffmpeg = ffmpeg_graded(src, luts / name, tmp_path / "out.png")
@@ -240,24 +255,31 @@ def test_ffmpeg_differs_only_by_ignoring_domain_min(name, luts, test_png, tmp_pa
 ROWS_2 = "\n".join(["0 0 0"] * 8)
 
 
-@pytest.mark.parametrize("text, line, reason", [
-    ("TITLE \"x\"\n0 0 0\n", 2, "before LUT_3D_SIZE or LUT_1D_SIZE"),
-    ("TITLE \"x\"\n# only a comment\n", 2, "ends without LUT_3D_SIZE"),
-    ("LUT_3D_SIZE 1\n0 0 0\n", 1, "LUT_3D_SIZE 1 is out of range"),
-    ("LUT_3D_SIZE 66\n", 1, "LUT_3D_SIZE 66 is out of range"),
-    ("LUT_1D_SIZE 70000\n", 1, "LUT_1D_SIZE 70000 is out of range"),
-    ("LUT_3D_SIZE two\n", 1, "needs one whole number"),
-    ("LUT_3D_SIZE 2\n" + "\n".join(["0 0 0"] * 7) + "\n", 8, "ends after 7 of the 8 rows"),
-    ("LUT_3D_SIZE 2\n" + ROWS_2 + "\n1 1 1\n", 10, "more than the 8 rows"),
-    ("LUT_3D_SIZE 2\n0 0 0\n0 zero 0\n", 3, "'zero', which is not a number"),
-    ("LUT_3D_SIZE 2\n0 0 0\nnan 0 0\n", 3, "not a finite number"),
-    ("LUT_3D_SIZE 2\n0 0 0\n0 0\n", 3, "needs 3 numbers, found 2"),
-    ("LUT_3D_SIZE 2\n0 0 0 0\n", 2, "needs 3 numbers, found 4"),
-    ("LUT_3D_SIZE 2\nDOMAIN_MIN 0 0 0\nDOMAIN_MAX 1 0 1\n" + ROWS_2, 3, "DOMAIN_MIN must be below DOMAIN_MAX"),
-    ("LUT_3D_SIZE 2\nDOMAIN_MIN 0 0\n" + ROWS_2, 2, "DOMAIN_MIN needs 3 numbers, found 2"),
-    ("LUT_1D_SIZE 2\nLUT_1D_INPUT_RANGE 1 1\n0 0 0\n1 1 1\n", 2, "minimum 1 must be below its maximum 1"),
-    ("LUT_3D_SIZE 2\n0 0 0\nLUT_1D_SIZE 4\n", 3, "comes after the table rows began"),
-])
+@pytest.mark.parametrize(
+    "text, line, reason",
+    [
+        ('TITLE "x"\n0 0 0\n', 2, "before LUT_3D_SIZE or LUT_1D_SIZE"),
+        ('TITLE "x"\n# only a comment\n', 2, "ends without LUT_3D_SIZE"),
+        ("LUT_3D_SIZE 1\n0 0 0\n", 1, "LUT_3D_SIZE 1 is out of range"),
+        ("LUT_3D_SIZE 66\n", 1, "LUT_3D_SIZE 66 is out of range"),
+        ("LUT_1D_SIZE 70000\n", 1, "LUT_1D_SIZE 70000 is out of range"),
+        ("LUT_3D_SIZE two\n", 1, "needs one whole number"),
+        ("LUT_3D_SIZE 2\n" + "\n".join(["0 0 0"] * 7) + "\n", 8, "ends after 7 of the 8 rows"),
+        ("LUT_3D_SIZE 2\n" + ROWS_2 + "\n1 1 1\n", 10, "more than the 8 rows"),
+        ("LUT_3D_SIZE 2\n0 0 0\n0 zero 0\n", 3, "'zero', which is not a number"),
+        ("LUT_3D_SIZE 2\n0 0 0\nnan 0 0\n", 3, "not a finite number"),
+        ("LUT_3D_SIZE 2\n0 0 0\n0 0\n", 3, "needs 3 numbers, found 2"),
+        ("LUT_3D_SIZE 2\n0 0 0 0\n", 2, "needs 3 numbers, found 4"),
+        (
+            "LUT_3D_SIZE 2\nDOMAIN_MIN 0 0 0\nDOMAIN_MAX 1 0 1\n" + ROWS_2,
+            3,
+            "DOMAIN_MIN must be below DOMAIN_MAX",
+        ),
+        ("LUT_3D_SIZE 2\nDOMAIN_MIN 0 0\n" + ROWS_2, 2, "DOMAIN_MIN needs 3 numbers, found 2"),
+        ("LUT_1D_SIZE 2\nLUT_1D_INPUT_RANGE 1 1\n0 0 0\n1 1 1\n", 2, "minimum 1 must be below its maximum 1"),
+        ("LUT_3D_SIZE 2\n0 0 0\nLUT_1D_SIZE 4\n", 3, "comes after the table rows began"),
+    ],
+)
 def test_bad_files_name_the_file_line_and_reason(tmp_path, text, line, reason):
     with pytest.raises(LutError) as info:
         read_cube(_write(tmp_path, text))

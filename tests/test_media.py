@@ -97,7 +97,9 @@ def test_rotated_phone_clip_is_upright():
 def test_variable_frame_rate_times_follow_timestamps():
     with av.open(str(FIRE)) as container:
         stream = container.streams.video[0]
-        expected = sorted(float(p.pts * stream.time_base) for p in container.demux(stream) if p.pts is not None)
+        expected = sorted(
+            float(p.pts * stream.time_base) for p in container.demux(stream) if p.pts is not None
+        )
     with VideoReader(FIRE) as reader:
         times = [f.time_s for f in reader.frames()]
         assert [f.index for f in reader.frames()][:3] == [0, 1, 2]
@@ -181,7 +183,9 @@ def test_png_rgba16_and_tiff(tmp_path):
     with av.open(str(png), "w", format="image2") as out:
         stream = out.add_stream("png", rate=1)
         stream.width, stream.height, stream.pix_fmt = 30, 20, "rgba64be"
-        out.mux(stream.encode(av.VideoFrame.from_ndarray(rgba, format="rgba64le").reformat(format="rgba64be")))
+        out.mux(
+            stream.encode(av.VideoFrame.from_ndarray(rgba, format="rgba64le").reformat(format="rgba64be"))
+        )
         out.mux(stream.encode(None))
     rgb = read_photo(png)
     assert rgb.dtype == np.uint16 and rgb.shape == (20, 30, 3)

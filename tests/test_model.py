@@ -23,9 +23,32 @@ VALID = {
     "filter": "film_Portra 40",
 }
 POOL = [
-    *ADJUST_NAMES, *COLOR_RANGES, *SELECTIVE_NAMES, *filter_names()[:5], *TOOLS, "none", ":", "-", "⁇",
-    "0", "5", "-100", "100", "101", "-250", "99999999999999999999", "1e309", "nan", "12.7", "+3", "<unk>", "</s>",
-    "film_NotAPreset", "Contrast", "red,", "",
+    *ADJUST_NAMES,
+    *COLOR_RANGES,
+    *SELECTIVE_NAMES,
+    *filter_names()[:5],
+    *TOOLS,
+    "none",
+    ":",
+    "-",
+    "⁇",
+    "0",
+    "5",
+    "-100",
+    "100",
+    "101",
+    "-250",
+    "99999999999999999999",
+    "1e309",
+    "nan",
+    "12.7",
+    "+3",
+    "<unk>",
+    "</s>",
+    "film_NotAPreset",
+    "Contrast",
+    "red,",
+    "",
 ]
 
 
@@ -115,7 +138,9 @@ def test_suggest_many_matches_suggest(student):
 def test_cli_suggest_prints_a_look():
     out = subprocess.run(
         [sys.executable, "-m", "editor", "suggest", "moody winter", "--explain"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     text, _, explanation = out.partition("\n}\n")
     look = Look.from_dict(json.loads(text + "\n}"))
@@ -126,7 +151,10 @@ def test_cli_suggest_prints_a_look():
 def test_cli_suggest_jsonl_from_stdin():
     out = subprocess.run(
         [sys.executable, "-m", "editor", "suggest", "--jsonl", "-"],
-        input="moody winter\n\ngolden hour\nfaded film\n", check=True, capture_output=True, text=True,
+        input="moody winter\n\ngolden hour\nfaded film\n",
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.splitlines()
     lines = [json.loads(line) for line in out]
     assert [line["intent"] for line in lines] == ["moody winter", "", "golden hour", "faded film"]

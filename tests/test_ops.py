@@ -126,7 +126,8 @@ def test_contrast_pivots_on_middle_grey_and_keeps_black_and_white():
     assert up[3, 0] < 0.3 and up[4, 0] > 0.7
     down = contrast.apply(x, -100)
     assert down[1, 0] == pytest.approx(p, abs=1e-6)
-    assert down[0, 0] == pytest.approx(p * 0.4, abs=1e-6) and down[2, 0] == pytest.approx(p + (1 - p) * 0.6, abs=1e-6)
+    assert down[0, 0] == pytest.approx(p * 0.4, abs=1e-6)
+    assert down[2, 0] == pytest.approx(p + (1 - p) * 0.6, abs=1e-6)
 
 
 def test_brightness_known_values():
@@ -285,7 +286,11 @@ def _trilinear_by_corners(rgb: np.ndarray, lut: Lut3D) -> np.ndarray:
     for db in (0, 1):
         for dg in (0, 1):
             for dr in (0, 1):
-                w = (f[:, 2] if db else 1 - f[:, 2]) * (f[:, 1] if dg else 1 - f[:, 1]) * (f[:, 0] if dr else 1 - f[:, 0])
+                w = (
+                    (f[:, 2] if db else 1 - f[:, 2])
+                    * (f[:, 1] if dg else 1 - f[:, 1])
+                    * (f[:, 0] if dr else 1 - f[:, 0])
+                )
                 out += w[:, None] * lut.table[base[:, 2] + db, base[:, 1] + dg, base[:, 0] + dr]
     return out
 
@@ -305,12 +310,18 @@ def test_apply_trilinear_matches_the_corner_formula_and_clamps():
 
 
 def test_selective_matches_the_per_range_weight_sum():
-    p = {"red": {"saturation": 60, "luminance": -30, "hue": 0}, "yellow": {"saturation": 0, "luminance": 50, "hue": 40},
-         "blue": {"saturation": -70, "luminance": 0, "hue": -100}}
+    p = {
+        "red": {"saturation": 60, "luminance": -30, "hue": 0},
+        "yellow": {"saturation": 0, "luminance": 50, "hue": 40},
+        "blue": {"saturation": -70, "luminance": 0, "hue": -100},
+    }
     hue_deg, chroma = hue_chroma(COLORS)
     mask = np.clip((chroma - 0.04) / 0.26, 0, 1)
     mask = mask * mask * (3 - 2 * mask)
-    amount = {prop: sum(selective.range_weight(hue_deg, c) * mask * p[c][prop] / 100 for c in p) for prop in p["red"]}
+    amount = {
+        prop: sum(selective.range_weight(hue_deg, c) * mask * p[c][prop] / 100 for c in p)
+        for prop in p["red"]
+    }
     expected = scale_chroma(rotate_chroma(COLORS, amount["hue"] * 30), 1 + amount["saturation"])
     lum = amount["luminance"]
     expected = np.where(lum > 0, 1 - (1 - expected) * (1 - 0.4 * lum), expected * (1 + 0.5 * lum))
@@ -318,7 +329,15 @@ def test_selective_matches_the_per_range_weight_sum():
 
 
 def test_reduction_factor_rule():
-    assert [blur_mod.reduction_factor(s) for s in (1.08, 3.99, 4.0, 7.2, 10.8, 13.5, 21.6)] == [1, 1, 2, 3, 5, 6, 10]
+    assert [blur_mod.reduction_factor(s) for s in (1.08, 3.99, 4.0, 7.2, 10.8, 13.5, 21.6)] == [
+        1,
+        1,
+        2,
+        3,
+        5,
+        6,
+        10,
+    ]
     for sigma in (4.0, 10.8, 13.5, 21.6, 40.0):
         assert 2.0 <= sigma / blur_mod.reduction_factor(sigma) < 4.0
     assert blur_mod.reduced_shape((1080, 1920, 3), 5) == (216, 384)

@@ -50,9 +50,14 @@ def test_the_bundle_leaves_the_training_extras_out():
 
 def test_a_command_that_needs_the_training_extras_says_so_without_them():
     # As in the bundle, where torch is left out.
-    code = "import sys; sys.modules['torch'] = None; from editor.cli import main; sys.exit(main(sys.argv[1:]))"
+    code = (
+        "import sys; sys.modules['torch'] = None; from editor.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
     done = subprocess.run(
-        [sys.executable, "-c", code, "distill", "train", "--help"], capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", code, "distill", "train", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.strip() == (
@@ -72,7 +77,9 @@ def tool(name: str) -> str:
 def desktop_file_problems(path: Path) -> list[str]:
     """desktop-file-validate's errors and warnings; its hints are advice (e.g. that the
     issue's Categories name two main categories)."""
-    done = subprocess.run([tool("desktop-file-validate"), str(path)], capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [tool("desktop-file-validate"), str(path)], capture_output=True, text=True, timeout=60
+    )
     lines = (done.stdout + done.stderr).splitlines()
     problems = [line for line in lines if ": hint: " not in line]
     return problems if problems or done.returncode == 0 else [f"status {done.returncode}"]
@@ -121,14 +128,18 @@ def test_the_metadata_matches_the_entry_the_version_and_the_screenshots():
     assert images
     for image in images:
         # Published as the project's docs/screenshots/, which the test reads from the checkout.
-        with Image.open(REPO_ROOT / "docs" / "screenshots" / image.text.rsplit("/docs/screenshots/", 1)[1]) as shot:
+        with Image.open(
+            REPO_ROOT / "docs" / "screenshots" / image.text.rsplit("/docs/screenshots/", 1)[1]
+        ) as shot:
             assert shot.size == (int(image.get("width")), int(image.get("height")))
 
 
 def test_the_mime_xml_gives_the_project_extensions_their_type(tmp_path):
     (tmp_path / "packages").mkdir()
     shutil.copy(MIME_XML, tmp_path / "packages")
-    done = subprocess.run([tool("update-mime-database"), str(tmp_path)], capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [tool("update-mime-database"), str(tmp_path)], capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     globs = (tmp_path / "globs2").read_text().splitlines()
     assert {f"50:{PROJECT_MIME_TYPE}:*{suffix}" for suffix in PROJECT_SUFFIXES} <= set(globs)

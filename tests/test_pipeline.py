@@ -39,7 +39,9 @@ def test_bake_for_gl_stops_before_the_filter():
     gl_table = bake_pointwise(LOOK, 9, include_filter=False).table
     assert np.array_equal(gl_table, apply_pointwise(grid, no_filter).reshape(9, 9, 9, 3))
     assert np.abs(gl_table - bake_pointwise(LOOK, 9).table).max() > 0.02
-    assert np.array_equal(bake_pointwise(Look(filter=LOOK.filter), 9, include_filter=False).table, identity_table(9))
+    assert np.array_equal(
+        bake_pointwise(Look(filter=LOOK.filter), 9, include_filter=False).table, identity_table(9)
+    )
 
 
 def test_neutral_bake_is_the_identity():
@@ -89,7 +91,17 @@ def _ffmpeg(tmp_path, rgb: np.ndarray, vf: str, working_format: str = "yuv444p")
     src, dst = tmp_path / "in.png", tmp_path / "out.png"
     Image.fromarray(rgb).save(src)
     subprocess.run(
-        ["ffmpeg", "-v", "error", "-y", "-i", str(src), "-vf", f"format={working_format},{vf},format=rgb24", str(dst)],
+        [
+            "ffmpeg",
+            "-v",
+            "error",
+            "-y",
+            "-i",
+            str(src),
+            "-vf",
+            f"format={working_format},{vf},format=rgb24",
+            str(dst),
+        ],
         check=True,
     )
     return np.asarray(Image.open(dst).convert("RGB")).astype(int)

@@ -117,8 +117,12 @@ def test_a_correction_wins_over_its_style(teacher):
 
 @pytest.mark.parametrize(
     ("intent", "prop", "way"),
-    [("vintage look but not so yellow", "warmth", "-"), ("black and white, but not so contrasty", "contrast", "-"),
-     ("golden hour, not too warm", "warmth", "-"), ("golden hour but less saturated", "saturation", "-")],
+    [
+        ("vintage look but not so yellow", "warmth", "-"),
+        ("black and white, but not so contrasty", "contrast", "-"),
+        ("golden hour, not too warm", "warmth", "-"),
+        ("golden hour but less saturated", "saturation", "-"),
+    ],
 )
 def test_a_styles_filter_never_undoes_the_edit(teacher, intent, prop, way):
     """Rendered on a grey ramp and color patches, the named property moves the asked way
@@ -137,13 +141,36 @@ def test_a_styles_filter_never_undoes_the_edit(teacher, intent, prop, way):
 
 @pytest.mark.parametrize(
     "intent",
-    ["asdfgh", "", "   ", "no changes", "leave it as it is", "keep it the same", "שלום עולם", "你好世界",
-     "haz la foto más cálida", "who won the game last night", "12345",
-     # Look words that ask for no look: chat, other work, sound, keyboard mashes.
-     "what does golden hour mean", "tell me about film noir", "my cat is asleep", "good night",
-     "split the clip in half", "trim the end", "mute the audio", "make it smaller", "bwww", "zenkw",
-     "nah i'm happy with it", "keep the original colors and exposure", "leave the shadows and highlights alone",
-     "what does vibrance mean", "we went to paris last summer", "happy birthday mom"],
+    [
+        "asdfgh",
+        "",
+        "   ",
+        "no changes",
+        "leave it as it is",
+        "keep it the same",
+        "שלום עולם",
+        "你好世界",
+        "haz la foto más cálida",
+        "who won the game last night",
+        "12345",
+        # Look words that ask for no look: chat, other work, sound, keyboard mashes.
+        "what does golden hour mean",
+        "tell me about film noir",
+        "my cat is asleep",
+        "good night",
+        "split the clip in half",
+        "trim the end",
+        "mute the audio",
+        "make it smaller",
+        "bwww",
+        "zenkw",
+        "nah i'm happy with it",
+        "keep the original colors and exposure",
+        "leave the shadows and highlights alone",
+        "what does vibrance mean",
+        "we went to paris last summer",
+        "happy birthday mom",
+    ],
 )
 def test_nothing_to_do_calls_no_tool(teacher, intent):
     answer = teacher.label(intent)
@@ -152,8 +179,12 @@ def test_nothing_to_do_calls_no_tool(teacher, intent):
 
 @pytest.mark.parametrize(
     ("intent", "name"),
-    [("it's fine but a bit dark", "exposure"), ("crop it and make it brighter", "exposure"),
-     ("keep the warmth, more contrast", "contrast"), ("seashore", "saturation")],
+    [
+        ("it's fine but a bit dark", "exposure"),
+        ("crop it and make it brighter", "exposure"),
+        ("keep the warmth, more contrast", "contrast"),
+        ("seashore", "saturation"),
+    ],
 )
 def test_a_request_beside_chat_or_keeping_still_edits(teacher, intent, name):
     assert teacher.label(intent).look.adjust_value(name) != 0
@@ -161,8 +192,14 @@ def test_a_request_beside_chat_or_keeping_still_edits(teacher, intent, name):
 
 @pytest.mark.parametrize(
     ("intent", "mode"),
-    [("make it brighter", "relative"), ("a bit warmer", "relative"), ("and more contrast", "relative"),
-     ("less yellow", "relative"), ("moody winter", "new"), ("golden hour but less saturated", "new")],
+    [
+        ("make it brighter", "relative"),
+        ("a bit warmer", "relative"),
+        ("and more contrast", "relative"),
+        ("less yellow", "relative"),
+        ("moody winter", "new"),
+        ("golden hour but less saturated", "new"),
+    ],
 )
 def test_relative_or_new(teacher, intent, mode):
     assert teacher.label(intent).mode == mode
@@ -170,7 +207,9 @@ def test_relative_or_new(teacher, intent, mode):
 
 def test_rationale_says_what_was_asked(teacher):
     answer = teacher.label("slightly warmer and more contrast")
-    assert "warmer (a little)" in answer.rationales["adjust"] and "more contrast" in answer.rationales["adjust"]
+    assert (
+        "warmer (a little)" in answer.rationales["adjust"] and "more contrast" in answer.rationales["adjust"]
+    )
 
 
 @pytest.mark.parametrize("intent", ["it looks too gloomy", "way too moody", "too cinematic, tone it down"])
@@ -181,7 +220,10 @@ def test_too_much_of_a_look_takes_some_of_it_back(teacher, intent):
 
 @pytest.mark.parametrize(
     "intent",
-    ["it looks like midnight, can you brighten it", "My phone made it look like midnight but it was 5pm! please lighten it"],
+    [
+        "it looks like midnight, can you brighten it",
+        "My phone made it look like midnight but it was 5pm! please lighten it",
+    ],
 )
 def test_a_look_the_picture_has_is_not_applied(teacher, intent):
     look = teacher.label(intent).look
@@ -224,15 +266,22 @@ def test_a_stop_of_exposure_is_the_documented_step(teacher):
     assert _adjust(teacher, "exposure +1 stop", "exposure") == 40
 
 
-@pytest.mark.parametrize("intent", ["desaturate completely", "no color at all, just grey tones", "B+W", "b/w"])
+@pytest.mark.parametrize(
+    "intent", ["desaturate completely", "no color at all, just grey tones", "B+W", "b/w"]
+)
 def test_all_the_way_less_color_is_black_and_white(teacher, intent):
     assert _adjust(teacher, intent, "saturation") == -100
 
 
 @pytest.mark.parametrize(
     "intent",
-    ["www.instagram.com", "vacation_final_v2.mp4", "can i edit raw files", "tiktok.com/r/photography",
-     "is there a dark mode"],
+    [
+        "www.instagram.com",
+        "vacation_final_v2.mp4",
+        "can i edit raw files",
+        "tiktok.com/r/photography",
+        "is there a dark mode",
+    ],
 )
 def test_addresses_and_files_are_no_request(teacher, intent):
     assert teacher.label(intent).mode == "none"

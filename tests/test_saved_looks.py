@@ -70,7 +70,9 @@ def test_export_cube_is_the_baked_look(tmp_path):
     assert left_out == ["sharpen"]
     lut = read_cube(tmp_path / "warm.cube").lut3d
     rgb = np.random.default_rng(0).random((500, 3), dtype=np.float32)
-    np.testing.assert_allclose(apply_trilinear(rgb, lut), apply_trilinear(rgb, bake_pointwise(look)), atol=2e-6)
+    np.testing.assert_allclose(
+        apply_trilinear(rgb, lut), apply_trilinear(rgb, bake_pointwise(look)), atol=2e-6
+    )
 
 
 def test_an_imported_look_keeps_a_lut_that_lies_beside_it(tmp_path):

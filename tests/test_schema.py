@@ -21,25 +21,52 @@ from editor.schema import (
 )
 
 GOLDEN_HOUR = Look(
-    adjust={"contrast": 10, "brightness": 10, "highlights": 20, "shadows": -10, "saturation": 15,
-            "vibrance": 15, "temperature": 30, "tint": 10},
-    selective_adjust={"red": {"saturation": 20, "luminance": 10}, "orange": {"saturation": 30, "luminance": 20},
-                      "yellow": {"saturation": 40, "luminance": 30}, "green": {"saturation": -20},
-                      "cyan": {"saturation": -20}},
+    adjust={
+        "contrast": 10,
+        "brightness": 10,
+        "highlights": 20,
+        "shadows": -10,
+        "saturation": 15,
+        "vibrance": 15,
+        "temperature": 30,
+        "tint": 10,
+    },
+    selective_adjust={
+        "red": {"saturation": 20, "luminance": 10},
+        "orange": {"saturation": 30, "luminance": 20},
+        "yellow": {"saturation": 40, "luminance": 30},
+        "green": {"saturation": -20},
+        "cyan": {"saturation": -20},
+    },
     filter=FilterChoice("faded_HighNoon", 40),
 )
 
 
 def test_the_schema_lists_the_papers_parameters():
-    assert ADJUST_NAMES == ("exposure", "contrast", "brightness", "highlights", "shadows", "saturation",
-                            "vibrance", "temperature", "tint", "hue", "bloom", "sharpen", "structure",
-                            "linearOffset")
+    assert ADJUST_NAMES == (
+        "exposure",
+        "contrast",
+        "brightness",
+        "highlights",
+        "shadows",
+        "saturation",
+        "vibrance",
+        "temperature",
+        "tint",
+        "hue",
+        "bloom",
+        "sharpen",
+        "structure",
+        "linearOffset",
+    )
     assert COLOR_RANGES == ("red", "orange", "yellow", "green", "cyan", "blue")
     assert SELECTIVE_NAMES == ("saturation", "luminance", "hue")
 
 
 def test_neutral_tools_count_as_not_called():
-    look = Look(adjust={"contrast": 0}, selective_adjust={"red": {"hue": 0}}, filter=FilterChoice("bw_Classic", 0))
+    look = Look(
+        adjust={"contrast": 0}, selective_adjust={"red": {"hue": 0}}, filter=FilterChoice("bw_Classic", 0)
+    )
     assert look.tools_called == ()
     assert look.is_neutral
     assert look.to_dict() == {"schema_version": SCHEMA_VERSION}
@@ -53,7 +80,8 @@ def test_json_round_trip_keeps_every_value():
 
 def test_compact_text_lists_only_non_neutral_values():
     assert GOLDEN_HOUR.tool_text("adjust") == (
-        "contrast 10 brightness 10 highlights 20 shadows -10 saturation 15 vibrance 15 temperature 30 tint 10")
+        "contrast 10 brightness 10 highlights 20 shadows -10 saturation 15 vibrance 15 temperature 30 tint 10"
+    )
     assert GOLDEN_HOUR.tool_text("filter") == "faded_HighNoon 40"
     assert Look().tool_text("selective_adjust") == NOT_CALLED
     assert Look.from_text(GOLDEN_HOUR.to_text()) == GOLDEN_HOUR
@@ -61,8 +89,10 @@ def test_compact_text_lists_only_non_neutral_values():
 
 def test_out_of_range_values_are_clamped_with_a_note():
     notes = []
-    look = Look.from_dict({"adjust": {"exposure": 250, "hue": -101.6}, "filter": {"name": "bw_Classic",
-                                                                            "intensity": 180}}, notes=notes)
+    look = Look.from_dict(
+        {"adjust": {"exposure": 250, "hue": -101.6}, "filter": {"name": "bw_Classic", "intensity": 180}},
+        notes=notes,
+    )
     assert look.adjust["exposure"] == 100 and look.adjust["hue"] == -100
     assert look.filter == FilterChoice("bw_Classic", 100)
     assert len(notes) == 3 and "outside -100..100" in notes[0]
@@ -98,8 +128,16 @@ def test_lenient_parsing_drops_unknown_names_and_keeps_the_rest():
     assert parse_tool_text("filter", NOT_CALLED) is None
 
 
-@pytest.mark.parametrize("tool, text", [("adjust", ""), ("adjust", "contrast"), ("selective_adjust", "hue 4"),
-                                        ("filter", "bw_Nope 10"), ("filter", "a b c")])
+@pytest.mark.parametrize(
+    "tool, text",
+    [
+        ("adjust", ""),
+        ("adjust", "contrast"),
+        ("selective_adjust", "hue 4"),
+        ("filter", "bw_Nope 10"),
+        ("filter", "a b c"),
+    ],
+)
 def test_unusable_tool_text_raises_look_error(tool, text):
     with pytest.raises(LookError):
         parse_tool_text(tool, text)
@@ -107,8 +145,21 @@ def test_unusable_tool_text_raises_look_error(tool, text):
 
 def test_random_token_soup_never_raises_anything_but_look_error():
     rng = random.Random(7)
-    vocab = [*ADJUST_NAMES, *COLOR_RANGES, *SELECTIVE_NAMES, "bw_Classic", "none", "-5", "17", "1e9", "9" * 40,
-             "", ":", "nan", "ü"]
+    vocab = [
+        *ADJUST_NAMES,
+        *COLOR_RANGES,
+        *SELECTIVE_NAMES,
+        "bw_Classic",
+        "none",
+        "-5",
+        "17",
+        "1e9",
+        "9" * 40,
+        "",
+        ":",
+        "nan",
+        "ü",
+    ]
     for _ in range(2000):
         text = " ".join(rng.choice(vocab) for _ in range(rng.randint(0, 12)))
         for tool in TOOLS:

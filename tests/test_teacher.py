@@ -87,7 +87,9 @@ def test_composition_blends_shared_and_adds_distinct_parameters(teacher):
 
 def test_modifiers_scale_the_next_style(teacher):
     moody = teacher.label("moody").look
-    assert teacher.label("very moody").look.adjust_value("shadows") == round(1.4 * moody.adjust_value("shadows"))
+    assert teacher.label("very moody").look.adjust_value("shadows") == round(
+        1.4 * moody.adjust_value("shadows")
+    )
     less = teacher.label("less moody")
     assert less.look.adjust_value("exposure") == round(-0.5 * moody.adjust_value("exposure"))
     assert less.look.filter is None
@@ -112,8 +114,15 @@ def test_casual_phrasing_case_typos_and_emoji(teacher):
 
 @pytest.mark.parametrize(
     ("word", "concept"),
-    [("wintery", "winter"), ("seashore", "ocean"), ("terrifying", "horror"), ("gleeful", "happy"),
-     ("thunderous", "stormy"), ("melancholia", "melancholic"), ("beachfront", "beach")],
+    [
+        ("wintery", "winter"),
+        ("seashore", "ocean"),
+        ("terrifying", "horror"),
+        ("gleeful", "happy"),
+        ("thunderous", "stormy"),
+        ("melancholia", "melancholic"),
+        ("beachfront", "beach"),
+    ],
 )
 def test_semantic_fallback_maps_unlisted_synonyms(teacher, word, concept):
     assert normalize(word) not in teacher.kb.by_name
@@ -150,8 +159,12 @@ class _Replay(BaseHTTPRequestHandler):
 
     def do_POST(self):  # noqa: N802 (http.server's naming)
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        type(self).requests.append({"path": self.path, "auth": self.headers.get("Authorization"), "body": body})
-        choices = [{"index": i, "message": {"role": "assistant", "content": a}} for i, a in enumerate(self.answers)]
+        type(self).requests.append(
+            {"path": self.path, "auth": self.headers.get("Authorization"), "body": body}
+        )
+        choices = [
+            {"index": i, "message": {"role": "assistant", "content": a}} for i, a in enumerate(self.answers)
+        ]
         data = json.dumps({"choices": choices}).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
@@ -198,7 +211,9 @@ def test_openai_teacher_protocol_and_strict_parsing(replay_server, caplog):
     body = request["body"]
     assert body["model"] == "teacher-model" and body["n"] == 4
     assert [m["role"] for m in body["messages"]] == ["system", "user", "assistant", "user"]
-    assert body["messages"][1]["content"] == "Golden hour" and body["messages"][-1]["content"] == "sunset glow"
+    assert (
+        body["messages"][1]["content"] == "Golden hour" and body["messages"][-1]["content"] == "sunset glow"
+    )
     assert json.loads(body["messages"][2]["content"])["filter"] == {"name": "faded_HighNoon", "intensity": 40}
 
 

@@ -21,7 +21,9 @@ from editor.progress import CancelToken
 from editor.prompts import TASKS
 
 TINY = Path(__file__).parent / "data" / "tiny.jsonl"
-OPTIONS = TrainOptions(size="micro", epochs=4, batch_size=16, warmup_steps=4, max_steps=10, checkpoint_every=4)
+OPTIONS = TrainOptions(
+    size="micro", epochs=4, batch_size=16, warmup_steps=4, max_steps=10, checkpoint_every=4
+)
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +103,9 @@ def test_training_continues_from_a_trained_student(rows, trained, tmp_path):
     """``init_from`` starts from the trained weights and reuses their tokenizer; a student
     of another size is refused in one sentence."""
     start = trained[0].hf_dir
-    options = TrainOptions(**{**OPTIONS.__dict__, "init_from": str(start), "learning_rate": 1e-12, "max_steps": 1})
+    options = TrainOptions(
+        **{**OPTIONS.__dict__, "init_from": str(start), "learning_rate": 1e-12, "max_steps": 1}
+    )
     result = train(rows, tmp_path / "more", options)
     assert result.tokenizer.read_bytes() == (start / "spiece.model").read_bytes()
     before = T5ForConditionalGeneration.from_pretrained(start).state_dict()
@@ -121,8 +125,21 @@ def test_rq2_experiment_runs_end_to_end(tmp_path, capsys):
     from editor.cli import main
     from editor.paths import default_model_dir
 
-    args = ["distill", "augment", "--rq2", "--train-fraction", "0.002", "--size", "micro", "--epochs", "1",
-            "--work", str(tmp_path / "rq2"), "--full-model", str(default_model_dir())]
+    args = [
+        "distill",
+        "augment",
+        "--rq2",
+        "--train-fraction",
+        "0.002",
+        "--size",
+        "micro",
+        "--epochs",
+        "1",
+        "--work",
+        str(tmp_path / "rq2"),
+        "--full-model",
+        str(default_model_dir()),
+    ]
     assert main(args) == 0
     out = capsys.readouterr().out
     assert "Train %" in out and "0.2%+aug" in out and (tmp_path / "rq2" / "augmented.jsonl").exists()

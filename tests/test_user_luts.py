@@ -39,7 +39,10 @@ FFMPEG_READS = {
     "colour_iridas_Demo_1d_domain.cube": "lut1d",
 }
 #: Files ffmpeg reads apart from DOMAIN_MIN, which it never subtracts (see tests/test_lut.py).
-FFMPEG_IGNORES_DOMAIN_MIN = {"colour_iridas_eotf_sRGB_3D_domain.cube": "lut3d", "ocio_iridas_1d.cube": "lut1d"}
+FFMPEG_IGNORES_DOMAIN_MIN = {
+    "colour_iridas_eotf_sRGB_3D_domain.cube": "lut3d",
+    "ocio_iridas_1d.cube": "lut1d",
+}
 
 
 @pytest.fixture(scope="module")
@@ -85,7 +88,8 @@ def test_apply_lut_matches_ffmpeg(name, luts, picture, tmp_path):
 
 @pytest.mark.parametrize("name", sorted(FFMPEG_IGNORES_DOMAIN_MIN))
 def test_apply_lut_matches_ffmpeg_once_its_domain_reading_is_matched(name, luts, picture, tmp_path):
-    """ffmpeg reads DOMAIN_MIN..MAX as 0..MAX-MIN: the same file rewritten so is graded as ffmpeg grades the original."""
+    """ffmpeg reads DOMAIN_MIN..MAX as 0..MAX-MIN: the same file rewritten so is graded as ffmpeg
+    grades the original."""
     src, _ = picture
     cube = read_cube(luts / name)
     lut = cube.lut3d or cube.shaper
@@ -110,10 +114,14 @@ def test_lut_intensity_blends_and_combines_with_a_look(luts, picture, tmp_path):
     assert np.abs(read_rgb(half) - expected).max() <= 2
     assert np.abs(read_rgb(full) - reader_graded(img, read_cube(lut))).max() <= 2
     look = tmp_path / "look.json"
-    look.write_text(json.dumps({"adjust": {"exposure": 40}, "filter": {"name": "faded_HighNoon", "intensity": 40}}))
+    look.write_text(
+        json.dumps({"adjust": {"exposure": 40}, "filter": {"name": "faded_HighNoon", "intensity": 40}})
+    )
     both = tmp_path / "both.png"
     assert _apply(src, "-o", both, "--look", look, "--lut", lut) == 0
-    graded = render_cpu(img.astype(np.float32) / 255, Look({"exposure": 40}, None, FilterChoice(str(lut), 100)))
+    graded = render_cpu(
+        img.astype(np.float32) / 255, Look({"exposure": 40}, None, FilterChoice(str(lut), 100))
+    )
     assert np.abs(read_rgb(both) - np.round(np.clip(graded, 0, 1) * 255)).max() <= 2
 
 
@@ -131,11 +139,14 @@ def test_a_file_that_is_not_a_lut_gets_the_readers_sentence(content, says, pictu
     assert not (tmp_path / "out.png").exists()
 
 
-@pytest.mark.parametrize(("args", "says"), [
-    (["--lut", "look.json"], "--lut needs a .cube file"),
-    (["--lut", "gone.cube"], "missing"),
-    (["--lut", "x.cube", "--lut-intensity", "101"], "0..100"),
-])
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--lut", "look.json"], "--lut needs a .cube file"),
+        (["--lut", "gone.cube"], "missing"),
+        (["--lut", "x.cube", "--lut-intensity", "101"], "0..100"),
+    ],
+)
 def test_bad_lut_arguments_are_refused(args, says, picture, tmp_path, capsys):
     (tmp_path / "x.cube").write_text("LUT_3D_SIZE 2\n" + "0 0 0\n" * 8)
     args = [str(tmp_path / a) if a.endswith((".cube", ".json")) else a for a in args]
@@ -152,9 +163,9 @@ def test_a_user_lut_look_is_version_2_and_older_looks_still_load():
     assert Look.from_dict(look.to_dict()) == look
     plain = Look({"contrast": 10}, None, FilterChoice("faded_HighNoon", 40))
     assert plain.to_dict()["schema_version"] == 1
-    assert Look.from_dict({"schema_version": 1, "filter": {"name": "faded_HighNoon", "intensity": 40}}) == Look(
-        filter=FilterChoice("faded_HighNoon", 40)
-    )
+    assert Look.from_dict(
+        {"schema_version": 1, "filter": {"name": "faded_HighNoon", "intensity": 40}}
+    ) == Look(filter=FilterChoice("faded_HighNoon", 40))
     with pytest.raises(LookError, match="version 3 is not supported"):
         Look.from_dict({"schema_version": 3})
     with pytest.raises(LookError, match="must name a .cube file"):

@@ -113,7 +113,8 @@ class ExportDialog(QDialog):
         self.size_box = QComboBox()
         for label, height in SIZES:
             if height is None or height < info.height:
-                self.size_box.addItem(f"{label}" if height else f"{label} ({info.width}x{info.height})", height)
+                text = f"{label}" if height else f"{label} ({info.width}x{info.height})"
+                self.size_box.addItem(text, height)
         self.quality = QualityBox(info.kind)
         self.speed_box = QComboBox()
         for words, speed in SPEED_WORDS:
@@ -199,8 +200,10 @@ class ExportDialog(QDialog):
     def export_settings(self) -> ExportSettings:
         if self.info.kind == "video":
             return ExportSettings(
-                crf=self.quality.value(), preset=SPEEDS[self.speed_box.currentData()],
-                max_height=self.size_box.currentData(), encoder=AUTO,
+                crf=self.quality.value(),
+                preset=SPEEDS[self.speed_box.currentData()],
+                max_height=self.size_box.currentData(),
+                encoder=AUTO,
             )
         return ExportSettings(photo_quality=self.quality.value(), max_height=self.size_box.currentData())
 

@@ -106,7 +106,9 @@ class FileMenu:
         )
         if not names:
             return
-        folder = QFileDialog.getExistingDirectory(window, "Folder for the graded files", window.settings.last_folder("batch"))
+        folder = QFileDialog.getExistingDirectory(
+            window, "Folder for the graded files", window.settings.last_folder("batch")
+        )
         if folder:
             # set_last_folder keeps the folder of a chosen file; here the folder itself was chosen.
             window.settings.set_last_folder("batch", Path(folder) / "graded")
@@ -115,11 +117,15 @@ class FileMenu:
     def start_batch(self, sources: list[Path], folder: Path) -> BatchDialog | None:
         """Show the queue for ``sources`` with the current look; it starts when the user says Start."""
         if self.window.luts.missing is not None:
-            self.window.show_error(f"The LUT {Path(self.window.luts.missing).name} is missing; relink it first.")
+            self.window.show_error(
+                f"The LUT {Path(self.window.luts.missing).name} is missing; relink it first."
+            )
             return None
         self.batch = BatchDialog(sources, folder, self.window.state.look(), self.window)
         self.batch.done_with.connect(
-            lambda report: self.window.show_status(f"Graded {len(report.written)} of {report.total} file(s) into {folder}.")
+            lambda report: self.window.show_status(
+                f"Graded {len(report.written)} of {report.total} file(s) into {folder}."
+            )
         )
         self.batch.open()
         return self.batch

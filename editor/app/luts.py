@@ -52,7 +52,9 @@ class LutMenu:
             name = user_luts.import_lut(path)
         except (EditorError, OSError) as exc:
             log.warning("cannot import LUT %s", path, exc_info=True)
-            self.window.show_error(str(exc) if isinstance(exc, EditorError) else f"{path} cannot be read ({exc}).")
+            self.window.show_error(
+                str(exc) if isinstance(exc, EditorError) else f"{path} cannot be read ({exc})."
+            )
             return None
         self.window.tools.filter_gallery.add_user_lut(name)
         self.window.thumbnails.frame_changed()
@@ -67,7 +69,9 @@ class LutMenu:
             user_luts.keep_beside(self.window.state.look(), path)
         except (EditorError, OSError) as exc:
             log.warning("cannot copy the LUT beside %s", path, exc_info=True)
-            self.window.show_error(f"The project was saved, but its LUT could not be copied beside it ({exc}).")
+            self.window.show_error(
+                f"The project was saved, but its LUT could not be copied beside it ({exc})."
+            )
 
     def project_opening(self, look: Look, path: Path) -> None:
         """A LUT the library lacks comes back from beside the project being opened."""
@@ -129,7 +133,9 @@ class LutMenu:
             name = user_luts.import_lut(path, name=Path(self.missing).name)
         except (EditorError, OSError) as exc:
             log.warning("cannot relink LUT %s", path, exc_info=True)
-            self.window.show_error(str(exc) if isinstance(exc, EditorError) else f"{path} cannot be read ({exc}).")
+            self.window.show_error(
+                str(exc) if isinstance(exc, EditorError) else f"{path} cannot be read ({exc})."
+            )
             return False
         self.window.tools.filter_gallery.add_user_lut(name)
         self.window.refresh_look()

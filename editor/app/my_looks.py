@@ -133,7 +133,8 @@ class LooksMenu:
         self._timer.timeout.connect(self._render_some)
         self.shelf = LooksShelf()
         window.tools.tabs.addTab(self.shelf, SHELF_TITLE)
-        window.tools.tabs.setTabToolTip(window.tools.tabs.count() - 1, "Looks you kept, to use again on any clip")
+        tabs = window.tools.tabs
+        tabs.setTabToolTip(tabs.count() - 1, "Looks you kept, to use again on any clip")
         window.tools.tabs.currentChanged.connect(lambda _i: self.render_thumbnails())
         self.save_action = add_action(menu, "&Save Look\u2026", self.save_dialog)
         add_action(menu, "&Import Look\u2026", self.import_dialog)
@@ -218,7 +219,9 @@ class LooksMenu:
         except EditorError as exc:
             self._report(exc, "Saving the look")
             return
-        if taken and not self._confirm(f"There is already a look named \u201c{name.strip()}\u201d. Replace it?"):
+        if taken and not self._confirm(
+            f"There is already a look named \u201c{name.strip()}\u201d. Replace it?"
+        ):
             return
         self.save_current(name, replace=taken)
 
@@ -262,7 +265,9 @@ class LooksMenu:
             self.delete(name)
 
     def _confirm(self, question: str) -> bool:
-        box = QMessageBox(QMessageBox.Question, "My looks", question, QMessageBox.Yes | QMessageBox.Cancel, self.window)
+        box = QMessageBox(
+            QMessageBox.Question, "My looks", question, QMessageBox.Yes | QMessageBox.Cancel, self.window
+        )
         box.setDefaultButton(QMessageBox.Cancel)
         return box.exec() == QMessageBox.Yes
 

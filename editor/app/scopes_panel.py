@@ -122,16 +122,21 @@ class _Plot(QLabel):
 class ScopesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.histogram = _Plot("Histogram: how many pixels at each level, red, green and blue, luma as the white line")
+        self.histogram = _Plot(
+            "Histogram: how many pixels at each level, red, green and blue, luma as the white line"
+        )
         self.wave_mode = QComboBox()
         self.wave_mode.addItems([LUMA, PARADE])
         self.wave_mode.setToolTip("Luma waveform, or red, green and blue side by side (parade)")
         self.waveform = _Plot("Waveform: brightness (up) across the picture (left to right)")
         self.vectorscope = _Plot(
-            "Vectorscope: hue around the circle, saturation outward; the orange line is skin tone", keep_aspect=True
+            "Vectorscope: hue around the circle, saturation outward; the orange line is skin tone",
+            keep_aspect=True,
         )
         self.clip_label = QLabel("")
-        self.clip_label.setToolTip("Share of pixels with a channel at 255 (highlights), and of black ones (shadows)")
+        self.clip_label.setToolTip(
+            "Share of pixels with a channel at 255 (highlights), and of black ones (shadows)"
+        )
         row = QHBoxLayout()
         row.addWidget(QLabel("Waveform"))
         row.addWidget(self.wave_mode, 1)
@@ -149,7 +154,9 @@ class ScopesPanel(QWidget):
         self.result = result
         self.histogram.show_image(histogram_image(result.histogram))
         if self.wave_mode.currentText() == PARADE:
-            self.waveform.show_image(waveform_image(result.parade, ((1, 0.3, 0.3), (0.3, 1, 0.3), (0.4, 0.5, 1))))
+            self.waveform.show_image(
+                waveform_image(result.parade, ((1, 0.3, 0.3), (0.3, 1, 0.3), (0.4, 0.5, 1)))
+            )
         else:
             self.waveform.show_image(waveform_image(result.waveform[None], ((0.75, 1.0, 0.8),)))
         self.vectorscope.show_image(vectorscope_image(result.vectorscope))
@@ -173,12 +180,19 @@ class ScopesDock:
         self.dock.hide()
         menu.addSeparator()
         self.action = add_action(
-            menu, "&Scopes", lambda: self.dock.setVisible(self.action.isChecked()), "Ctrl+Shift+W", checkable=True
+            menu,
+            "&Scopes",
+            lambda: self.dock.setVisible(self.action.isChecked()),
+            "Ctrl+Shift+W",
+            checkable=True,
         )
         self.dock.visibilityChanged.connect(self._visibility)
         self.clip_action = add_action(
-            menu, "&Clipping Warnings", lambda: window.preview.set_clip_warnings(self.clip_action.isChecked()),
-            "Ctrl+Shift+H", checkable=True,
+            menu,
+            "&Clipping Warnings",
+            lambda: window.preview.set_clip_warnings(self.clip_action.isChecked()),
+            "Ctrl+Shift+H",
+            checkable=True,
         )
         self._timer = QTimer(window, singleShot=True, interval=_INTERVAL_MS)
         self._timer.timeout.connect(self.update_now)

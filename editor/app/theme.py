@@ -25,7 +25,9 @@ QPushButton:hover, QToolButton:hover {{ background: #383b41; }}
 QPushButton:checked, QToolButton:checked {{ background: {ACCENT}; border-color: {ACCENT}; color: #101114; }}
 QPushButton#primary {{ background: {ACCENT}; border-color: {ACCENT}; color: #101114; font-weight: 600; }}
 QTabWidget::pane {{ border: none; }}
-QTabBar::tab {{ background: transparent; color: #9aa0aa; padding: 6px 10px; border-bottom: 2px solid transparent; }}
+QTabBar::tab {{
+    background: transparent; color: #9aa0aa; padding: 6px 10px; border-bottom: 2px solid transparent;
+}}
 QTabBar::tab:selected {{ color: #ffffff; border-bottom: 2px solid {ACCENT}; }}
 QSlider::groove:horizontal {{ height: 4px; background: #3a3d42; border-radius: 2px; }}
 QSlider::handle:horizontal {{ background: #d8dbe0; width: 12px; margin: -5px 0; border-radius: 6px; }}

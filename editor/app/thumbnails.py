@@ -55,7 +55,9 @@ class GalleryThumbnails(QObject):
             return
         self._done_for = id(frame)
         # A user LUT whose file has gone keeps its blank tile rather than stopping the rest.
-        self.queue = list(preset_names()) + [n for n in self.tools.filter_gallery.user_luts if user_luts.find(n)]
+        self.queue = list(preset_names()) + [
+            n for n in self.tools.filter_gallery.user_luts if user_luts.find(n)
+        ]
         self._timer.start()
 
     def _source(self) -> np.ndarray:

@@ -49,31 +49,54 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_overwrite(parser)
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--look", type=Path, help="a look saved as JSON")
-    source.add_argument("--prompt", metavar="TEXT", help="the look in plain words, turned into a look by the student model")
-    parser.add_argument("--lut", type=Path, metavar="FILE.cube", help="your own .cube LUT as the filter (replaces the look's)")
+    source.add_argument(
+        "--prompt", metavar="TEXT", help="the look in plain words, turned into a look by the student model"
+    )
     parser.add_argument(
-        "--lut-intensity", type=int, default=FILTER_INTENSITY.default, metavar="N",
+        "--lut", type=Path, metavar="FILE.cube", help="your own .cube LUT as the filter (replaces the look's)"
+    )
+    parser.add_argument(
+        "--lut-intensity",
+        type=int,
+        default=FILTER_INTENSITY.default,
+        metavar="N",
         help=f"how strongly the LUT is mixed in, 0..100 (default {FILTER_INTENSITY.default})",
     )
     parser.add_argument(
-        "--quality", type=int, default=ExportSettings.crf, metavar="CRF",
-        help=f"H.264 constant rate factor, 0 (lossless) .. 51; lower is better (default {ExportSettings.crf})",
+        "--quality",
+        type=int,
+        default=ExportSettings.crf,
+        metavar="CRF",
+        help=f"H.264 constant rate factor, 0 (lossless) .. 51; lower is better "
+        f"(default {ExportSettings.crf})",
     )
-    parser.add_argument("--max-height", type=int, default=None, metavar="PIXELS", help="scale taller videos down to this height")
     parser.add_argument(
-        "--speed", default="balanced", metavar="SPEED",
+        "--max-height",
+        type=int,
+        default=None,
+        metavar="PIXELS",
+        help="scale taller videos down to this height",
+    )
+    parser.add_argument(
+        "--speed",
+        default="balanced",
+        metavar="SPEED",
         help="fast, balanced or best: x264's veryfast, medium or slow preset, or the hardware encoder's own "
         "(default balanced)",
     )
     parser.add_argument(
-        "--encoder", default=AUTO, metavar="NAME",
+        "--encoder",
+        default=AUTO,
+        metavar="NAME",
         help=f"auto (a hardware encoder where one works on this machine, else libx264), libx264, or one of "
         f"{', '.join(HARDWARE)} (libx264 where it does not work); default auto",
     )
 
 
 def add_overwrite(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-y", "--overwrite", action="store_true", help="replace output files that already exist")
+    parser.add_argument(
+        "-y", "--overwrite", action="store_true", help="replace output files that already exist"
+    )
 
 
 def load_look(path: str | Path) -> Look:
@@ -174,7 +197,10 @@ def run(args: argparse.Namespace) -> int:
         # Refused before the model loads or a look's notes are printed; export checks again.
         check_output(args.output, overwrite=args.overwrite, sources=args.inputs)
     settings = ExportSettings(
-        crf=args.quality, preset=preset_for_speed(args.speed), max_height=args.max_height, encoder=args.encoder
+        crf=args.quality,
+        preset=preset_for_speed(args.speed),
+        max_height=args.max_height,
+        encoder=args.encoder,
     )
     lut = _lut_filter(args)
     look = look_from(args) if args.look is not None or args.prompt is not None else Look()
@@ -189,7 +215,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         with on_stop_signals(token.cancel):
             result = export(
-                args.inputs[0], args.output, look, settings=settings, progress=bar, cancel=token, overwrite=args.overwrite
+                args.inputs[0],
+                args.output,
+                look,
+                settings=settings,
+                progress=bar,
+                cancel=token,
+                overwrite=args.overwrite,
             )
     finally:
         bar.finish()
@@ -233,8 +265,15 @@ def _run_batch(args: argparse.Namespace, look: Look, settings: ExportSettings) -
 
     with on_stop_signals(token.cancel):
         report = run_batch(
-            sources, args.output, look, settings=settings, overwrite=args.overwrite,
-            on_start=started, on_done=done, progress=progress, cancel=token,
+            sources,
+            args.output,
+            look,
+            settings=settings,
+            overwrite=args.overwrite,
+            on_start=started,
+            on_done=done,
+            progress=progress,
+            cancel=token,
         )
     print(f"Graded {len(report.written)} of {total} file(s) into {args.output}.")
     if report.failed:

@@ -28,9 +28,15 @@ DEFAULT_PROMPT = "golden hour"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--prompt", default=DEFAULT_PROMPT, help=f"the look to apply (default: {DEFAULT_PROMPT!r})")
     parser.add_argument(
-        "-o", "--output-dir", type=Path, default=Path("moodgrade-demo"), help="where to write the results (default: ./moodgrade-demo)"
+        "--prompt", default=DEFAULT_PROMPT, help=f"the look to apply (default: {DEFAULT_PROMPT!r})"
+    )
+    parser.add_argument(
+        "-o",
+        "--output-dir",
+        type=Path,
+        default=Path("moodgrade-demo"),
+        help="where to write the results (default: ./moodgrade-demo)",
     )
     parser.add_argument("--no-window", action="store_true", help="do not open the app afterwards")
     add_overwrite(parser)
@@ -86,7 +92,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         with on_stop_signals(token.cancel):
             result = export(
-                source, video, suggestion.look, settings=ExportSettings(), progress=bar, cancel=token,
+                source,
+                video,
+                suggestion.look,
+                settings=ExportSettings(),
+                progress=bar,
+                cancel=token,
                 overwrite=args.overwrite,
             )
     finally:
@@ -96,7 +107,10 @@ def run(args: argparse.Namespace) -> int:
     print(f"Wrote {video} ({result.frames} frames), {still} and {look_file}.")
     if args.no_window or not has_screen():
         if not args.no_window:
-            print("No screen here, so the app was not opened; run 'moodgrade' on a desktop to edit interactively.")
+            print(
+                "No screen here, so the app was not opened; "
+                "run 'moodgrade' on a desktop to edit interactively."
+            )
         return 0
     # Imported here: the command registry stays Qt-free (pyproject.toml's import-linter contract).
     from editor.app import run_app

@@ -104,7 +104,9 @@ def planned_files(command: list[str]) -> list[tuple[Path, bytes]]:
     try:
         entry = desktop_entry(command).encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise EditorError(f"moodgrade's path {command[0]!r} is not UTF-8, which a desktop entry needs.") from exc
+        raise EditorError(
+            f"moodgrade's path {command[0]!r} is not UTF-8, which a desktop entry needs."
+        ) from exc
     contents = [
         entry,
         *(icon_png(s).read_bytes() for s in ICON_SIZES),
@@ -136,7 +138,8 @@ def install(overwrite: bool) -> tuple[list[Path], list[Path]]:
             continue
         if existing is not None and not overwrite:
             raise EditorError(
-                f"{path} already exists and differs from this moodgrade's; add --overwrite (or -y) to replace it."
+                f"{path} already exists and differs from this moodgrade's; "
+                "add --overwrite (or -y) to replace it."
             )
         changed.append((path, data))
     for path, data in changed:

@@ -12,13 +12,31 @@ import importlib
 
 #: subcommand -> (module, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
-    "teach": ("editor.commands.distill_teach", "print the teacher's answer for an intent (per tool, with rationale)"),
-    "build-data": ("editor.commands.distill_build_data", "regenerate the intent corpus, teacher labels and splits"),
+    "teach": (
+        "editor.commands.distill_teach",
+        "print the teacher's answer for an intent (per tool, with rationale)",
+    ),
+    "build-data": (
+        "editor.commands.distill_build_data",
+        "regenerate the intent corpus, teacher labels and splits",
+    ),
     "stats": ("editor.commands.distill_stats", "print per split and tool: rows using the tool / all rows"),
-    "filter-log": ("editor.commands.distill_filter_log", "behavioral filtering of an event log (SQLite or JSONL) into rows"),
-    "train": ("editor.commands.distill_train", "train the student on the data, convert it to int8 and score it"),
-    "label-requests": ("editor.commands.distill_label_requests", "development requests labelled by the teacher, with noisy copies, as training rows"),
-    "augment": ("editor.commands.distill_augment", "add teacher-labelled intents near the student's training mistakes; --rq2 runs the experiment"),
+    "filter-log": (
+        "editor.commands.distill_filter_log",
+        "behavioral filtering of an event log (SQLite or JSONL) into rows",
+    ),
+    "train": (
+        "editor.commands.distill_train",
+        "train the student on the data, convert it to int8 and score it",
+    ),
+    "label-requests": (
+        "editor.commands.distill_label_requests",
+        "development requests labelled by the teacher, with noisy copies, as training rows",
+    ),
+    "augment": (
+        "editor.commands.distill_augment",
+        "add teacher-labelled intents near the student's training mistakes; --rq2 runs the experiment",
+    ),
 }
 
 
@@ -27,7 +45,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     parser.epilog = f"subcommands:\n{lines}"
     parser.add_argument("subcommand", choices=tuple(SUBCOMMANDS), metavar="SUBCOMMAND")
-    parser.add_argument("arguments", nargs=argparse.REMAINDER, help="the subcommand's arguments (see SUBCOMMAND -h)")
+    parser.add_argument(
+        "arguments", nargs=argparse.REMAINDER, help="the subcommand's arguments (see SUBCOMMAND -h)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -27,7 +27,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     defaults = TrainOptions()
     parser.add_argument("--data", type=Path, help="data directory (default: resources/data/v2)")
     parser.add_argument(
-        "--train-fraction", type=float, help="seeded share of the train split (default: 1, or 0.125 with --rq2)"
+        "--train-fraction",
+        type=float,
+        help="seeded share of the train split (default: 1, or 0.125 with --rq2)",
     )
     parser.add_argument("--seed", type=int, default=defaults.seed)
     parser.add_argument("--per-intent", type=int, default=2, help="new intents per mistaken intent")
@@ -74,7 +76,9 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.rq2:
         if args.output is None:
-            raise EditorError("Say where to write the new rows with -o FILE (or run the experiment with --rq2).")
+            raise EditorError(
+                "Say where to write the new rows with -o FILE (or run the experiment with --rq2)."
+            )
         write_rows(args.output, new_rows(Student(args.model)).rows)
         return 0
 
@@ -86,7 +90,9 @@ def run(args: argparse.Namespace) -> int:
         from editor.evaluate import evaluate
 
         options = TrainOptions(size=args.size, epochs=args.epochs, seed=args.seed, threads=args.threads)
-        result = train([(r.intent, r.look, r.mode) for r in rows], work, options, progress=_stage(f"train {name}"))
+        result = train(
+            [(r.intent, r.look, r.mode) for r in rows], work, options, progress=_stage(f"train {name}")
+        )
         out = convert(result.hf_dir, work / "ct2")
         report = evaluate(test, Student(out), progress=_stage(f"eval {name}"))
         print(f"{name}: {len(rows)} rows, test overall {report.overall:.3f}")
@@ -106,7 +112,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"100%: {args.full_model}, test overall {full:.3f}")
     else:
         full = trained("100%", train_rows, args.work / "full")
-    table = [("100%", 0, len(train_rows), full), (pct, 0, len(subset), low), (pct, share, len(subset) + len(extra), augmented)]
+    table = [
+        ("100%", 0, len(train_rows), full),
+        (pct, 0, len(subset), low),
+        (pct, share, len(subset) + len(extra), augmented),
+    ]
     print(f"{'Train %':<9}{'Augmentations':<16}{'Train size':<12}Overall")
     for pct_text, augs, size, overall in table:
         print(f"{pct_text:<9}{augs!s:<16}{size:<12,}{overall:.2f}")

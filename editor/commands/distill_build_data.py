@@ -21,7 +21,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--continue-from",
         type=Path,
-        help="data a student was trained on: keep its held-out concepts and keep its training intents out of test and unseen",
+        help="data a student was trained on: keep its held-out concepts "
+        "and keep its training intents out of test and unseen",
     )
 
 
@@ -30,7 +31,9 @@ def run(args: argparse.Namespace) -> int:
     from editor.distill.build import BuildOptions, build_dataset, stats_table
     from editor.distill.data import default_data_dir
 
-    options = BuildOptions(seed=args.seed, corpus_size=args.size, test_size=args.test_size, continue_from=args.continue_from)
+    options = BuildOptions(
+        seed=args.seed, corpus_size=args.size, test_size=args.test_size, continue_from=args.continue_from
+    )
     out = args.out or default_data_dir()
     splits = build_dataset(out, options, progress=terminal_progress("label"))
     print(f"wrote {out}")

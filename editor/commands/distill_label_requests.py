@@ -31,7 +31,9 @@ def run(args: argparse.Namespace) -> int:
         raise EditorError("--copies must be 0 or more.")
     manifest = (args.data or default_data_dir()) / "manifest.json"
     if not manifest.exists():
-        raise EditorError(f"{str(manifest)!r} is missing; build the data first (moodgrade distill build-data).")
+        raise EditorError(
+            f"{str(manifest)!r} is missing; build the data first (moodgrade distill build-data)."
+        )
     held_out = json.loads(manifest.read_text(encoding="utf-8"))["held_out_concepts"]
     requests = read_seed_requests(args.files)
     rows, skipped = seed_rows(requests, KnowledgeTeacher(), held_out, args.copies, args.seed)

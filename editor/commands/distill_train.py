@@ -20,7 +20,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     defaults = TrainOptions()
     parser.add_argument("--data", type=Path, help="data directory (default: resources/data/v2)")
     parser.add_argument("--extra", type=Path, action="append", default=[], help="more training rows (JSONL)")
-    parser.add_argument("--work", type=Path, default=REPO_ROOT / "build" / "student", help="checkpoint directory")
+    parser.add_argument(
+        "--work", type=Path, default=REPO_ROOT / "build" / "student", help="checkpoint directory"
+    )
     parser.add_argument("--out", type=Path, help="converted model directory (default: models/student)")
     parser.add_argument("--size", choices=tuple(SIZES), default=defaults.size)
     parser.add_argument("--epochs", type=int, default=defaults.epochs)

@@ -30,7 +30,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.size not in LUT_3D_SIZES:
-        raise LookError(f"--size must be between {LUT_3D_SIZES.start} and {LUT_3D_SIZES.stop - 1}, not {args.size}.")
+        raise LookError(
+            f"--size must be between {LUT_3D_SIZES.start} and {LUT_3D_SIZES.stop - 1}, not {args.size}."
+        )
     check_output(args.output, overwrite=args.overwrite, sources=[args.look])
     look = load_look(args.look)
     lut = bake_pointwise(look, args.size)

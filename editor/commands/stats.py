@@ -13,7 +13,9 @@ from editor.events import completion_rates, read_events
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--log", type=Path, default=None, help="event log (default: the app's log in the user data dir)")
+    parser.add_argument(
+        "--log", type=Path, default=None, help="event log (default: the app's log in the user data dir)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,7 +8,9 @@ from editor.commands.desktop import data_home, refresh_caches, uninstall
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.description = "Remove the menu entry, the icon and the project file type that install-desktop installed."
+    parser.description = (
+        "Remove the menu entry, the icon and the project file type that install-desktop installed."
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -4,8 +4,9 @@ Color space: sRGB-encoded. Each range has a center on the HSV hue circle, its ``
 in ``editor.schema.COLOR_RANGE_TABLE`` (red 0, orange 30, yellow 60, green 120, cyan
 180, blue 240 degrees). A pixel's weight for a range falls off as cos^2 over the
 distance to the neighboring center on that side, so adjacent weights sum to 1 and a
-range never touches hues beyond its neighbors' centers. All weights are multiplied by smoothstep(0.04, 0.3, C) of the chroma
-C = max - min, so greys and near-greys (C <= 0.04) are exactly untouched.
+range never touches hues beyond its neighbors' centers. All weights are multiplied by
+smoothstep(0.04, 0.3, C) of the chroma C = max - min, so greys and near-greys
+(C <= 0.04) are exactly untouched.
 
 With the weighted per-pixel amounts h, s, l (each value/100):
 
@@ -46,7 +47,10 @@ def is_neutral(look: Look) -> bool:
 def range_weight(hue_degrees: np.ndarray, color: str) -> np.ndarray:
     """The weight in [0, 1] of range ``color`` for HSV hues in degrees.
 
-    Over all ranges the weights sum to 1.
+    Over all ranges the weights sum to 1. ``apply`` does not call this: it evaluates only
+    the two ranges that bracket each hue (``_segments``). This one-range form is kept as
+    the readable reference that the tests hold ``apply`` to (tests/test_ops.py), and for
+    the direction check's color-range masks (``editor.picture_measures``).
     """
     centers = [CENTERS[c] for c in COLOR_RANGES]
     i = COLOR_RANGES.index(color)

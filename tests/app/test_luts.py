@@ -53,7 +53,9 @@ def _ffmpeg(src: Path, lut: Path, spec: str, out: Path) -> np.ndarray:
     return np.asarray(Image.open(out).convert("RGB")).astype(int)
 
 
-def test_every_real_lut_imported_in_the_app_grades_the_preview_like_the_reader(window, qtbot, luts, photo, tmp_path):
+def test_every_real_lut_imported_in_the_app_grades_the_preview_like_the_reader(
+    window, qtbot, luts, photo, tmp_path
+):
     assert window.open_media(photo)
     window.tools.tabs.setCurrentIndex(2)
     gallery = window.tools.filter_gallery
@@ -125,7 +127,10 @@ def test_a_missing_lut_is_offered_for_relinking_and_never_shown_black(window, an
     shutil.rmtree(user_luts.beside(project))
     question = answer("Not Now")
     assert window.open_project(project)
-    assert "colour_iridas_Colour_Correct_3d.cube" in question.text and question.buttons == ["Relink\u2026", "Not Now"]
+    assert "colour_iridas_Colour_Correct_3d.cube" in question.text and question.buttons == [
+        "Relink\u2026",
+        "Not Now",
+    ]
     assert "is missing" in window.statusBar().currentMessage()
     assert window.luts.relink_action.isEnabled()
     # Shown with the rest of the look, without the LUT: not black, not the bare source.

@@ -97,7 +97,11 @@ def test_paste_of_text_that_is_no_look_is_one_sentence(window):
     assert window.open_media(sample_photo())
     QGuiApplication.clipboard().setText("golden hour please")
     assert not window.looks.paste()
-    assert window.statusBar().currentMessage().startswith("The clipboard holds no look: The look is not valid JSON")
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith("The clipboard holds no look: The look is not valid JSON")
+    )
     QGuiApplication.clipboard().setText(json.dumps({"filter": {"lut": "mine.cube", "intensity": 50}}))
     assert window.looks.paste()
     assert window.state.look().filter == FilterChoice("mine.cube", 50)

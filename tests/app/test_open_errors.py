@@ -24,7 +24,11 @@ BAD_FILES = {
     "empty project": ("empty.moodgrade", lambda p: p.write_bytes(b""), "empty"),
     "future project": ("new.moodgrade", lambda p: p.write_text('{"project_version": 2}'), "version 2"),
     "upper-case malformed project": ("BAD.MOODGRADE", lambda p: p.write_text("[1, 2"), "cannot be read"),
-    "malformed project from before the rename": ("Old.EditorProj", lambda p: p.write_text("{"), "cannot be read"),
+    "malformed project from before the rename": (
+        "Old.EditorProj",
+        lambda p: p.write_text("{"),
+        "cannot be read",
+    ),
     "text renamed .mp4": ("notes.mp4", lambda p: p.write_text("shopping list"), "notes.mp4"),
     "audio only": ("song.mp4", _audio_only, "song.mp4"),
 }
@@ -99,7 +103,11 @@ def test_the_terminal_gets_one_line_per_problem_and_the_log_file_the_details(tmp
     bad.write_text("shopping list")
     run = subprocess.run(
         [sys.executable, "-c", _START, str(bad)],
-        check=False, capture_output=True, text=True, timeout=120, cwd=tmp_path,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
     )
     assert run.returncode == 0, run.stderr
     status = next(line for line in run.stdout.splitlines() if line.startswith("STATUS "))
@@ -127,7 +135,11 @@ def test_a_project_whose_source_cannot_be_read_leaves_the_open_one_as_it_was(win
 
 @pytest.mark.parametrize(
     "typed, saved",
-    [("Trip.MOODGRADE", "Trip.MOODGRADE"), ("Trip.EDITORPROJ", "Trip.EDITORPROJ"), ("trip.v2", "trip.v2.moodgrade")],
+    [
+        ("Trip.MOODGRADE", "Trip.MOODGRADE"),
+        ("Trip.EDITORPROJ", "Trip.EDITORPROJ"),
+        ("trip.v2", "trip.v2.moodgrade"),
+    ],
 )
 def test_save_as_keeps_the_extension_in_any_case(window, tmp_path, monkeypatch, typed, saved):
     folder = tmp_path / "projects"
