@@ -6,33 +6,15 @@ import numpy as np
 import pytest
 from PIL import Image
 
+# The poster's "golden hour" example: all three tools, moderate values.
+from test_schema import GOLDEN_HOUR as GOLDEN
+
 from editor.errors import MediaError
 from editor.gl import GLRenderer
 from editor.pipeline import bloom, render_cpu, structure
 from editor.pipeline import blur as blur_mod
 from editor.schema import FilterChoice, Look
 
-#: The poster's "golden hour" example: all three tools, moderate values.
-GOLDEN = Look(
-    adjust={
-        "contrast": 10,
-        "brightness": 10,
-        "highlights": 20,
-        "shadows": -10,
-        "saturation": 15,
-        "vibrance": 15,
-        "temperature": 30,
-        "tint": 10,
-    },
-    selective_adjust={
-        "red": {"saturation": 20, "luminance": 10},
-        "orange": {"saturation": 30, "luminance": 20},
-        "yellow": {"saturation": 40, "luminance": 30},
-        "green": {"saturation": -20},
-        "cyan": {"saturation": -20},
-    },
-    filter=FilterChoice("faded_HighNoon", 40),
-)
 MOODY = Look(
     adjust={
         "exposure": -20,
