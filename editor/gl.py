@@ -128,6 +128,9 @@ class GLRenderer:
         #: The uploaded picture when it came as Y'CbCr planes (``self._planes``), else None.
         self._yuv: YuvImage | None = None
         self._planes: list[moderngl.Texture] = []
+        #: (width, height) of the picture uploaded, upright.
+        self._source_size: tuple[int, int] | None = None
+        self._output_size: tuple[int, int] | None = None
         self._size: tuple[int, int] | None = None
         self._targets: dict[str, tuple[moderngl.Texture, moderngl.Framebuffer]] = {}
         self._graded_dtype = "f1"
@@ -221,7 +224,8 @@ class GLRenderer:
         or a decoded picture's Y'CbCr planes, which the first pass converts to R'G'B' itself."""
         if isinstance(frame, YuvImage):
             self._upload_yuv(frame)
-            self._resized(frame.upright_size)
+            self._source_size = frame.upright_size
+            self._resized()
             return
         rgb = np.asarray(frame)
         dtype = _DTYPES.get(rgb.dtype)
@@ -241,7 +245,8 @@ class GLRenderer:
             self._src.repeat_x = self._src.repeat_y = False
         self._src.write(np.ascontiguousarray(rgb), alignment=1)
         self._yuv = None
-        self._resized((w, h))
+        self._source_size = (w, h)
+        self._resized()
 
     def _upload_yuv(self, image: YuvImage) -> None:
         if max(image.width, image.height) > self.max_size:
@@ -261,7 +266,23 @@ class GLRenderer:
             self._planes[i].write(plane, alignment=1)
         self._yuv = image
 
-    def _resized(self, size: tuple[int, int]) -> None:
+    @property
+    def output_size(self) -> tuple[int, int] | None:
+        """(width, height) to grade uploaded R'G'B' frames at, when smaller than they are:
+        the preview grades at the picture's size on screen while it moves. ``None`` (the
+        default, and always for Y'CbCr uploads): at the frame's own size."""
+        return self._output_size
+
+    @output_size.setter
+    def output_size(self, size: tuple[int, int] | None) -> None:
+        self._output_size = size
+        if self._source_size is not None:
+            self._resized()
+
+    def _resized(self) -> None:
+        size = self._source_size
+        if self._output_size is not None and self._yuv is None:
+            size = (min(size[0], self._output_size[0]), min(size[1], self._output_size[1]))
         if self._size != size:
             self._release_targets()
             self._plans.clear()
@@ -272,7 +293,10 @@ class GLRenderer:
         """What the first pass reads: its include, #defines, textures and uniforms."""
         image = self._yuv
         if image is None:
-            return "source_rgb.glsl", {}, {"src": self._src}, {}
+            if self._size == self._source_size:
+                return "source_rgb.glsl", {"SCALED": 0}, {"src": self._src}, {}
+            scale = (self._source_size[0] / self._size[0], self._source_size[1] / self._size[1])
+            return "source_rgb.glsl", {"SCALED": 1}, {"src": self._src}, {"source_scale": scale}
         # Normalized texel n -> value n * x - y, in [0, 1] for Y' and [-0.5, 0.5] for Cb, Cr.
         top = 255.0 if image.planes[0].dtype == np.uint8 else 65535.0
         if image.full_range:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import av
 import numpy as np
-from av.video.reformatter import ColorRange, Colorspace, Interpolation
+from av.video.reformatter import ColorRange, Colorspace, Interpolation, VideoReformatter
 
 from editor.errors import MediaError
 from editor.fileio import atomic_path
@@ -208,6 +208,9 @@ class RgbConverter:
         self.range = ColorRange.JPEG if full else ColorRange.MPEG
         self.turns = _quarter_turns(first.rotation)
         self.size = size
+        # One for the stream: it keeps swscale's context, whose set-up (the scaling filters)
+        # costs as much as converting a rescaled frame.
+        self._reformatter = VideoReformatter()
 
     def yuv(self, frame: av.VideoFrame) -> YuvImage | None:
         """``frame`` as a ``YuvImage`` where the GL renderer can convert it as ``self``
@@ -247,9 +250,10 @@ class RgbConverter:
     def __call__(self, frame: av.VideoFrame) -> np.ndarray:
         width, height = self.size if self.size is not None else (None, None)
         if self.is_rgb:
-            out = frame.reformat(width=width, height=height, format=self.out_format)
+            out = self._reformatter.reformat(frame, width=width, height=height, format=self.out_format)
         else:
-            out = frame.reformat(
+            out = self._reformatter.reformat(
+                frame,
                 width=width,
                 height=height,
                 format=self.out_format,

@@ -170,6 +170,26 @@ def test_packed_luma_blurs_match_cpu_at_every_width(renderer, width):
         assert max_error(out, im) > 20
 
 
+def test_output_size_grades_the_frame_smaller_until_unset(renderer, images):
+    # The preview while the picture moves: half the size, each pixel sampled bilinearly at
+    # its centre, which at exactly half is the mean of a 2 x 2 block.
+    im = images[0][: images[0].shape[0] // 2 * 2, : images[0].shape[1] // 2 * 2]
+    h, w = im.shape[:2]
+    renderer.set_look(GOLDEN)
+    full = renderer.render(im)
+    renderer.output_size = (w // 2, h // 2)
+    try:
+        small = renderer.render(im)
+    finally:
+        renderer.output_size = None
+    block_mean = im.astype(np.float32).reshape(h // 2, 2, w // 2, 2, 3).mean(axis=(1, 3)) / 255
+    expected = np.round(np.clip(render_cpu(block_mean, GOLDEN), 0, 1) * 255).astype(np.uint8)
+    assert small.shape == (h // 2, w // 2, 3)
+    # One more: a filtered fetch of an 8-bit texture may come back rounded to 8 bits.
+    assert max_error(small, expected) <= POINTWISE_BOUND + 1
+    assert np.array_equal(renderer.read_graded(), full)
+
+
 def test_spatial_only_look_skips_the_lut(renderer, images):
     look = Look(adjust={"structure": 50})
     renderer.set_look(look)

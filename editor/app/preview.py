@@ -4,17 +4,26 @@ Preview equals export because both draw through ``editor.gl.GLRenderer``; the wi
 only chooses the viewport (the picture fitted into the widget) and the compare mode:
 the graded picture, the original, a split at ``split_pos`` of the width (original on the
 left), or both side by side (original on the left).
+
+Speed: while the picture changes (playback, scrubbing, a slider dragged) each frame is
+graded at the size it has on screen (``display_size``, ``GLRenderer.output_size``), which
+looks the same for a fraction of the work, and at full resolution once neither the frame
+nor the look has changed for ``_SETTLE_MS``. View › Show FPS puts the rate at which new
+frames reach the preview over it.
 """
 
 from __future__ import annotations
 
 import logging
+import time
+from collections import deque
 
 import moderngl
 import numpy as np
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QSurfaceFormat
 from PySide6.QtOpenGLWidgets import QOpenGLWidget
+from PySide6.QtWidgets import QLabel
 
 from editor.schema import Look
 
@@ -22,6 +31,10 @@ log = logging.getLogger(__name__)
 
 AFTER, BEFORE, SPLIT, SIDE = "after", "before", "split", "side"
 _BACKGROUND = (0.07, 0.07, 0.08)
+#: How long the look must stay unchanged before the frame is graded at full resolution again.
+_SETTLE_MS = 250
+#: The frame rate shown is over the frames of about this many last seconds.
+_FPS_WINDOW_S = 1.0
 
 
 def gl_surface_format() -> QSurfaceFormat:
@@ -57,6 +70,16 @@ class PreviewWidget(QOpenGLWidget):
         self.split_pos = 0.5
         #: Clipped highlights and shadows marked on the picture (View › Clipping Warnings).
         self.clip_warnings = False
+        self._settle = QTimer(self, singleShot=True, interval=_SETTLE_MS)
+        self._settle.timeout.connect(self._show_full)
+        # Enough for the last second at any rate a screen shows.
+        self._frame_times: deque[float] = deque(maxlen=480)
+        self._fps = QLabel(self, objectName="previewFps")
+        self._fps.setStyleSheet("background: rgba(0, 0, 0, 150); color: #e8e8e8; padding: 2px 6px;")
+        self._fps.move(8, 8)
+        self._fps.hide()
+        self._fps_timer = QTimer(self, interval=500)
+        self._fps_timer.timeout.connect(self._update_fps)
 
     # -- GL lifecycle ----------------------------------------------------------------
 
@@ -143,6 +166,9 @@ class PreviewWidget(QOpenGLWidget):
         """Show a new source frame (HxWx3 uint8/uint16, sRGB-encoded)."""
         reshaped = self._frame is None or self._frame.shape != rgb.shape
         self._frame = rgb
+        self._frame_times.append(time.monotonic())
+        if self._fps.isVisible():
+            self._update_fps()
         if reshaped:
             self.layout_changed.emit()
         if self.renderer is not None:
@@ -156,21 +182,74 @@ class PreviewWidget(QOpenGLWidget):
     def _upload(self) -> None:
         """Upload the frame, every n-th pixel of it where it is wider or taller than a texture
         can be (a panorama): the preview never shows more pixels than its widget, and export
-        grades the full frame through ``GLRenderer.render``."""
+        grades the full frame through ``GLRenderer.render``. It is graded at its size on
+        screen until it has stayed ``_SETTLE_MS``."""
         step = -(-max(self._frame.shape[:2]) // self.renderer.max_size)
         frame = self._frame if step == 1 else np.ascontiguousarray(self._frame[::step, ::step])
+        self._grade_at_screen_size()
         self.renderer.upload(frame)
         self._uploaded = True
 
+    def _grade_at_screen_size(self) -> None:
+        self.renderer.output_size = self.display_size()
+        self._settle.start()
+
+    def display_size(self, shape: tuple[int, ...] | None = None) -> tuple[int, int] | None:
+        """(width, height) in device pixels of a frame of ``shape`` (default: the current
+        frame's) fitted into the widget, never larger than the frame; ``None`` without one."""
+        shape = shape or (self._frame.shape if self._frame is not None else None)
+        if shape is None:
+            return None
+        ratio = self.devicePixelRatio()
+        width, height = round(self.width() * ratio), round(self.height() * ratio)
+        if self.mode == SIDE:
+            width //= 2
+        fh, fw = shape[:2]
+        scale = min(1.0, width / fw, height / fh)
+        return max(1, round(fw * scale)), max(1, round(fh * scale))
+
+    def _show_full(self) -> None:
+        if self.renderer is not None and self.renderer.output_size is not None:
+            self.makeCurrent()
+            try:
+                self.renderer.output_size = None
+            finally:
+                self.doneCurrent()
+            self.update()
+
     def set_look(self, look: Look) -> None:
+        """Grade with ``look``: at once at the frame's size on screen, then at full resolution
+        once no other look has come for ``_SETTLE_MS``."""
         self._look = look
         if self.renderer is not None:
             self.makeCurrent()
             try:
                 self.renderer.set_look(look)
+                if self._frame is not None:
+                    self._grade_at_screen_size()
             finally:
                 self.doneCurrent()
         self.update()
+
+    def set_show_fps(self, on: bool) -> None:
+        """Show the measured rate of new frames over the picture (View › Show FPS)."""
+        self._fps.setVisible(on)
+        if on:
+            self._update_fps()
+            self._fps_timer.start()
+        else:
+            self._fps_timer.stop()
+
+    def measured_fps(self) -> float:
+        """New frames shown per second over the last ``_FPS_WINDOW_S`` (0 when paused)."""
+        times = self._frame_times
+        while times and times[0] < time.monotonic() - _FPS_WINDOW_S:
+            times.popleft()
+        return (len(times) - 1) / (times[-1] - times[0]) if len(times) > 1 and times[-1] > times[0] else 0.0
+
+    def _update_fps(self) -> None:
+        self._fps.setText(f"{self.measured_fps():.1f} fps")
+        self._fps.adjustSize()
 
     def set_clip_warnings(self, on: bool) -> None:
         self.clip_warnings = on
@@ -185,6 +264,7 @@ class PreviewWidget(QOpenGLWidget):
         """The graded frame the preview shows (uint8 HxWx3, sRGB), full size unless over the texture limit."""
         self.makeCurrent()
         try:
+            self.renderer.output_size = None
             return self.renderer.read_graded()
         finally:
             self.doneCurrent()

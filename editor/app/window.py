@@ -179,6 +179,9 @@ class MainWindow(QMainWindow):
         view = bar.addMenu("&View")
         self.compare_box.add_actions(view)
         self.scopes = ScopesDock(self, view)
+        self.fps_action = add_action(
+            view, "Show &FPS", lambda: self.preview.set_show_fps(self.fps_action.isChecked()), checkable=True
+        )
         self.transport.add_actions(bar.addMenu("&Playback"))
         self.mute_action = self.transport.mute_action
 
