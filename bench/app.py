@@ -6,6 +6,11 @@ measured in the same run the bare renderer (``GLRenderer.set_look`` + ``render``
 standalone context) for the same slider change. Targets on a laptop GPU: start <= 2 s,
 prompt -> preview <= 100 ms, slider -> frame <= 16 ms; here it is Mesa llvmpipe.
 
+Then, in a 1280x720 window on a 1080p30 clip made from the sample with bench/export.py's
+full look (issue 10's targets: >= 24 fps, <= 60 ms): the playback rate (frames that reach
+the preview per second) and slider -> frame, each beside a peer in the same run, the
+preview grading every frame at full resolution (as before it graded at the size on screen).
+
 ``--screenshots DIR`` also saves the main window with a look applied at 1280x720 and
 1920x1080 (the images in docs/screenshots/).
 """
@@ -68,6 +73,53 @@ def _presented_after(app, swapped: list[float], action) -> float:
     action()
     _wait(app, lambda: swapped)
     return swapped[0] - start
+
+
+def _playback_fps(app, window, seconds: float = 4.0) -> float:
+    """Frames that reached the preview per second while playing ``seconds`` from the start."""
+    shown: list[float] = []
+    window.player.seek(0.0)
+    window.player.frame_ready.connect(record := lambda _frame: shown.append(time.perf_counter()))
+    window.player.play()
+    end = time.perf_counter() + seconds
+    _wait(app, lambda: time.perf_counter() > end, seconds + 5)
+    window.player.pause()
+    window.player.frame_ready.disconnect(record)
+    return (len(shown) - 1) / (shown[-1] - shown[0]) if len(shown) > 1 else 0.0
+
+
+def _slider_p50(app, window, swapped: list[float]) -> float:
+    slider = window.tools.sliders["adjust.temperature"]
+    times = [_presented_after(app, swapped, lambda v=(i % 2) * 40 - 20: slider.slider.setValue(v)) for i in range(20)]
+    return statistics.median(times) * 1000
+
+
+def _real_time(app, window, swapped: list[float]) -> None:
+    """Playback and slider -> frame in a 1280x720 window on a 1080p clip with a full look."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from export import LOOK, make_clip  # bench/ is not a package
+
+    clip = Path(tempfile.mkdtemp(prefix="moodgrade-bench-")) / "clip1080.mp4"
+    make_clip(clip, 6.0)
+    window.resize(1280, 720)
+    window.unsaved.may_discard = lambda _name: True  # the earlier bench look is not to be saved
+    assert window.open_media(clip)
+    window.push_state(window.state.with_suggestion(LOOK), "full look")
+    end = time.perf_counter() + 1.0
+    _wait(app, lambda: time.perf_counter() > end)
+    results = {}
+    for mode in ("screen", "full"):
+        # The peer: every frame graded at full resolution, what the preview did before.
+        if mode == "full":
+            window.preview.display_size = lambda shape=None: None
+        results[mode] = (_playback_fps(app, window), _slider_p50(app, window, swapped))
+        if mode == "full":
+            del window.preview.display_size
+    (fps, p50), (peer_fps, peer_p50) = results["screen"], results["full"]
+    print(f"peer, preview graded at full resolution: playback {peer_fps:.1f} fps, slider to frame p50 {peer_p50:.0f} ms; "
+          f"ratios: playback {fps / peer_fps:.2f}x, slider {peer_p50 / p50:.2f}x faster")
+    print(f"playback fps, 1080p sample, full look, 1280x720 window: {fps:.1f}")
+    print(f"slider to frame ms p50: {p50:.0f}")
 
 
 def main() -> int:
@@ -159,6 +211,8 @@ def main() -> int:
               f"max {max(latencies) * 1000:.0f} ms (target <= 100 ms)")
     else:
         print(f"prompt Enter -> preview updated: not measured, no student model in {default_model_dir()}")
+
+    _real_time(app, window, swapped)
 
     if args.screenshots is not None:
         args.screenshots.mkdir(parents=True, exist_ok=True)
