@@ -472,33 +472,36 @@ class GLRenderer:
         graded = self.graded_texture
         w, h = self._size
         cw, ch = -(-w // 2), -(-h // 2)
-        luma = self._target("luma", (w, h), 1, "f1")
+        luma = self._target("luma", (-(-w // 4), h), 4, "f1")
         chroma = self._target("chroma", (cw, ch), 2, "f1")
         self._pass(self._vao("yuv_luma.frag", "color.glsl"), luma, {"src": graded})
         self._pass(self._vao("yuv_chroma.frag", "color.glsl"), chroma, {"src": graded})
         slot = self._next_slot
         self._next_slot = (slot + 1) % YUV_SLOTS
-        size = w * h + 2 * cw * ch
+        row = -(-w // 4) * 4
+        size = row * h + 2 * cw * ch
         pbo = self._pbos[slot]
         if pbo is None or pbo[0].size != size:
             if pbo is not None:
                 pbo[0].release()
             pbo = (self.ctx.buffer(reserve=size, dynamic=True), (w, h))
         self._pbos[slot] = (pbo[0], (w, h))
-        luma[1].read_into(pbo[0], components=1, alignment=1)
-        chroma[1].read_into(pbo[0], components=2, alignment=1, write_offset=w * h)
+        luma[1].read_into(pbo[0], components=4, alignment=1)
+        chroma[1].read_into(pbo[0], components=2, alignment=1, write_offset=row * h)
         return slot
 
     def finish_yuv420(self, slot: int) -> tuple[np.ndarray, np.ndarray]:
-        """The planes ``start_yuv420`` read into ``slot``: Y' (H, W) and interleaved Cb, Cr
-        (ceil(H/2), ceil(W/2), 2), uint8, waiting for the GPU where it has not finished."""
+        """The planes ``start_yuv420`` read into ``slot``: Y' (H, W; a view of rows padded to
+        a multiple of 4) and interleaved Cb, Cr (ceil(H/2), ceil(W/2), 2), uint8, waiting for
+        the GPU where it has not finished."""
         pbo, (w, h) = self._pbos[slot]
         cw, ch = -(-w // 2), -(-h // 2)
-        y = np.empty((h, w), np.uint8)
+        row = -(-w // 4) * 4
+        y = np.empty((h, row), np.uint8)
         uv = np.empty((ch, cw, 2), np.uint8)
-        pbo.read_into(y, size=w * h)
-        pbo.read_into(uv, size=2 * cw * ch, offset=w * h)
-        return y, uv
+        pbo.read_into(y, size=row * h)
+        pbo.read_into(uv, size=2 * cw * ch, offset=row * h)
+        return y[:, :w], uv
 
     def render(
         self, frame: np.ndarray | YuvImage, out: np.ndarray | None = None, *, deep: bool = False
