@@ -164,8 +164,9 @@ class GLRenderer:
 
         ``fused`` (export, where the look stays for every frame) bakes steps 1-12 into one
         ``FUSED_LUT_SIZE`` table instead: one lookup per pixel instead of two, and a bake
-        too slow for a slider (about 0.2 s) once per export. The finer grid keeps the filter
-        looks' error at the two-table path's.
+        too slow for a slider (about 0.2 s) once per export. The finer grid keeps every look
+        within the pointwise bound (a strong filter: 1 on photos, 2 at saturated corners,
+        where its own lookup gives 1).
         """
         if fused and active_pointwise(look):
             self._upload_lut(bake_pointwise(look, FUSED_LUT_SIZE, include_filter=True))
