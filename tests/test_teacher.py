@@ -56,6 +56,19 @@ def test_names_with_digits_and_compounds_match_their_own_sense(teacher):
     assert teacher.label("sun-bleached").concepts == ("sun_bleached",)
     assert teacher.label("bleach bypass").concepts == ("bleach_bypass",)
     assert "candlelight" in teacher.label("warm candlelit dinner").concepts
+    # Sun compounds: "drenched" is not after the rain, "baked" not a kitchen.
+    assert teacher.label("sun-drenched").concepts == ("sunny",)
+    assert teacher.label("sunkissed").concepts == ("sunny",)
+    assert teacher.label("sun-baked").concepts == ("hot",)
+
+
+def test_washed_out_is_a_look_when_asked_for_and_a_fix_when_described(teacher):
+    look = teacher.label("washed out")
+    assert look.concepts == ("washed_out_look",) and look.mode == "new"
+    assert look.look.adjust_value("contrast") < 0 and look.look.adjust_value("linearOffset") > 0
+    for complaint in ("it looks washed out", "too washed out", "the colors are washed out"):
+        fix = teacher.label(complaint).look
+        assert fix.adjust_value("contrast") > 0 and fix.adjust_value("linearOffset") < 0, complaint
 
 
 def test_tool_selection_corrective_vs_look(teacher):
