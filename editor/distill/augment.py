@@ -93,11 +93,12 @@ class IntentVariator:
         if not todo:
             return
         sims = self.embed(todo) @ self._vectors.T
-        for word, row in zip(todo, sims):
+        for word, row in zip(todo, sims, strict=True):
             order = np.argsort(-row, kind="stable")
             own = set(word.split())
             # A neighbour that repeats the word ("new" -> "new york") adds nothing new.
-            picks = [self.vocabulary[i] for i in order[: self.neighbours + 8] if not own & set(self.vocabulary[i].split())]
+            picks = [self.vocabulary[i] for i in order[: self.neighbours + 8]
+                     if not own & set(self.vocabulary[i].split())]
             self._cache[word] = picks[: self.neighbours]
 
     def variants(self, intent: str, count: int) -> list[str]:

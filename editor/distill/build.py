@@ -16,8 +16,8 @@ from editor.distill.data import DATA_VERSION, SPLITS, Row, default_data_dir, rea
 from editor.distill.splits import Holdout, Splits, choose_holdout, key_words, split_rows
 from editor.errors import EditorError
 from editor.fileio import read_jsonl, write_text_atomic
-from editor.paths import resources_dir
 from editor.intent import MODES
+from editor.paths import resources_dir
 from editor.progress import CancelToken, ProgressCallback, ProgressTracker
 from editor.schema import TOOLS
 from editor.teacher.kb import KnowledgeTeacher
@@ -40,7 +40,11 @@ class BuildOptions:
 def hand_written_requests(folder: Path | None = None) -> list[str]:
     """Every request of the hand-written sets (``resources/data/requests/*.jsonl``)."""
     folder = folder or resources_dir() / "data" / "requests"
-    return [row["request"] for path in sorted(folder.glob("*.jsonl")) for _, row in read_jsonl(path, "Request file")]
+    return [
+        row["request"]
+        for path in sorted(folder.glob("*.jsonl"))
+        for _, row in read_jsonl(path, "Request file")
+    ]
 
 
 def label_corpus(
@@ -107,7 +111,8 @@ def build_dataset(
         "teacher": teacher.name,
         "corpus_size": options.corpus_size,
         "counts": {name: len(getattr(splits, name)) for name in SPLITS},
-        "modes": {name: {m: sum(r.mode == m for r in getattr(splits, name)) for m in MODES} for name in SPLITS},
+        "modes": {name: {m: sum(r.mode == m for r in getattr(splits,
+                                                             name)) for m in MODES} for name in SPLITS},
         "held_out_concepts": list(holdout.concepts),
         "held_out_words": sorted(holdout.words),
         "continues_from": str(options.continue_from) if options.continue_from else None,

@@ -50,7 +50,9 @@ def convert(hf_dir: Path, out_dir: Path, quantization: str = "int8") -> Path:
     """
     hf_dir, out_dir = Path(hf_dir), Path(out_dir)
     if not (hf_dir / "config.json").is_file() or not (hf_dir / TOKENIZER_FILE).is_file():
-        raise EditorError(f"{str(hf_dir)!r} is not a trained student directory (config.json and {TOKENIZER_FILE}).")
+        raise EditorError(
+            f"{str(hf_dir)!r} is not a trained student directory (config.json and {TOKENIZER_FILE})."
+        )
     tmp = out_dir.parent / f".{out_dir.name}.part"
     shutil.rmtree(tmp, ignore_errors=True)
     try:

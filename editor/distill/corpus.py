@@ -195,7 +195,7 @@ def _draw(kind: str, picker: _Picker, rng: random.Random) -> str:
     if kind == "noop":
         return noops.noop(rng)
     if kind == "request":
-        counts, weights = zip(*CLAUSES)
+        counts, weights = zip(*CLAUSES, strict=True)
         return _request(rng, rng.choices(counts, weights)[0])
     if kind == "style_request":
         look = picker.name(picker.look(rng), rng)
@@ -229,7 +229,8 @@ def _draw(kind: str, picker: _Picker, rng: random.Random) -> str:
         a = picker.look(rng)
         b = picker.look(rng, exclude=(a.category,))
         c = picker.look(rng, exclude=(a.category, b.category))
-        return rng.choice(TRIPLE_TEMPLATES).format(a=picker.name(a, rng), b=picker.name(b, rng), c=picker.name(c, rng))
+        return rng.choice(TRIPLE_TEMPLATES).format(a=picker.name(a, rng), b=picker.name(b, rng),
+                                                   c=picker.name(c, rng))
     if rng.random() < 0.3:
         fix = f"{rng.choice(MODIFIERS[:4])} {picker.gradable_fix(rng)}"
     else:
@@ -251,7 +252,7 @@ def generate_intents(
     rng = random.Random(options.seed)
     picker = _Picker(kb)
     seen = {intent_key(text) for text in exclude}
-    kinds, weights = zip(*KINDS)
+    kinds, weights = zip(*KINDS, strict=True)
     plain = [n for c in kb.concepts for n in c.names]
     produced = 0
     attempts = 0

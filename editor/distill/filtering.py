@@ -64,7 +64,8 @@ def behavioral_filter(samples: Iterable[Row]) -> list[Row]:
         if rate > cand.rate:
             cand.row, cand.rate = row, rate
     # Intents keep the order in which they were first seen.
-    return [max(looks.values(), key=lambda c: (c.rate, c.count, -c.first)).row for looks in by_intent.values()]
+    return [max(looks.values(), key=lambda c: (c.rate, c.count,
+                                               -c.first)).row for looks in by_intent.values()]
 
 
 def samples_from_events(path: str | Path, source: str = "log") -> list[Row]:

@@ -22,7 +22,8 @@ _PREFIX = sorted(
     w for w in lexicon.DIRECTIONS
     if w not in lexicon.FIXES and not w.endswith("ed")
     and w not in {"minus", "up", "higher", "more", "less", "extra", "fewer", "stronger", "weaker", "more of",
-                  "a boost in", "a boost of", "lacks", "back off", "back off on", "improve", "not so much", "too much", "too many"}
+                  "a boost in", "a boost of", "lacks", "back off", "back off on", "improve", "not so much",
+                  "too much", "too many"}
     and not w.startswith(("not ", "too ", "has ", "have ", "there", "lack"))
     and " it " not in f" {w} " and " them " not in f" {w} "
 )
@@ -33,15 +34,19 @@ _COMPARATIVES = sorted(w for w in lexicon.CARRIERS if w.endswith("er") or w.star
 _VERBS = sorted(w for w in lexicon.CARRIERS if w not in _COMPARATIVES and not w.endswith("ed"))
 # Degree words by where they read well: after a verb phrase ("reduce the glow a tad"),
 # before a comparative ("a tad warmer") and before an adjective ("kinda dark").
-_AFTER = ["", "", "", "", "a tiny bit", "a touch", "a hair", "a smidge", "a tad", "just a touch", "very slightly",
-          "slightly", "a little", "a little bit", "a bit", "just a bit", "lightly", "subtly", "gently", "somewhat",
+_AFTER = ["", "", "", "", "a tiny bit", "a touch", "a hair", "a smidge", "a tad", "just a touch",
+          "very slightly",
+          "slightly", "a little", "a little bit", "a bit", "just a bit", "lightly", "subtly", "gently",
+          "somewhat",
           "a fair bit", "a lot", "quite a bit", "significantly", "considerably", "heavily", "a ton",
           "a good amount", "noticeably", "a great deal", "loads", "drastically", "massively", "dramatically",
           "like crazy", "as much as possible", "all the way"]
 _BEFORE = ["", "", "", "", "a tiny bit", "a touch", "a smidge", "a tad", "a hair", "slightly", "a little",
-           "a little bit", "a bit", "just a bit", "somewhat", "a fair bit", "a lot", "much", "way", "quite a bit",
+           "a little bit", "a bit", "just a bit", "somewhat", "a fair bit", "a lot", "much", "way",
+           "quite a bit",
            "significantly", "considerably", "noticeably", "drastically", "dramatically", "a ton"]
-_TOO = ["", "", "", "a bit", "a little", "slightly", "a tad", "a touch", "way", "much", "a little bit", "kinda"]
+_TOO = ["", "", "", "a bit", "a little", "slightly", "a tad", "a touch", "way", "much", "a little bit",
+        "kinda"]
 _PLAIN = ["really", "very", "super", "kinda", "a bit", "slightly", "quite", "so", "somewhat", "extremely",
           "a little", "incredibly", "way too", "too"]
 _RANGE_COLORS = {"red": "reds", "orange": "oranges", "yellow": "yellows", "green": "greens", "cyan": "cyans",
@@ -49,15 +54,16 @@ _RANGE_COLORS = {"red": "reds", "orange": "oranges", "yellow": "yellows", "green
 _CAST_COLORS = sorted(w for w in lexicon.COLORS if w not in lexicon.PLURAL_COLORS)
 _OBJECTS = sorted(lexicon.OBJECTS)
 #: Things of any color: "the red car" is the red range.
-_THINGS = ("car", "dress", "wall", "walls", "jacket", "raincoat", "door", "umbrella", "sign", "lights", "shirt",
-           "flowers", "balloons", "house", "boat", "bike", "scarf", "bag", "sofa", "curtains")
+_THINGS = ("car", "dress", "wall", "walls", "jacket", "raincoat", "door", "umbrella", "sign", "lights",
+           "shirt", "flowers", "balloons", "house", "boat", "bike", "scarf", "bag", "sofa", "curtains")
 _SUBJECTS = ("it's", "it is", "it looks", "it feels", "it seems", "this is", "this looks", "the photo is",
              "the picture looks", "my photo looks", "the clip is", "the video looks", "everything is",
              "everything looks", "the whole thing is", "the image is", "my pic looks", "the shot feels")
 _LIGHT_VERBS = {1: ("brighten", "lighten", "lift", "brighten up"), -1: ("darken", "deepen", "dim")}
 _SAT_VERBS = {1: ("boost", "saturate", "intensify", "enhance", "bring out", "punch up"),
               -1: ("mute", "desaturate", "tone down", "calm down", "reduce", "dial back")}
-_RANGE_STATES = {1: ("too dark", "too dull", "too muted", "too pale", "not vivid enough", "kinda dark", "lifeless"),
+_RANGE_STATES = {1: ("too dark", "too dull", "too muted", "too pale", "not vivid enough", "kinda dark",
+                     "lifeless"),
                  -1: ("too bright", "too saturated", "too intense", "too strong", "way too vivid", "glowing",
                       "overpowering")}
 _SOURCES = ("from the lights", "from the fluorescent lights", "from the window", "from the lamps",
@@ -96,7 +102,8 @@ def noun_state(rng: random.Random) -> tuple[str, bool]:
     noun = _the(rng.choice(_NOUNS), rng)
     roll = rng.random()
     if roll < 0.3:
-        return _join(noun, rng.choice(_WISHES), rng.choice(("", "", "a bit", "a notch", "a lot", "please"))), False
+        return _join(noun, rng.choice(_WISHES), rng.choice(("", "", "a bit", "a notch", "a lot",
+                                                            "please"))), False
     be = rng.choice(("is", "looks", "seems", "feels", "is just", "is kinda", ""))
     if roll < 0.65:
         return _join(noun, be, rng.choice(("too", "way too", "a bit too", "a little too", "much too")),
@@ -115,11 +122,13 @@ def adjective(rng: random.Random) -> tuple[str, bool]:
         frame = rng.choice(("{s} {d} too {a}", "{d} too {a}", "{s} too {a}"))
         return _join(frame.format(s=subject, d=rng.choice(_TOO), a=adj)), True
     if adj in lexicon.COMPLAINTS or roll < 0.6:
-        return _join(subject, rng.choice(_PLAIN), adj) if adj not in lexicon.COMPLAINTS else _join(subject, adj), True
+        return _join(subject, rng.choice(_PLAIN), adj) if adj not in lexicon.COMPLAINTS else _join(subject,
+                                                                                                   adj), True
     if roll < 0.75:
         adj = rng.choice(_ENOUGH)
         return _join(rng.choice(("not {a} enough", "{s} not {a} enough")).format(a=adj, s=subject)), True
-    return _join(rng.choice(("make it less {a}", "{d} less {a}", "can it be less {a}", "i want it less {a}")).format(
+    return _join(rng.choice(("make it less {a}", "{d} less {a}", "can it be less {a}",
+                             "i want it less {a}")).format(
         d=rng.choice(_BEFORE), a=adj)), False
 
 
@@ -163,7 +172,8 @@ def range_edit(rng: random.Random) -> tuple[str, bool]:
     if roll < 0.55:
         return _join(ref, rng.choice(("is", "looks", "are", "look")), rng.choice(_RANGE_STATES[sign])), True
     if roll < 0.7:
-        frame = rng.choice(("make {r} {d} {c}", "can you make {r} {d} {c}", "{r} {d} {c}", "{r} {d} {c} please"))
+        frame = rng.choice(("make {r} {d} {c}", "can you make {r} {d} {c}", "{r} {d} {c}",
+                            "{r} {d} {c} please"))
         return _join(frame.format(r=ref, d=rng.choice(_BEFORE), c=rng.choice(_RANGE_COMPARATIVES))), False
     if roll < 0.8:
         # "darker sky", "a bit brighter faces": the comparative before its object.
@@ -186,7 +196,8 @@ def cast(rng: random.Random) -> tuple[str, bool]:
         "remove the {c} {n} {src}", "there is a {c} {n} {src}", "too much {c}", "{d} less {c}",
     ))
     fix = rng.choice(("fix", "correct", "neutralize", "neutralise", "remove"))
-    text = frame.format(o=odd, c=color, n=noun, src=rng.choice(_SOURCES), s=rng.choice(_SUBJECTS), d=rng.choice(_TOO), fix=fix)
+    text = frame.format(o=odd, c=color, n=noun, src=rng.choice(_SOURCES), s=rng.choice(_SUBJECTS),
+                        d=rng.choice(_TOO), fix=fix)
     return _join(text), not frame.startswith(("{fix}", "get rid", "remove", "{d}"))
 
 
@@ -203,7 +214,8 @@ def number(rng: random.Random) -> tuple[str, bool]:
         return f"{noun} {sign}{n}", False
     if roll < 0.8:
         verb = rng.choice(lexicon_verbs(1 if sign == "+" else -1))
-        return _join(verb, noun, rng.choice(("by", "by about", "")), f"{n}{rng.choice(('', '%', ' points'))}"), False
+        return _join(verb, noun, rng.choice(("by", "by about", "")),
+                     f"{n}{rng.choice(('', '%', ' points'))}"), False
     return f"{sign}{n} {noun}", False
 
 
@@ -224,7 +236,8 @@ def negated(rng: random.Random) -> str:
 def keep(rng: random.Random) -> str:
     """A clause that keeps something as it is ("but don't touch the brightness")."""
     return rng.choice(_KEEP).format(n=rng.choice(("brightness", "colors", "colours", "contrast", "exposure",
-                                                   "skin tones", "highlights", "shadows", "warmth", "saturation")))
+                                                   "skin tones", "highlights", "shadows", "warmth",
+                                                   "saturation")))
 
 
 #: Clause kinds and how often each is drawn.
@@ -233,5 +246,5 @@ KINDS = ((verb_noun, 0.2), (noun_state, 0.15), (adjective, 0.17), (carrier, 0.13
 
 
 def clause(rng: random.Random) -> tuple[str, bool]:
-    kinds, weights = zip(*KINDS)
+    kinds, weights = zip(*KINDS, strict=True)
     return rng.choices(kinds, weights)[0](rng)

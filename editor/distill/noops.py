@@ -18,11 +18,15 @@ _TASKS = (
     "crop it", "crop the left side", "rotate it", "rotate it 90 degrees", "flip it", "trim the end",
     "cut the first two seconds", "split the clip in half", "speed it up", "slow it down", "reverse the clip",
     "loop it", "add music", "add some background music", "mute the audio", "turn the volume down",
-    "add subtitles", "add a caption", "add text at the bottom", "put my logo in the corner", "add a watermark",
-    "remove the watermark", "remove the person on the left", "erase the trash can", "stabilize the video", "resize it for instagram", "make it 9:16",
-    "change the aspect ratio", "export as gif", "export as mp4", "save it", "share it", "upload it to youtube",
+    "add subtitles", "add a caption", "add text at the bottom", "put my logo in the corner",
+    "add a watermark",
+    "remove the watermark", "remove the person on the left", "erase the trash can", "stabilize the video",
+    "resize it for instagram", "make it 9:16",
+    "change the aspect ratio", "export as gif", "export as mp4", "save it", "share it",
+    "upload it to youtube",
     "send it to my phone", "make a slideshow", "add a transition", "add stickers", "add a frame", "zoom in",
-    "straighten the horizon", "remove the background", "make it smaller", "compress it", "merge the two clips",
+    "straighten the horizon", "remove the background", "make it smaller", "compress it",
+    "merge the two clips",
 )
 _TASK_FRAMES = (
     "{t}", "{t} please", "can you {t}", "could you {t}", "pls {t}", "how do i {t}", "i need to {t}",
@@ -37,8 +41,10 @@ _TOPICS = (
     "wes anderson", "horror movies", "the mountains", "spring", "the city at night", "pizza", "football",
 )
 _TOPIC_FRAMES = (
-    "what is {x}", "what does {x} mean", "tell me about {x}", "who invented {x}", "i watched something about {x} last night", "do you like {x}", "my friend talks about {x} a lot",
-    "what's your opinion on {x}", "i was thinking about {x}", "write a poem about {x}", "remind me to look up {x}", "how far is {x}", "when is {x}", "i miss {x}", "fun fact about {x}?",
+    "what is {x}", "what does {x} mean", "tell me about {x}", "who invented {x}",
+    "i watched something about {x} last night", "do you like {x}", "my friend talks about {x} a lot",
+    "what's your opinion on {x}", "i was thinking about {x}", "write a poem about {x}",
+    "remind me to look up {x}", "how far is {x}", "when is {x}", "i miss {x}", "fun fact about {x}?",
     "is {x} popular", "search for {x}", "play a song about {x}",
 )
 _PEOPLE = ("my mom", "my brother", "my friend", "my boss", "my cat", "my dog", "my neighbor", "my sister",
@@ -47,9 +53,11 @@ _DOINGS = ("is asleep", "loves this photo", "took this picture", "is coming over
            "is on vacation", "made dinner", "bought a new camera", "hates selfies",
            "is getting married", "lost their keys", "is watching tv")
 _CHAT = (
-    "hi", "hello", "hey there", "good morning", "good night", "thanks", "thank you so much", "ok", "okay cool",
+    "hi", "hello", "hey there", "good morning", "good night", "thanks", "thank you so much", "ok",
+    "okay cool",
     "lol", "haha", "wow", "yes", "no", "maybe", "hmm", "nice", "cool", "great", "awesome", "blah blah", "meh",
-    "oops", "brb", "omg", "yay", "idk", "whatever", "sure", "good job", "well done", "this app is cool", "what", "huh?", "sorry", "bye", "test", "testing 123",
+    "oops", "brb", "omg", "yay", "idk", "whatever", "sure", "good job", "well done", "this app is cool",
+    "what", "huh?", "sorry", "bye", "test", "testing 123",
     "who are you", "are you a robot", "how are you", "what can you do", "what's the time", "is this thing on",
     "tell me a joke", "i'm bored", "what day is it", "how much does this cost", "the app is slow",
     "why is it loading", "where are my files", "open the settings", "undo that feature please explain",
@@ -64,8 +72,8 @@ _APP_QUESTIONS = (
     "how long does exporting take", "does it keep the audio", "can i undo", "where is the export button",
     "what's new in this version", "can i open a project from yesterday", "does it use my gpu",
 )
-_FILE_STEMS = ("IMG", "DSC", "VID", "PXL", "GOPR", "MVI", "vacation", "wedding_final", "clip", "export", "beach_trip",
-               "birthday_v2", "untitled", "Screenshot_2024-06-01", "final_final", "draft")
+_FILE_STEMS = ("IMG", "DSC", "VID", "PXL", "GOPR", "MVI", "vacation", "wedding_final", "clip", "export",
+               "beach_trip", "birthday_v2", "untitled", "Screenshot_2024-06-01", "final_final", "draft")
 _FILE_EXTENSIONS = ("jpg", "JPG", "jpeg", "png", "heic", "mp4", "MOV", "mov", "mkv", "webm", "tif")
 _SITES = ("instagram", "youtube", "tiktok", "google", "reddit", "vimeo", "example", "dropbox", "facebook")
 
@@ -82,8 +90,10 @@ def address(rng: random.Random) -> str:
 
 
 _NO_CHANGE = (
-    "no changes", "no change please", "leave it as it is", "leave it", "keep it as is", "don't change anything",
-    "nothing", "do nothing", "it's fine as it is", "looks good already", "no edits needed", "keep it the same",
+    "no changes", "no change please", "leave it as it is", "leave it", "keep it as is",
+    "don't change anything",
+    "nothing", "do nothing", "it's fine as it is", "looks good already", "no edits needed",
+    "keep it the same",
     "never mind", "nvm", "forget it", "it's perfect", "leave it alone please", "don't touch it", "no thanks",
     "keep everything as it is", "don't edit anything", "no grading", "i like it as is", "it's good like this",
     "don't do anything to it", "keep it exactly how it is", "actually leave it", "it's fine, thanks",
@@ -115,7 +125,8 @@ _FOREIGN = {
             "zwart-wit", "scherper", "zachter")),
 }
 _FOREIGN_SCRIPTS = (
-    "сделай ярче", "теплее пожалуйста", "темнее", "更亮一点", "让它更暖", "黑白", "もっと明るく", "暖かくして",
+    "сделай ярче", "теплее пожалуйста", "темнее", "更亮一点", "让它更暖", "黑白", "もっと明るく",
+    "暖かくして",
     "더 밝게 해줘", "좀 더 따뜻하게", "اجعلها أكثر إشراقا", "תעשה את זה בהיר יותר", "और चमकीला बनाओ",
     "κάνε το πιο φωτεινό", "ทำให้สว่างขึ้น", "daha parlak yap", "lebih terang dong", "làm cho sáng hơn",
     "gawin mong mas maliwanag", "zrób to jaśniejsze", "gör bilden ljusare", "gjør det varmere",

@@ -16,7 +16,6 @@ import random
 
 from editor.distill import grammar
 
-
 _SIGNED_VERBS = {
     1: ("increase", "raise", "boost", "bump up", "add", "add more", "enhance", "more", "crank up", "turn up",
         "push", "bring up", "up the", "pump up", "amp up", "intensify", "give it more", "i need more"),
@@ -48,10 +47,11 @@ _COMPARATIVES = {
          "duller", "flatter", "less colorful", "paler", "more muted"),
 }
 _VERBS = ("brighten it", "darken it", "lighten it up", "warm it up", "cool it down", "sharpen it",
-          "soften it", "desaturate it", "saturate it", "brighten the image", "darken the photo", "blur it a bit",
-          "dehaze it", "denoise it", "brighten", "darken", "sharpen")
-_COMPLAINT_ADJECTIVES = ("dark", "bright", "flat", "dull", "warm", "cold", "cool", "saturated", "muted", "harsh",
-                         "soft", "blurry", "yellow", "blue", "green", "orange", "red", "pink", "contrasty",
+          "soften it", "desaturate it", "saturate it", "brighten the image", "darken the photo",
+          "blur it a bit", "dehaze it", "denoise it", "brighten", "darken", "sharpen")
+_COMPLAINT_ADJECTIVES = ("dark", "bright", "flat", "dull", "warm", "cold", "cool", "saturated", "muted",
+                         "harsh", "soft", "blurry", "yellow", "blue", "green", "orange", "red", "pink",
+                         "contrasty",
                          "washed out", "gloomy", "faded", "hazy", "noisy", "grainy", "vivid", "intense",
                          "magenta", "purple", "dim", "pale", "orangey", "greenish", "bluish")
 _COMPLAINTS = ("underexposed", "overexposed", "blown out", "oversaturated", "oversharpened", "out of focus",
@@ -62,7 +62,8 @@ _SUBJECTS = ("it's", "its", "it is", "the photo is", "this looks", "it looks", "
 _STATE = {1: ("too low", "too weak", "lacking", "not strong enough", "way too low"),
           -1: ("too high", "too strong", "way too much", "too intense", "overpowering", "too much",
                "a bit too strong", "kinda high")}
-_WISH_POSTFIX = {1: ("up", "higher", "up a bit", "up a lot"), -1: ("down", "lower", "down a bit", "down a notch")}
+_WISH_POSTFIX = {1: ("up", "higher", "up a bit", "up a lot"),
+                 -1: ("down", "lower", "down a bit", "down a notch")}
 _COLOR_WORDS = ("red", "orange", "yellow", "green", "blue", "cyan", "teal", "magenta", "pink", "purple")
 #: Neutral things whose color shows a cast ("everyone looks green", "the snow looks blue").
 _CAST_SUBJECTS = ("everyone looks", "my skin looks", "her skin looks", "his face looks", "the snow looks",
@@ -71,8 +72,8 @@ _CAST_SUBJECTS = ("everyone looks", "my skin looks", "her skin looks", "his face
 _RANGE_PLURALS = ("reds", "oranges", "yellows", "greens", "blues", "cyans", "teals")
 _OBJECTS = ("sky", "skin", "grass", "trees", "water", "ocean", "face", "leaves", "foliage", "skin tones",
             "lips", "clouds", "sea", "lake", "greenery")
-_RANGE_PROPS = ("more vivid", "less vivid", "brighter", "darker", "more saturated", "less saturated", "pop more",
-                "richer", "duller", "deeper", "lighter", "more muted", "stand out", "pop")
+_RANGE_PROPS = ("more vivid", "less vivid", "brighter", "darker", "more saturated", "less saturated",
+                "pop more", "richer", "duller", "deeper", "lighter", "more muted", "stand out", "pop")
 _DEGREES = ("", "", "", "", "slightly", "a bit", "a little", "a little bit", "a tad", "a touch", "somewhat",
             "a lot", "much", "way", "really", "very", "significantly", "super", "extremely", "kinda",
             "just a bit", "a tiny bit", "quite a bit", "drastically", "noticeably")
@@ -110,8 +111,8 @@ STATE_FRAMES: tuple[str, ...] = (
     "{x}", "{x}", "{x}", "{x}, can you fix it", "{x}, help", "{x}, please fix", "{x} :(", "hmm {x}",
     "i feel like {x}", "honestly {x}", "{x} lol", "{x}, any ideas?", "{x}, fix pls", "ugh {x}",
 )
-JOINERS: tuple[str, ...] = (", ", " and ", ", and ", " but ", ". ", " then ", ", also ", " and also ", " plus ",
-                            "; ", " & ", ", then ")
+JOINERS: tuple[str, ...] = (", ", " and ", ", and ", " but ", ". ", " then ", ", also ", " and also ",
+                            " plus ", "; ", " & ", ", then ")
 
 
 #: Share of requests told after a story about the picture.
@@ -165,8 +166,8 @@ def correction(rng: random.Random) -> tuple[str, bool]:
             return _join(noun, rng.choice(("is", "seems", "looks", "")), rng.choice(_STATE[sign])), True
         return _join(noun, rng.choice(_WISH_POSTFIX[sign])), False
     if kind < 0.81:
-        noun = rng.choice(_NOUNS[rng.choice(("light", "exposure", "contrast", "saturation", "warmth", "shadows",
-                                             "highlights", "sharpness", "vibrance", "tint"))])
+        noun = rng.choice(_NOUNS[rng.choice(("light", "exposure", "contrast", "saturation", "warmth",
+                                             "shadows", "highlights", "sharpness", "vibrance", "tint"))])
         sign = rng.choice((1, -1))
         number = rng.choice(_NUMBERS).format(n=rng.choice((5, 10, 15, 20, 25, 30, 40, 50, 60, 75)))
         verb = rng.choice(_SIGNED_VERBS[sign][:8])
@@ -178,7 +179,8 @@ def correction(rng: random.Random) -> tuple[str, bool]:
         color = rng.choice(_COLOR_WORDS)
         frame = rng.choice(("less {c}", "too {c}", "{s} too {c}", "remove the {c} cast", "there's a {c} cast",
                             "fix the {c} tint", "more {c}", "a bit more {c}", "{d} less {c}", "a {c} tint",
-                            "reduce the {c}", "without the {c}", "get rid of the {c} tinge", "add a {d} {c} tone",
+                            "reduce the {c}", "without the {c}", "get rid of the {c} tinge",
+                            "add a {d} {c} tone",
                             "{s} {d} {c}", "{w} {d} {c}", "{w} {c}", "{w} way too {c}", "{w} kinda {c}ish"))
         text = frame.format(c=color, s=rng.choice(_SUBJECTS), d=degree(rng), w=rng.choice(_CAST_SUBJECTS))
         return " ".join(text.split()), "too" in frame or "{w}" in frame
@@ -188,11 +190,12 @@ def correction(rng: random.Random) -> tuple[str, bool]:
             target = rng.choice(_RANGE_PLURALS)
         else:
             target = rng.choice(_OBJECTS)
-        frame = rng.choice(("make the {t} {d} {p}", "the {t} {d} {p}", "{d} {p} {t}", "can the {t} be {d} {p}",
-                            "the {t} {v} too {a}", "{t} {p}", "make {t} {p}"))
+        frame = rng.choice(("make the {t} {d} {p}", "the {t} {d} {p}", "{d} {p} {t}",
+                            "can the {t} be {d} {p}", "the {t} {v} too {a}", "{t} {p}", "make {t} {p}"))
         adj = rng.choice(("bright", "dark", "saturated", "dull", "vivid", "pale", "muted", "orange", "red",
                           "yellow", "green"))
-        text = frame.format(t=target, d=degree(rng), p=prop, a=adj, v=rng.choice(("is", "are", "look", "looks")))
+        text = frame.format(t=target, d=degree(rng), p=prop, a=adj, v=rng.choice(("is", "are", "look",
+                                                                                  "looks")))
         return " ".join(text.split()), "too" in frame
     adj = rng.choice(("warm", "dark", "bright", "saturated", "contrasty", "sharp", "blue", "faded"))
     frame = rng.choice(("not too {a}", "but not too {a}", "don't make it {c}", "without making it {c}",

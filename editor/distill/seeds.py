@@ -17,7 +17,7 @@ import random
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from editor.distill.corpus import CorpusOptions, noisy, intent_key
+from editor.distill.corpus import CorpusOptions, intent_key, noisy
 from editor.distill.data import Row
 from editor.errors import EditorError
 from editor.fileio import read_jsonl
@@ -34,7 +34,9 @@ def read_seed_requests(paths: Iterable[Path]) -> list[str]:
     out: dict[str, str] = {}
     for path in paths:
         if Path(path).name in HELD_OUT:
-            raise EditorError(f"{Path(path).name} is held out for measuring the student; it cannot be training data.")
+            raise EditorError(
+                f"{Path(path).name} is held out for measuring the student; it cannot be training data."
+            )
         for _, row in read_jsonl(Path(path), "Request file"):
             out.setdefault(intent_key(row["request"]), row["request"])
     return list(out.values())
@@ -55,5 +57,6 @@ def seed_rows(
             skipped += 1
             continue
         texts = [request, *(noisy(request, _COPY_NOISE, rng) for _ in range(copies))]
-        rows += [Row(text, answer.look, dict(answer.rationales), None, "request", answer.mode) for text in texts]
+        rows += [Row(text, answer.look, dict(answer.rationales), None, "request",
+                     answer.mode) for text in texts]
     return rows, skipped

@@ -17,9 +17,9 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from editor.errors import EditorError
 from editor.distill.corpus import intent_key
 from editor.distill.data import Row
+from editor.errors import EditorError
 from editor.teacher.kb import FILLER, MODIFIERS
 from editor.teacher.knowledge import Concept, KnowledgeBase, normalize
 
@@ -74,7 +74,8 @@ def choose_holdout(kb: KnowledgeBase, per_category: int = 1, seed: int = 0) -> H
     for category in kb.categories:
         eligible = [
             c for c in kb.concepts
-            if c.category == category and c.id not in PROTECTED and all(set(normalize(n).split()) & keys[c.id] for n in c.names)
+            if c.category == category and c.id not in PROTECTED
+            and all(set(normalize(n).split()) & keys[c.id] for n in c.names)
         ]
         chosen.extend(c.id for c in rng.sample(eligible, min(per_category, len(eligible))))
     return Holdout(tuple(chosen), frozenset(w for cid in chosen for w in keys[cid]))
@@ -104,7 +105,7 @@ def split_rows(
     unseen: list[Row] = []
     rest: list[Row] = []
     known: list[Row] = []
-    for row, used in zip(rows, concepts):
+    for row, used in zip(rows, concepts, strict=True):
         key = intent_key(row.intent)
         if key in seen:
             log.info("dropped near-duplicate intent %r", row.intent)
@@ -116,7 +117,9 @@ def split_rows(
         else:
             (known if key in trained else rest).append(row)
     if len(rest) <= test_size:
-        raise EditorError(f"Only {len(rest)} intents remain after holding out concepts; need more than {test_size}.")
+        raise EditorError(
+            f"Only {len(rest)} intents remain after holding out concepts; need more than {test_size}."
+        )
     order = list(range(len(rest)))
     random.Random(seed).shuffle(order)
     test_ids = set(order[:test_size])

@@ -103,7 +103,9 @@ class TrainResult:
 
 
 def build_config(size: ModelSize, vocab_size: int, dropout: float) -> T5Config:
-    return T5Config(
+    # tie_word_embeddings and decoder_start_token_id reach PretrainedConfig through T5Config's
+    # **kwargs, which transformers' annotations do not declare.
+    return T5Config(  # type: ignore[call-arg]
         vocab_size=vocab_size,
         d_model=size.d_model,
         d_kv=size.d_model // size.num_heads,
@@ -163,7 +165,8 @@ def training_pairs(rows: Sequence[tuple[str, Look, str]]) -> list[tuple[str, str
 
 def _fingerprint(options: TrainOptions, pairs: list[tuple[str, str]]) -> str:
     digest = hashlib.sha256()
-    settings = {k: v for k, v in asdict(options).items() if k not in ("max_steps", "checkpoint_every", "threads")}
+    settings = {k: v for k, v in asdict(options).items() if k not in ("max_steps", "checkpoint_every",
+                                                                      "threads")}
     digest.update(json.dumps(settings, sort_keys=True).encode())
     for source, target in pairs:
         digest.update(f"{source}\t{target}\n".encode())
@@ -234,7 +237,7 @@ def train(
     sp = load_tokenizer(tok_path)
     sources = [sp.encode(s) + [EOS_ID] for s, _ in pairs]
     targets = [sp.encode(t) + [EOS_ID] for _, t in pairs]
-    lengths = [len(s) + 2 * len(t) for s, t in zip(sources, targets)]
+    lengths = [len(s) + 2 * len(t) for s, t in zip(sources, targets, strict=True)]
 
     torch.manual_seed(options.seed)
     config = build_config(SIZES[options.size], sp.get_piece_size(), options.dropout)

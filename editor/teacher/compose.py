@@ -8,7 +8,8 @@ per plain step (an object's second range by half). The edits add up.
 Against a style, an edit wins on what it names: "golden hour but less saturated" is the
 style with its saturation replaced by the edit's, so the picture moves the asked way,
 while the style's other parameters stay; "not too ..." is a mild edit the other way
-("black and white, but not so contrasty" ends a touch under the original contrast). A filter mostly carries color, so an edit that lowers
+("black and white, but not so contrasty" ends a touch under the original contrast). A
+filter mostly carries color, so an edit that lowers
 saturation also halves the style's filter intensity. Values are rounded, clamped, and
 tiny ones (|v| < 3) dropped.
 """
@@ -69,29 +70,30 @@ def compose(style: Look, edits: list[Edit]) -> Look:
     if not edits:
         return style
     adjust = {n: float(v) for n, v in (style.adjust or {}).items() if v}
-    selective = {(c, p): float(v) for c, props in (style.selective_adjust or {}).items() for p, v in props.items() if v}
+    selective = {(c, p): float(v) for c, props in (style.selective_adjust or {}).items() for p,
+                 v in props.items() if v}
     add_adjust: dict[str, float] = {}
     add_selective: dict[tuple[str, str], float] = {}
     named_adjust: set[str] = set()
     named_selective: set[tuple[str, str]] = set()
     for edit in edits:
         a, s = _grade(edit)
-        for k, v in a.items():
-            add_adjust[k] = add_adjust.get(k, 0.0) + v
-        for k, v in s.items():
-            add_selective[k] = add_selective.get(k, 0.0) + v
+        for name, v in a.items():
+            add_adjust[name] = add_adjust.get(name, 0.0) + v
+        for key, v in s.items():
+            add_selective[key] = add_selective.get(key, 0.0) + v
         named_adjust |= set(a)
         named_selective |= set(s)
-    for k, v in add_adjust.items():
-        base = adjust.get(k, 0.0)
-        if k in named_adjust and base * v < 0:
+    for name, v in add_adjust.items():
+        base = adjust.get(name, 0.0)
+        if name in named_adjust and base * v < 0:
             base = 0.0
-        adjust[k] = base + v
-    for k, v in add_selective.items():
-        base = selective.get(k, 0.0)
-        if k in named_selective and base * v < 0:
+        adjust[name] = base + v
+    for key, v in add_selective.items():
+        base = selective.get(key, 0.0)
+        if key in named_selective and base * v < 0:
             base = 0.0
-        selective[k] = base + v
+        selective[key] = base + v
     adj = {n: _settle(v, ADJUST_SPECS[n]) for n, v in adjust.items()}
     sel: dict[str, dict[str, int]] = {}
     for (color, prop), v in selective.items():

@@ -60,9 +60,15 @@ class NameIndex:
             self._matrix = self._encode(self.names)
         return self._model
 
+    def _names_matrix(self) -> np.ndarray:
+        """The names' embeddings, shape (len(names), 384); loads the model the first time."""
+        self._load()
+        assert self._matrix is not None
+        return self._matrix
+
     def _encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length float32 embeddings, shape (len(texts), 384)."""
-        vectors = self._model.encode(
+        vectors = self._load().encode(
             list(texts), batch_size=128, normalize_embeddings=True, show_progress_bar=False
         )
         return np.asarray(vectors, dtype=np.float32)
@@ -72,10 +78,9 @@ class NameIndex:
         todo = sorted({p for p in phrases if p not in self._cache})
         if not todo:
             return
-        self._load()
-        sims = self._encode(todo) @ self._matrix.T
+        sims = self._encode(todo) @ self._names_matrix().T
         best = sims.argmax(axis=1)
-        for phrase, j, row in zip(todo, best, sims):
+        for phrase, j, row in zip(todo, best, sims, strict=True):
             self._cache[phrase] = (self.owners[j], float(row[j]))
 
     def wordlike(self, word: str) -> bool:

@@ -39,16 +39,18 @@ def _t(id: str, plus: str, minus: str, main: str, up: str, down: str) -> Target:
 
 #: Each grade is "adjust: ..." and/or "selective_adjust: ..." separated by " | ".
 TARGETS: dict[str, Target] = {t.id: t for t in (
-    _t("light", "adjust: exposure 25 brightness 15 shadows 10", "adjust: exposure -25 brightness -10 highlights -10",
-       "exposure", "brighter", "darker"),
-    _t("exposure", "adjust: exposure 35", "adjust: exposure -35", "exposure", "more exposure", "less exposure"),
+    _t("light", "adjust: exposure 25 brightness 15 shadows 10",
+       "adjust: exposure -25 brightness -10 highlights -10", "exposure", "brighter", "darker"),
+    _t("exposure", "adjust: exposure 35", "adjust: exposure -35", "exposure", "more exposure",
+       "less exposure"),
     _t("contrast", "adjust: contrast 30 structure 10", "adjust: contrast -30 highlights -5 shadows 10",
        "contrast", "more contrast", "less contrast"),
     _t("saturation", "adjust: saturation 30 vibrance 15", "adjust: saturation -35 vibrance -15",
        "saturation", "more saturated", "less saturated"),
-    _t("pop", "adjust: contrast 15 saturation 20 vibrance 25 structure 10", "adjust: contrast -15 saturation -20 vibrance -10",
-       "vibrance", "more pop", "less pop"),
-    _t("vibrance", "adjust: vibrance 40", "adjust: vibrance -35", "vibrance", "more vibrance", "less vibrance"),
+    _t("pop", "adjust: contrast 15 saturation 20 vibrance 25 structure 10",
+       "adjust: contrast -15 saturation -20 vibrance -10", "vibrance", "more pop", "less pop"),
+    _t("vibrance", "adjust: vibrance 40", "adjust: vibrance -35", "vibrance", "more vibrance",
+       "less vibrance"),
     _t("warmth", "adjust: temperature 35", "adjust: temperature -35", "temperature", "warmer", "cooler"),
     _t("tint", "adjust: tint 30", "adjust: tint -30", "tint", "more magenta", "more green"),
     _t("sharpness", "adjust: sharpen 40 structure 20", "adjust: sharpen -35 structure -20",
@@ -62,10 +64,11 @@ TARGETS: dict[str, Target] = {t.id: t for t in (
        "brighter shadows", "deeper shadows"),
     _t("blacks", "adjust: linearOffset 35", "adjust: linearOffset -30 shadows -10", "linearOffset",
        "lifted blacks", "deeper blacks"),
-    _t("fade", "adjust: linearOffset 35 contrast -15 saturation -10", "adjust: linearOffset -25 contrast 15 saturation 10",
-       "linearOffset", "more faded", "less faded"),
+    _t("fade", "adjust: linearOffset 35 contrast -15 saturation -10",
+       "adjust: linearOffset -25 contrast 15 saturation 10", "linearOffset", "more faded", "less faded"),
     _t("hue", "adjust: hue 25", "adjust: hue -25", "hue", "hues shifted", "hues shifted back"),
-    _t("noise", "adjust: sharpen 20", "adjust: sharpen -25 structure -15", "sharpen", "more grain", "less noise"),
+    _t("noise", "adjust: sharpen 20", "adjust: sharpen -25 structure -15", "sharpen", "more grain",
+       "less noise"),
     _t("cast_yellow", "adjust: temperature 25 | selective_adjust: yellow saturation 20",
        "adjust: temperature -30 tint 5 | selective_adjust: yellow saturation -30 orange saturation -10",
        "temperature", "more yellow", "less yellow"),
@@ -81,7 +84,8 @@ TARGETS: dict[str, Target] = {t.id: t for t in (
        "adjust: temperature 30 | selective_adjust: blue saturation -25 cyan saturation -10",
        "temperature", "more blue", "less blue"),
     _t("cast_cyan", "adjust: temperature -10 | selective_adjust: cyan saturation 30",
-       "adjust: temperature 10 | selective_adjust: cyan saturation -30", "temperature", "more cyan", "less cyan"),
+       "adjust: temperature 10 | selective_adjust: cyan saturation -30", "temperature", "more cyan",
+       "less cyan"),
     _t("cast_magenta", "adjust: tint 30", "adjust: tint -30 | selective_adjust: red saturation -10", "tint",
        "more magenta", "less magenta"),
 )}
@@ -92,19 +96,23 @@ NOUNS: dict[str, str] = {
     "exposure": "exposure", "expo": "exposure",
     **dict.fromkeys(["contrast", "contrasts", "punch", "depth", "snap", "separation"], "contrast"),
     **dict.fromkeys(["pop", "color pop", "colour pop"], "pop"),
-    **dict.fromkeys("saturation colors colours color colour vividness vibrancy colorfulness chroma sat".split(),
-                    "saturation"),
+    **dict.fromkeys(
+        "saturation colors colours color colour vividness vibrancy colorfulness chroma sat".split(),
+        "saturation",
+    ),
     "color intensity": "saturation", "colour intensity": "saturation", "color saturation": "saturation",
     "vibrance": "vibrance",
-    **dict.fromkeys(["warmth", "temperature", "white balance", "warm tones", "color temperature", "temp", "wb"],
-                    "warmth"),
+    **dict.fromkeys(
+        ["warmth", "temperature", "white balance", "warm tones", "color temperature", "temp", "wb"], "warmth"
+    ),
     **dict.fromkeys(["tint", "green magenta", "magenta green"], "tint"),
     **dict.fromkeys("sharpness detail details definition crispness focus bite".split(), "sharpness"),
     **dict.fromkeys(["clarity", "structure", "texture", "local contrast", "microcontrast"], "clarity"),
     **dict.fromkeys(["glow", "bloom", "halo", "dreamy glow"], "glow"),
     **dict.fromkeys(["highlights", "highlight", "whites", "bright areas", "bright parts", "bright spots"],
                     "highlights"),
-    **dict.fromkeys(["shadows", "shadow", "dark areas", "dark parts", "shadow detail", "midtones"], "shadows"),
+    **dict.fromkeys(["shadows", "shadow", "dark areas", "dark parts", "shadow detail", "midtones"],
+                    "shadows"),
     **dict.fromkeys(["blacks", "black level", "black point", "black levels"], "blacks"),
     **dict.fromkeys(["fade", "haze", "matte"], "fade"),
     "hue": "hue",
@@ -116,7 +124,8 @@ ADJECTIVES: dict[str, tuple[str, int]] = {
     **dict.fromkeys("bright light lit".split(), ("light", 1)), "white": ("highlights", 1),
     **dict.fromkeys("dark dim".split(), ("light", -1)),
     "underexposed": ("light", -1), "under exposed": ("light", -1), "out of focus": ("sharpness", -1),
-    "oversaturated": ("saturation", 1), "over saturated": ("saturation", 1), "undersaturated": ("saturation", -1),
+    "oversaturated": ("saturation", 1), "over saturated": ("saturation", 1),
+    "undersaturated": ("saturation", -1),
     "oversharpened": ("sharpness", 1), "over sharpened": ("sharpness", 1),
     "overexposed": ("light", 1), "over exposed": ("light", 1), "blown out": ("highlights", 1),
     **dict.fromkeys(["almost black", "nearly black", "pitch black", "basically black"], ("light", -1)),
@@ -126,8 +135,10 @@ ADJECTIVES: dict[str, tuple[str, int]] = {
     **dict.fromkeys("saturated colorful colourful vivid vibrant intense bold rich poppy neon garish".split(),
                     ("saturation", 1)),
     **dict.fromkeys("radioactive screaming loud".split(), ("saturation", 1)),
-    **dict.fromkeys("muted desaturated pale understated grey gray greyish grayish colorless colourless lifeless".split(),
-                    ("saturation", -1)),
+    **dict.fromkeys(
+        "muted desaturated pale understated grey gray greyish grayish colorless colourless lifeless".split(),
+        ("saturation", -1),
+    ),
     "faded": ("fade", 1), "washed out": ("fade", 1),
     **dict.fromkeys("warm hot".split(), ("warmth", 1)),
     **dict.fromkeys("cool cold icy chilly".split(), ("warmth", -1)),
@@ -153,7 +164,8 @@ CARRIERS: dict[str, tuple[str, int]] = {
     **dict.fromkeys("desaturate desaturated duller paler mute greyer grayer".split(), ("saturation", -1)),
     "more vivid": ("saturation", 1), "more colorful": ("saturation", 1), "more colourful": ("saturation", 1),
     "more vibrant": ("saturation", 1), "more saturated": ("saturation", 1),
-    "less saturated": ("saturation", -1), "less vivid": ("saturation", -1), "less colorful": ("saturation", -1),
+    "less saturated": ("saturation", -1), "less vivid": ("saturation", -1),
+    "less colorful": ("saturation", -1),
     "less colourful": ("saturation", -1), "less vibrant": ("saturation", -1),
     **dict.fromkeys("warmer hotter warmed".split(), ("warmth", 1)),
     "warm it up": ("warmth", 1), "warm up": ("warmth", 1),
@@ -177,8 +189,10 @@ CARRIERS: dict[str, tuple[str, int]] = {
 #: Color words: singular = a cast of the whole picture, plural or with an object = a range.
 COLORS: dict[str, tuple[str, str | None]] = {
     "red": ("cast_red", "red"), "reds": ("cast_red", "red"), "reddish": ("cast_red", "red"),
-    "orange": ("cast_orange", "orange"), "oranges": ("cast_orange", "orange"), "orangey": ("cast_orange", "orange"),
-    "yellow": ("cast_yellow", "yellow"), "yellows": ("cast_yellow", "yellow"), "yellowish": ("cast_yellow", "yellow"),
+    "orange": ("cast_orange", "orange"), "oranges": ("cast_orange", "orange"), "orangey": ("cast_orange",
+                                                                                           "orange"),
+    "yellow": ("cast_yellow", "yellow"), "yellows": ("cast_yellow", "yellow"), "yellowish": ("cast_yellow",
+                                                                                             "yellow"),
     "yellowed": ("cast_yellow", "yellow"), "yellowy": ("cast_yellow", "yellow"),
     "green": ("cast_green", "green"), "greens": ("cast_green", "green"), "greenish": ("cast_green", "green"),
     "cyan": ("cast_cyan", "cyan"), "cyans": ("cast_cyan", "cyan"), "teal": ("cast_cyan", "cyan"),
@@ -199,7 +213,8 @@ CAST_NOUNS: frozenset[str] = frozenset(
 UNWANTED_CASTS: frozenset[str] = frozenset({"cast", "tinge", "shift", "haze", "film", "veil"})
 #: Words that make a clause a description of a problem ("a weird purple hue", "the cyan looks fake").
 UNWANTED: frozenset[str] = frozenset(
-    "weird strange odd ugly nasty awful horrible unnatural funky sickly gross fake annoying distracting wrong".split()
+    """weird strange odd ugly nasty awful horrible unnatural funky sickly gross fake annoying distracting
+    wrong""".split()
 )
 
 #: Objects of a photo and the color ranges they live in (first = main).
@@ -258,10 +273,12 @@ COMPLAINTS: frozenset[str] = frozenset(
 DEGREES: dict[str, float] = {
     **dict.fromkeys(["a tiny bit", "tiny bit", "a touch", "a hair", "a smidge", "a smidgen", "very slightly",
                      "ever so slightly", "barely", "marginally", "a tad", "tad", "a teeny bit", "a wee bit",
-                     "just a touch", "a little touch", "hint of", "a hint of", "a hint", "the slightest"], 0.35),
+                     "just a touch", "a little touch", "hint of", "a hint of", "a hint", "the slightest"],
+                     0.35),
     **dict.fromkeys(["slightly", "a little", "a little bit", "a bit", "little bit", "bit", "lightly",
                      "subtly", "mildly", "gently", "just a bit", "some",
-                     "softly", "just slightly", "a lil", "lil bit", "slight", "a slight", "small", "a small"], 0.5),
+                     "softly", "just slightly", "a lil", "lil bit", "slight", "a slight", "small",
+                     "a small"], 0.5),
     **dict.fromkeys(["somewhat", "kind of", "kinda", "sort of", "sorta", "moderately", "fairly",
                      "a fair bit", "reasonably", "partially"], 0.7),
     **dict.fromkeys(["a lot", "much", "very", "really", "lots", "quite a bit", "way", "significantly",
@@ -295,7 +312,8 @@ DAMPERS: tuple[str, ...] = ("not too", "not so", "not overly", "not that", "not 
 #: Verbs that keep what they name ("keep the colors and the exposure").
 HOLD: frozenset[str] = frozenset({"keep", "preserve", "maintain", "retain", "leave", "hold"})
 #: What a kept thing is kept as ("leave the highlights alone").
-KEPT: frozenset[str] = frozenset({"alone", "intact", "untouched", "same", "original", "unchanged", "as", "is"})
+KEPT: frozenset[str] = frozenset({"alone", "intact", "untouched", "same", "original", "unchanged", "as",
+                                  "is"})
 #: Requests to change nothing, matched on the whole normalized request.
 NO_CHANGE: tuple[str, ...] = (
     "no change", "no changes", "nothing", "none", "leave it", "leave it as is", "leave it alone",
@@ -319,7 +337,8 @@ OTHER_TASKS: frozenset[str] = frozenset(
 #: ("mute the audio" does not desaturate, "make the text brighter" is not ours to do).
 OFF_PICTURE: frozenset[str] = frozenset(
     """audio sound volume music song voice text font subtitle subtitles caption captions watermark
-    logo sticker stickers battery app software program website button menu interface file files mode""".split()
+    logo sticker stickers battery app software program website button menu interface file files
+    mode""".split()
 )
 #: People and pets a chat sentence is about ("my cat is asleep", "my mom loves this photo").
 PEOPLE: frozenset[str] = frozenset(
@@ -331,8 +350,8 @@ PEOPLE: frozenset[str] = frozenset(
 BACKSTORY: tuple[str, ...] = (
     "this was taken", "it was taken", "taken at", "taken on", "taken in", "took this", "i took", "we took",
     "shot this", "i shot", "shot on", "photo of", "picture of", "pic of", "this is from", "from our",
-    "from my", "we were", "i was at", "this is my", "this is our", "at my", "at our", "photo from", "my friend",
-    "my mom", "my dad", "my sister", "my brother", "we went", "i went",
+    "from my", "we were", "i was at", "this is my", "this is our", "at my", "at our", "photo from",
+    "my friend", "my mom", "my dad", "my sister", "my brother", "we went", "i went",
 )
 #: "it looks like midnight", "my phone made it look like midnight": beside an edit, the
 #: look named after one of these and "like" is the problem, not a request.

@@ -41,7 +41,9 @@ SYSTEM_PROMPT = (
 ONE_SHOT_INTENT = "Golden hour"
 ONE_SHOT_ANSWER: dict[str, Any] = {
     "rationale": {
-        "adjust": "Golden hour light is warm and soft, so raise temperature, highlights and saturation a little.",
+        "adjust": (
+            "Golden hour light is warm and soft, so raise temperature, highlights and saturation a little."
+        ),
         "selective_adjust": "The glow lives in the reds, oranges and yellows; greens and cyans step back.",
         "filter": "A faded midday film preset at low intensity adds a gentle sunlit wash.",
     },
@@ -149,7 +151,8 @@ class OpenAITeacher:
     def sample(self, intent: str) -> Samples:
         """``n`` answers for one intent, parsed; invalid ones are logged and kept with the reason."""
         reply = self._post(
-            {"model": self.model, "messages": self.messages(intent), "n": self.n, "temperature": self.temperature}
+            {"model": self.model, "messages": self.messages(intent), "n": self.n,
+             "temperature": self.temperature}
         )
         out = Samples()
         for choice in reply.get("choices", []):

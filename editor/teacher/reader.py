@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from editor.teacher import lexicon as lx
 
@@ -38,16 +39,19 @@ CONJUNCTIONS: frozenset[str] = frozenset(
      "lol", "lmao", "haha", "hahaha", "rofl"}
 )
 #: After "so", these start a clause of purpose or result ("so there's some detail again").
-_SO_CLAUSE: frozenset[str] = frozenset({"that", "there", "theres", "you", "i", "we", "people", "everyone", "it"})
+_SO_CLAUSE: frozenset[str] = frozenset({"that", "there", "theres", "you", "i", "we", "people", "everyone",
+                                        "it"})
 #: "so dark you can't see": a person who cannot see starts a clause of result, not a
 #: request ("can you", "could we" are requests and keep their clause).
 _RESULT_SUBJECTS: frozenset[str] = frozenset({"you", "i", "we", "people", "everyone", "nobody", "u"})
-_RESULT_VERBS: frozenset[str] = frozenset({"cant", "cannot", "can", "couldnt", "barely", "hardly", "dont", "literally"})
-_ASKING: frozenset[str] = frozenset({"can", "could", "would", "will", "do", "did", "should", "if", "may", "might"})
+_RESULT_VERBS: frozenset[str] = frozenset({"cant", "cannot", "can", "couldnt", "barely", "hardly", "dont",
+                                           "literally"})
+_ASKING: frozenset[str] = frozenset({"can", "could", "would", "will", "do", "did", "should", "if", "may",
+                                     "might"})
 #: Verbs after which an adjective describes the photo's problem ("it looks flat").
 COMPLAINT_VERBS: frozenset[str] = frozenset(
-    {"looks", "is", "are", "seems", "seem", "feels", "its", "appears", "was", "were", "came", "turned", "got", "getting",
-     "made", "appear", "has", "have", "gave", "giving", "theres", "thats", "everythings"}
+    {"looks", "is", "are", "seems", "seem", "feels", "its", "appears", "was", "were", "came", "turned",
+     "got", "getting", "made", "appear", "has", "have", "gave", "giving", "theres", "thats", "everythings"}
 )
 DESIRE_WORDS: frozenset[str] = frozenset(
     {"make", "want", "should", "to", "wanna", "id", "like", "go", "turn", "needs", "need", "give", "add"}
@@ -108,7 +112,9 @@ class Clause:
 @dataclass(frozen=True)
 class _Item:
     kind: str
-    value: object
+    #: What the lexicon gives for the phrase: its shape depends on ``kind`` (a target id, a
+    #: (target, polarity) pair, a direction, a degree, a number, a style's words).
+    value: Any
     start: int
     end: int
 
@@ -138,7 +144,8 @@ _TARGET_KINDS = ("carrier", "adjective", "noun", "color")
 _RANGEABLE = frozenset({"light", "exposure", "saturation", "vibrance", "contrast", "highlights", "shadows"})
 #: Verbs whose own target gives way to a noun after them ("soften the contrast").
 _VERB_TARGETS = frozenset({"light", "sharpness", "saturation", "contrast"})
-_PRIORITY = ("damper", "negation", "carrier", "degree", "direction", "adjective", "color", "object", "noun", "postfix")
+_PRIORITY = ("damper", "negation", "carrier", "degree", "direction", "adjective", "color", "object", "noun",
+             "postfix")
 
 
 class Reader:
@@ -164,7 +171,9 @@ class Reader:
                     current.extend(words[i : i + n])
                     i += n
                     continue
-                purpose = words[i] == "so" and i + 1 < len(words) and words[i + 1] in _SO_CLAUSE and bool(current)
+                purpose = (
+                    words[i] == "so" and i + 1 < len(words) and words[i + 1] in _SO_CLAUSE and bool(current)
+                )
                 if words[i] in CONJUNCTIONS or purpose or self._result_at(words, i, current):
                     if current:
                         out.append(current)
@@ -215,8 +224,8 @@ class Reader:
                     kind, value = min(entries, key=lambda e: _PRIORITY.index(e[0]))
                     found = _Item(kind, value, i, i + n)
                     break
-            if found is not None and found.kind == "adjective" and words[i] in _NEUTRALS and i + 1 < len(words) \
-                    and self._object_word(words[i + 1]):
+            if found is not None and found.kind == "adjective" and words[i] in _NEUTRALS \
+                    and i + 1 < len(words) and self._object_word(words[i + 1]):
                 # "the white dress looks yellow": the dress is white; the yellow is the problem.
                 i += 1
                 continue
@@ -248,7 +257,9 @@ class Reader:
         used: set[int] = set()
         kinds = [it.kind for it in items]
         enough = "enough" in kinds
-        degree, number, amount_spans = 1.0, None, set()
+        degree: float = 1.0
+        number: float | None = None
+        amount_spans: set[int] = set()
         for it in items:
             if it.kind == "degree":
                 degree = it.value if degree == 1.0 else max(degree, it.value, key=lambda d: abs(d - 1))
@@ -279,7 +290,8 @@ class Reader:
             carry = None
         complaint_clause = not purpose and (
             (complained and goes_on) or any(w in lx.UNWANTED for w in words) or (
-                any(w in COMPLAINT_VERBS for w in words[:first]) and not _wants(words[:first], first < len(words))
+                any(w in COMPLAINT_VERBS for w in words[:first])
+                and not _wants(words[:first], first < len(words))
             )
         )
         clause.complaint = complaint_clause
@@ -325,7 +337,8 @@ class Reader:
             # says how much of the noun there is, not which target.
             state = it.kind == "adjective" and after_noun and raw[-1][2].kind == "noun" \
                 and " ".join(words[it.start : it.end]) in lx.POSTFIX
-            if (it.kind in ("direction", "postfix") or state) and raw and raw[-1][3] and (not later_target or after_noun):
+            if (it.kind in ("direction", "postfix") or state) and raw and raw[-1][3] \
+                    and (not later_target or after_noun):
                 too = False
                 used.update(too_at)
                 # After its noun: "contrast is too high", "saturation down".
@@ -344,7 +357,8 @@ class Reader:
                 continue
             target, polarity, open_sign = self._target(it, words)
             if raw and it.kind == "noun" and (raw[-1][0] == target or (
-                    words[it.start] in lx.CAST_NOUNS and raw[-1][2].end == it.start and raw[-1][2].kind == "carrier")):
+                    words[it.start] in lx.CAST_NOUNS and raw[-1][2].end == it.start
+                    and raw[-1][2].kind == "carrier")):
                 # "more contrast contrast", "a greener tint": the noun is the carrier's own.
                 used.update(range(it.start, it.end))
                 continue
@@ -363,7 +377,8 @@ class Reader:
                 it.kind in ("adjective", "color") and self._described(words, it.start)
             )
             clause.complaint = clause.complaint or complaint
-            if it.kind == "adjective" and bare and not complaint and tuple(words[it.start : it.end]) in self.styles:
+            if it.kind == "adjective" and bare and not complaint \
+                    and tuple(words[it.start : it.end]) in self.styles:
                 continue
             if it.kind == "color" and bare and not complaint and open_sign and not self._is_range(words, it) \
                     and it.start not in subjects and it.end not in color_nouns \
@@ -411,14 +426,15 @@ class Reader:
             clause.edits.extend(self._edits(target, sign, degree, number, ranges, damp, words, it))
         pending_words = {i for p in pending_items for i in range(p.start, p.end)}
         idle = all(i in pending_words or i in amount_spans or w in lx.GLUE for i, w in enumerate(words))
-        if not targets and pending is not None and idle and not any(words[p.start] in lx.FIXES for p in pending_items):
+        fixes = any(words[p.start] in lx.FIXES for p in pending_items)
+        if not targets and pending is not None and idle and not fixes:
             clause.orphan = pending
             clause.orphan_degree = degree
             used.update(i for p in pending_items for i in range(p.start, p.end))
             used |= amount_spans
         clause.negated = negated
         # Glue inside a knowledge-base name stays with it ("black and white", "out of focus").
-        named = set()
+        named: set[int] = set()
         for i in range(len(words)):
             named.update(range(i, i + self._protected_at(words, i)))
         gap = False
@@ -444,7 +460,8 @@ class Reader:
     def _object_word(self, word: str) -> bool:
         """Whether ``word`` is a thing in the picture ("dress", "wall"): a word the lexicon
         does not read."""
-        return word.isalpha() and word not in lx.GLUE and (word,) not in self.table and word not in CONJUNCTIONS
+        known = word in lx.GLUE or (word,) in self.table or word in CONJUNCTIONS
+        return word.isalpha() and not known
 
     @staticmethod
     def _adjacent(words: list[str], end: int, start: int) -> bool:
