@@ -37,16 +37,22 @@ def clean(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
+_DECADE = re.compile(r"\d0\s*'?s\b", re.IGNORECASE)
+
+
 def _latin_letter(ch: str) -> bool:
     return ch.isalpha() and "LATIN" in unicodedata.name(ch, "")
 
 
 def readable(intent: str) -> bool:
-    """Whether the request can be read at all: at least two Latin letters, and Latin
-    letters are most of its letters (so a Hebrew sentence with one English word is not)."""
-    letters = [ch for ch in unicodedata.normalize("NFKC", intent) if ch.isalpha()]
+    """Whether the request can be read at all: at least two Latin letters (or a decade,
+    "80s": one letter after a number), and Latin letters are most of its letters (so a
+    Hebrew sentence with one English word is not)."""
+    text = unicodedata.normalize("NFKC", intent)
+    letters = [ch for ch in text if ch.isalpha()]
     latin = sum(_latin_letter(ch) for ch in letters)
-    return latin >= 2 and latin * 2 > len(letters)
+    decade = _DECADE.search(text) is not None
+    return (latin >= 2 or decade) and latin * 2 > len(letters)
 
 
 def parse_mode(text: str) -> str | None:

@@ -289,3 +289,8 @@ def test_addresses_and_files_are_no_request(teacher, intent):
 
 def test_a_wanted_tint_stays_a_style(teacher):
     assert _adjust(teacher, "old film look with a slight green tint", "tint") < 0
+
+
+@pytest.mark.parametrize(("intent", "name"), [("80s", "retro_80s"), ("70s", "vintage_70s")])
+def test_a_decade_alone_is_its_look(teacher, intent, name):
+    assert teacher.label(intent).look.filter.name == name
