@@ -48,6 +48,21 @@ def test_the_bundle_leaves_the_training_extras_out():
     assert not {"numpy", "av", "PySide6", "ctranslate2", "sentencepiece", "moderngl"} & excluded
 
 
+def test_the_bundle_keeps_every_qt_and_pillow_module_the_runtime_imports():
+    # UNUSED_PARTS leaves out modules nothing at run time imports; one the app starts using
+    # must come off that list, or the bundle fails where the checkout works.
+    excluded = set(_spec_list("UNUSED_PARTS"))
+    imported = set()
+    for path in (REPO_ROOT / "editor").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                imported |= {node.module, *(f"{node.module}.{a.name}" for a in node.names)}
+            elif isinstance(node, ast.Import):
+                imported |= {a.name for a in node.names}
+    assert "PySide6.QtOpenGLWidgets" in imported and "PySide6.QtNetwork" in excluded
+    assert not imported & excluded
+
+
 def test_a_command_that_needs_the_training_extras_says_so_without_them():
     # As in the bundle, where torch is left out.
     code = (
