@@ -217,7 +217,7 @@ class RealityReport:
     def per_look(self, name: str) -> list[tuple[str, int, int, int, float]]:
         """(prompt, checks passed, checks, scenes under the floor, lowest mean CIEDE2000)."""
         rows = []
-        for prompt, readings in zip(self.prompts, self.readings[name]):
+        for prompt, readings in zip(self.prompts, self.readings[name], strict=True):
             votes = [v for r in readings for v in r.passed.values()]
             hidden = sum(not r.visible for r in readings)
             rows.append((prompt, sum(votes), len(votes), hidden, min(r.delta_e for r in readings)))
@@ -269,7 +269,7 @@ class RealityReport:
         """One line per failed attribute or hidden look, per predictor and scene."""
         lines = []
         for name, per_prompt in self.readings.items():
-            for prompt, readings in zip(self.prompts, per_prompt):
+            for prompt, readings in zip(self.prompts, per_prompt, strict=True):
                 for r in readings:
                     failed = [a for a, ok in r.passed.items() if not ok]
                     if failed or not r.visible:

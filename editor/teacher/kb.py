@@ -31,12 +31,13 @@ intensity. A tool left with only neutral values is not called.
 from __future__ import annotations
 
 import difflib
-import functools
 import logging
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from editor.intent import NEW, NONE, RELATIVE, readable
 from editor.schema import (
     ADJUST_NAMES,
     ADJUST_SPECS,
@@ -47,7 +48,6 @@ from editor.schema import (
     FilterChoice,
     Look,
 )
-from editor.intent import NEW, NONE, RELATIVE, readable
 from editor.teacher import TeacherAnswer
 from editor.teacher import lexicon as lx
 from editor.teacher.compose import compose, edit_phrases
@@ -77,11 +77,13 @@ CLEAR_MEANING = 0.7
 RELATIVE_MODIFIERS: frozenset[float] = frozenset({-0.5, -0.3, -0.8, 1.3, 1.6})
 #: In a change to the current look, "more X" nudges toward X by this much of X's grade.
 NUDGE = 0.5
-QUESTION_WORDS: frozenset[str] = frozenset({"who", "what", "when", "where", "why", "how", "whats", "whos", "which"})
+QUESTION_WORDS: frozenset[str] = frozenset({"who", "what", "when", "where", "why", "how", "whats", "whos",
+                                            "which"})
 #: Question words that ask what something is, never for a change.
 ASKING_ABOUT: frozenset[str] = frozenset({"what", "whats", "who", "whos", "which", "when", "where"})
 #: Words that make a question a request ("how do i make it look like night").
-REQUEST_WORDS: frozenset[str] = frozenset({"make", "turn", "give", "get", "add", "look", "feel", "grade", "edit", "apply"})
+REQUEST_WORDS: frozenset[str] = frozenset({"make", "turn", "give", "get", "add", "look", "feel", "grade",
+                                           "edit", "apply"})
 
 #: Words that carry no look of their own (requests, media nouns, glue).
 FILLER: frozenset[str] = frozenset(
@@ -137,16 +139,21 @@ class KnowledgeTeacher:
         self._vocabulary = sorted(words)
         self._known = frozenset(words)
         self._no_change = {tuple(p.split()) for p in lx.NO_CHANGE}
+        self._corrections: dict[str, str] = {}
         self.index = NameIndex(list(self.kb.by_name), [c.id for c in self.kb.by_name.values()])
 
     # -- reading intents -----------------------------------------------------------
 
-    @functools.lru_cache(maxsize=65536)
     def _correct(self, word: str) -> str:
-        if word in self._known or len(word) < _MIN_TYPO_LEN or not word.isalpha() or self.index.is_word(word):
+        if word in self._known or len(word) < _MIN_TYPO_LEN or not word.isalpha():
             return word
-        close = difflib.get_close_matches(word, self._vocabulary, n=1, cutoff=_TYPO_CUTOFF)
-        return close[0] if close else word
+        # Per teacher, not an lru_cache on the method, which would keep every teacher alive.
+        if word not in self._corrections:
+            close = [] if self.index.is_word(word) else difflib.get_close_matches(
+                word, self._vocabulary, n=1, cutoff=_TYPO_CUTOFF
+            )
+            self._corrections[word] = close[0] if close else word
+        return self._corrections[word]
 
     def read(self, intent: str) -> list[Clause]:
         """The request's clauses with their edits and leftover words (empty: nothing to do)."""
@@ -156,7 +163,8 @@ class KnowledgeTeacher:
         if self._foreign(raw_words):
             return []
         words = [self._correct(t) for t in raw_words]
-        content = tuple(w for w in words if w not in ("please", "pls", "plz", "just", "thanks", "thx", "i", "think"))
+        content = tuple(w for w in words if w not in ("please", "pls", "plz", "just", "thanks", "thx", "i",
+                                                      "think"))
         if not content:
             return []
         parts = [[self._correct(t) for t in tokens(part)] for part in self.reader.parts(intent)]
@@ -190,11 +198,12 @@ class KnowledgeTeacher:
             complained = clause.complaint
             clauses.append(clause)
         # "the shadows and highlights feel harsh": the bare nouns before a complaint are its subject.
-        for before, after in zip(clauses, clauses[1:]):
+        for before, after in pairwise(clauses):
             if after.complaint and before.edits and all(w in lx.NOUNS or w in lx.GLUE for w in before.words):
                 before.edits = []
         # "what does vibrance mean" asks about an edit, not for it; "why is it so dark" complains.
-        if _question(clauses) and clauses[0].words[0] in ASKING_ABOUT and not any(c.complaint for c in clauses):
+        complaint = any(c.complaint for c in clauses)
+        if _question(clauses) and clauses[0].words[0] in ASKING_ABOUT and not complaint:
             return []
         # "it's fine" asks for nothing; "it's fine but a bit dark" asks for a change.
         if self._asks_nothing(content, clauses):
@@ -230,7 +239,8 @@ class KnowledgeTeacher:
             return False
         if _chat(clauses):
             return True
-        content = [w for c in clauses for w in c.words if w.isalpha() and w not in lx.GLUE and w not in FILLER]
+        content = [w for c in clauses for w in c.words if w.isalpha() and w not in lx.GLUE
+                   and w not in FILLER]
         # A word that clearly means a concept ("terrifying", "seashore") counts as known.
         unknown = sum(
             w not in self._known and (not self.index.wordlike(w) or self.index.nearest(w)[1] < CLEAR_MEANING)
@@ -254,15 +264,17 @@ class KnowledgeTeacher:
 
         i = 0
         while i < len(words):
-            if words[i] is None:
+            word = words[i]
+            if word is None:
                 close_run()
                 i += 1
                 continue
             best_concept, best_mod = 0, 0
             for n in range(min(self._longest, len(words) - i), 0, -1):
-                key = tuple(words[i : i + n])
-                if None in key:
+                span = words[i : i + n]
+                if None in span:
                     continue
+                key = tuple(w for w in span if w is not None)
                 if not best_concept and key in self._names:
                     best_concept = n
                 if not best_mod and key in self._modifiers:
@@ -270,15 +282,15 @@ class KnowledgeTeacher:
             if best_concept or best_mod:
                 close_run()
                 n = max(best_concept, best_mod)
-                key = tuple(words[i : i + n])
+                key = tuple(w for w in words[i : i + n] if w is not None)
                 if best_concept >= best_mod:
                     found.append(("concept", self._names[key], 0.0))
                 else:
                     found.append(("modifier", None, self._modifiers[key]))
                 i += n
                 continue
-            if words[i] not in FILLER and words[i] not in lx.GLUE:
-                run.append(words[i])
+            if word not in FILLER and word not in lx.GLUE:
+                run.append(word)
             else:
                 close_run()
             i += 1
@@ -491,17 +503,18 @@ def blend(matches: list[Match]) -> Look:
     if candidates:
         top = max(candidates, key=lambda m: m.confidence * m.weight)
         base = top.concept.look.filter
+        assert base is not None
         filt = FilterChoice(base.name, FILTER_INTENSITY.clamp(int(round(base.intensity * top.weight))))
     return Look(adj or None, sel or None, filt)
 
 
 def _top_adjust(look: Look) -> str:
-    changes = sorted(((abs(v), n, v) for n, v in look.adjust.items() if v), reverse=True)[:2]
+    changes = sorted(((abs(v), n, v) for n, v in (look.adjust or {}).items() if v), reverse=True)[:2]
     return " and ".join(f"{n} {v:+d}" for _, n, v in changes)
 
 
 def _top_colors(look: Look) -> str:
-    strength = {c: sum(abs(v) for v in props.values()) for c, props in look.selective_adjust.items()}
+    strength = {c: sum(abs(v) for v in props.values()) for c, props in (look.selective_adjust or {}).items()}
     colors = [c for c in sorted(strength, key=lambda c: -strength[c]) if strength[c]][:2]
     return " and ".join(f"{c}s" for c in colors)
 
