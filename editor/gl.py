@@ -44,7 +44,7 @@ from editor.errors import EditorError, MediaError
 from editor.lut import Lut3D
 from editor.media import YuvImage
 from editor.paths import resources_dir
-from editor.filters import load_filter
+from editor.filters import is_user_lut, load_filter
 from editor.pipeline import LUT_SIZE, active_pointwise, active_spatial, bake_pointwise, filter_preset, render_cpu
 from editor.pipeline.blur import gaussian_kernel, reduced_shape, reduction_factor, sigma_for
 from editor.pipeline.protocol import SpatialOp
@@ -166,8 +166,10 @@ class GLRenderer:
         ``FUSED_LUT_SIZE`` table instead: one lookup per pixel instead of two, and a bake
         too slow for a slider (about 0.2 s) once per export. The finer grid keeps every look
         within the pointwise bound (a strong filter: 1 on photos, 2 at saturated corners,
-        where its own lookup gives 1).
+        where its own lookup gives 1). A user's LUT keeps its own lookup even then: it may
+        be any size and as steep as a log curve, which a resampled table would bend.
         """
+        fused = fused and not (look.filter is not None and is_user_lut(look.filter.name))
         if fused and active_pointwise(look):
             self._upload_lut(bake_pointwise(look, FUSED_LUT_SIZE, include_filter=True))
         elif any(op is not filter_preset for op in active_pointwise(look)):
