@@ -256,7 +256,8 @@ class VideoExport:
                             convert = RgbConverter(frame, self.coded_size)
                         pts = frame.pts - self.vshift if frame.pts is not None else None
                         image = convert.yuv(frame)
-                        self.decoded.put(Picture(convert(frame) if image is None else image, pts, frame.duration))
+                        image = convert(frame) if image is None else image
+                        self.decoded.put(Picture(image, pts, frame.duration))
                         if frame.pts is not None:
                             end = frame.pts - self.start_pts + (frame.duration or 0)
                             end_s = float(end * vin.time_base)

@@ -189,7 +189,9 @@ class GLRenderer:
                 op,
                 float(op.amount(op.params(look))),
                 tuple(self._op_vao(f, op) for f in (
-                    ("pack.frag", "combine_packed.frag") if op.BLUR_CHANNELS == 1 else ("prep.frag", "combine.frag")
+                    ("pack.frag", "combine_packed.frag")
+                    if op.BLUR_CHANNELS == 1
+                    else ("prep.frag", "combine.frag")
                 )),
                 tuple(self._op_vao(f, op) for f in ("down.frag", "combine_up.frag")),
             )
@@ -254,7 +256,8 @@ class GLRenderer:
     def _upload_yuv(self, image: YuvImage) -> None:
         if max(image.width, image.height) > self.max_size:
             raise MediaError(
-                f"A {image.width}x{image.height} frame is over this GPU's texture limit of {self.max_size} pixels."
+                f"A {image.width}x{image.height} frame is over this GPU's texture limit "
+                f"of {self.max_size} pixels."
             )
         dtype = _DTYPES[image.planes[0].dtype]
         for i, plane in enumerate(image.planes):
@@ -311,7 +314,7 @@ class GLRenderer:
         sx, sy = image.chroma_shift
         defines = {"TURNS": image.turns, "CHROMA_SHIFT_X": sx, "CHROMA_SHIFT_Y": sy,
                    "CHROMA_LERP": int(image.bits > 8 and sy == 1)}
-        inputs = dict(zip(("plane_y", "plane_u", "plane_v"), self._planes))
+        inputs = dict(zip(("plane_y", "plane_u", "plane_v"), self._planes, strict=True))
         uniforms = {"luma_map": luma, "chroma_map": chroma, "kr_kb": image.kr_kb}
         if image.turns:
             uniforms["coded_size"] = (image.width, image.height)
@@ -377,7 +380,8 @@ class GLRenderer:
         target = graded if not self._spatial else self._target("image0")
         include, defines, inputs, uniforms = self._source()
         if self._lut_tex is None and self._filter is None:
-            image = self._pass(self._vao("copy.frag", "color.glsl", include, **defines), target, inputs, **uniforms)
+            copy = self._vao("copy.frag", "color.glsl", include, **defines)
+            image = self._pass(copy, target, inputs, **uniforms)
         else:
             if self._lut_tex is not None:
                 inputs["lut"] = self._lut_tex

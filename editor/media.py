@@ -239,8 +239,8 @@ class RgbConverter:
             round(math.log2(frame.height / frame.planes[1].height)),
         )
         return YuvImage(
-            planes, frame.width, frame.height, bits, shift, _KR_KB[self.matrix], self.range == ColorRange.JPEG,
-            self.turns,
+            planes, frame.width, frame.height, bits, shift, _KR_KB[self.matrix],
+            self.range == ColorRange.JPEG, self.turns,
         )
 
     @property

@@ -12,13 +12,13 @@ import numpy as np
 import pytest
 from av.video.reformatter import ColorRange, Colorspace
 from PIL import Image
+from test_gl import GOLDEN, POINTWISE_BOUND, SPATIAL, SPATIAL_BOUND, max_error
 
 from editor.encoders import planes_frame, yuv420_frame
 from editor.gl import GLRenderer
 from editor.media import RgbConverter, YuvImage, open_container
 from editor.pipeline import render_cpu
 from editor.schema import Look
-from test_gl import GOLDEN, POINTWISE_BOUND, SPATIAL, SPATIAL_BOUND, max_error
 
 #: FFmpeg's 8-bit 4:2:0 and 4:2:2 to RGB converter works from lookup tables and is up to 3
 #: levels (mean 1.1) off the exact matrix, which the shader computes; its 4:4:4 path is exact.
@@ -44,7 +44,8 @@ def photo(testdata) -> np.ndarray:
 def yuv_frame(rgb: np.ndarray, fmt: str, matrix: int, full: bool) -> av.VideoFrame:
     """``rgb`` as FFmpeg converts it to ``fmt``, tagged with the matrix and range."""
     frame = av.VideoFrame.from_ndarray(rgb, format="rgb24")
-    return frame.reformat(format=fmt, dst_colorspace=matrix, dst_color_range=ColorRange.JPEG if full else ColorRange.MPEG)
+    color_range = ColorRange.JPEG if full else ColorRange.MPEG
+    return frame.reformat(format=fmt, dst_colorspace=matrix, dst_color_range=color_range)
 
 
 def exact_rgb(image: YuvImage) -> np.ndarray:
@@ -76,7 +77,9 @@ FORMATS = [
 ]
 
 
-@pytest.mark.parametrize("fmt, matrix, full", FORMATS, ids=[f"{f}-{m}-{'full' if r else 'limited'}" for f, m, r in FORMATS])
+@pytest.mark.parametrize(
+    "fmt, matrix, full", FORMATS, ids=[f"{f}-{m}-{'full' if r else 'limited'}" for f, m, r in FORMATS]
+)
 def test_planes_convert_as_ffmpeg_does(renderer, photo, fmt, matrix, full):
     frame = yuv_frame(photo, fmt, matrix, full)
     convert = RgbConverter(frame)
@@ -117,10 +120,13 @@ def test_quarter_turns_are_np_rot90s(renderer, photo):
     renderer.set_look(GOLDEN)
     upright = renderer.render(image)
     for turns in (1, 2, 3):
-        assert np.array_equal(renderer.render(dataclasses.replace(image, turns=turns)), np.rot90(upright, turns))
+        turned = renderer.render(dataclasses.replace(image, turns=turns))
+        assert np.array_equal(turned, np.rot90(upright, turns))
 
 
-@pytest.mark.parametrize("look, bound", [(GOLDEN, POINTWISE_BOUND), (SPATIAL, SPATIAL_BOUND)], ids=["golden", "spatial"])
+@pytest.mark.parametrize(
+    "look, bound", [(GOLDEN, POINTWISE_BOUND), (SPATIAL, SPATIAL_BOUND)], ids=["golden", "spatial"]
+)
 @pytest.mark.parametrize("fused", [False, True], ids=["two-tables", "fused"])
 def test_graded_planes_match_cpu_reference(renderer, photo, look, bound, fused):
     for fmt in ("yuv420p", "yuv444p"):
@@ -184,7 +190,7 @@ def test_readback_slots_keep_frames_apart(renderer, photo):
     for rgb in frames:
         renderer.upload(rgb)
         slots.append(renderer.start_yuv420())
-    for rgb, slot in zip(frames, slots):
+    for rgb, slot in zip(frames, slots, strict=True):
         y, _uv = renderer.finish_yuv420(slot)
         assert np.abs(y.astype(int) - yuv420_frame(rgb).to_ndarray()[: rgb.shape[0]]).max() <= 1
 
