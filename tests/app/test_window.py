@@ -107,8 +107,9 @@ def test_video_transport(window, qtbot):
     qtbot.waitUntil(lambda: window.time_label.text().startswith("00:00:00:01"), timeout=10_000)
     with qtbot.waitSignal(window.player.playing_changed, timeout=5_000):
         qtbot.keyClick(window, Qt.Key_Space)
-    qtbot.wait(700)
-    assert window.player.playing and window.player.position > 0.3
+    # Playback moves on; how fast depends on the machine (llvmpipe on a loaded CI core is slow).
+    qtbot.waitUntil(lambda: window.player.position > 0.3, timeout=10_000)
+    assert window.player.playing
     qtbot.keyClick(window, Qt.Key_K)
     assert not window.player.playing
 
