@@ -44,7 +44,8 @@ def _child_start(t0: float) -> None:
     QSurfaceFormat.setDefaultFormat(gl_surface_format())
     app = QApplication([])
     apply_dark_theme(app)
-    window = MainWindow(AppSettings(QSettings(os.path.join(os.environ["MOODGRADE_DATA_DIR"], "s.ini"), QSettings.IniFormat)))
+    ini = os.path.join(os.environ["MOODGRADE_DATA_DIR"], "s.ini")
+    window = MainWindow(AppSettings(QSettings(ini, QSettings.IniFormat)))
 
     def shown() -> None:
         if window.preview.has_frame:
@@ -90,7 +91,10 @@ def _playback_fps(app, window, seconds: float = 4.0) -> float:
 
 def _slider_p50(app, window, swapped: list[float]) -> float:
     slider = window.tools.sliders["adjust.temperature"]
-    times = [_presented_after(app, swapped, lambda v=(i % 2) * 40 - 20: slider.slider.setValue(v)) for i in range(20)]
+    times = [
+        _presented_after(app, swapped, lambda v=(i % 2) * 40 - 20: slider.slider.setValue(v))
+        for i in range(20)
+    ]
     return statistics.median(times) * 1000
 
 
@@ -116,7 +120,8 @@ def _real_time(app, window, swapped: list[float]) -> None:
         if mode == "full":
             del window.preview.display_size
     (fps, p50), (peer_fps, peer_p50) = results["screen"], results["full"]
-    print(f"peer, preview graded at full resolution: playback {peer_fps:.1f} fps, slider to frame p50 {peer_p50:.0f} ms; "
+    print(f"peer, preview graded at full resolution: playback {peer_fps:.1f} fps, "
+          f"slider to frame p50 {peer_p50:.0f} ms; "
           f"ratios: playback {fps / peer_fps:.2f}x, slider {peer_p50 / p50:.2f}x faster")
     print(f"playback fps, 1080p sample, full look, 1280x720 window: {fps:.1f}")
     print(f"slider to frame ms p50: {p50:.0f}")
@@ -160,13 +165,15 @@ def main() -> int:
     QSurfaceFormat.setDefaultFormat(gl_surface_format())
     app = QApplication([])
     apply_dark_theme(app)
-    window = MainWindow(AppSettings(QSettings(os.path.join(os.environ["MOODGRADE_DATA_DIR"], "s.ini"), QSettings.IniFormat)))
+    ini = os.path.join(os.environ["MOODGRADE_DATA_DIR"], "s.ini")
+    window = MainWindow(AppSettings(QSettings(ini, QSettings.IniFormat)))
     window.resize(1920, 1080)
     window.show()
     _wait(app, lambda: window.preview.renderer is not None)
     window.open_media(sample_video())
     frame = window.preview.frame
-    frame_1080 = np.ascontiguousarray(np.repeat(np.repeat(frame, 1080 // frame.shape[0] or 1, 0), 1920 // frame.shape[1] or 1, 1))
+    rows = np.repeat(frame, 1080 // frame.shape[0] or 1, 0)
+    frame_1080 = np.ascontiguousarray(np.repeat(rows, 1920 // frame.shape[1] or 1, 1))
     window.preview.set_frame(frame_1080)
     look = Look(adjust={"contrast": 20, "saturation": 10}, filter=FilterChoice("film_Portra", 70))
     window.push_state(window.state.with_suggestion(look), "bench look")
@@ -186,8 +193,9 @@ def main() -> int:
         peer.render(frame_1080)
         peer_times.append(time.perf_counter() - t)
     peer_ms = statistics.median(peer_times) * 1000
-    print(f"slider move -> frame presented ({frame_1080.shape[1]}x{frame_1080.shape[0]}): median {app_ms:.1f} ms, "
-          f"p90 {sorted(times)[26] * 1000:.1f} ms; bare renderer set_look+render+readback {peer_ms:.1f} ms; "
+    print(f"slider move -> frame presented ({frame_1080.shape[1]}x{frame_1080.shape[0]}): "
+          f"median {app_ms:.1f} ms, p90 {sorted(times)[26] * 1000:.1f} ms; "
+          f"bare renderer set_look+render+readback {peer_ms:.1f} ms; "
           f"ratio app/bare {app_ms / peer_ms:.2f} (target <= 16 ms on a GPU)")
 
     if (default_model_dir() / "model.bin").is_file():

@@ -43,8 +43,8 @@ def make_clip(path: Path, seconds: float) -> None:
     """The sample, looped as needed and upscaled to 1920x1080 at 30 fps, with its audio."""
     subprocess.run(
         ["ffmpeg", "-v", "error", "-y", "-stream_loop", "-1", "-i", str(sample_video()), "-t", str(seconds),
-         "-vf", "scale=1920:1080:flags=bicubic", "-r", "30", "-c:v", "libx264", "-preset", "veryfast", "-crf", "16",
-         "-c:a", "copy", str(path)],
+         "-vf", "scale=1920:1080:flags=bicubic", "-r", "30",
+         "-c:v", "libx264", "-preset", "veryfast", "-crf", "16", "-c:a", "copy", str(path)],
         check=True,
     )
 
@@ -60,7 +60,8 @@ def bench_ffmpeg(clip: Path, out: Path, filters: list[str], preset: str, crf: in
     start = time.monotonic()
     subprocess.run(
         ["ffmpeg", "-v", "error", "-y", "-i", str(clip), *filters,
-         "-c:v", "libx264", "-preset", preset, "-crf", str(crf), "-pix_fmt", "yuv420p", "-c:a", "copy", str(out)],
+         "-c:v", "libx264", "-preset", preset, "-crf", str(crf), "-pix_fmt", "yuv420p",
+         "-c:a", "copy", str(out)],
         check=True,
     )
     return time.monotonic() - start
@@ -107,7 +108,8 @@ def main() -> int:
         ours_fps, ff_fps, plain_fps = frames / ours_s, frames / ff_s, frames / plain_s
         print(f"moodgrade export (decode+GL+x264):  {ours_fps:6.2f} fps  ({frames} frames in {ours_s:.1f} s)")
         print(f"ffmpeg lut3d+unsharp+x264:          {ff_fps:6.2f} fps  ({frames} frames in {ff_s:.1f} s)")
-        print(f"ffmpeg plain transcode (x264):      {plain_fps:6.2f} fps  ({frames} frames in {plain_s:.1f} s)")
+        print(f"ffmpeg plain transcode (x264):      {plain_fps:6.2f} fps  "
+              f"({frames} frames in {plain_s:.1f} s)")
         print(f"ratio vs ffmpeg lut3d+unsharp: {ours_fps / ff_fps:.2f}")
         print(f"ratio vs ffmpeg plain transcode: {ours_fps / plain_fps:.2f}")
     return 0

@@ -91,7 +91,9 @@ def flan_base_shape(tmp: Path, tokenizer: Path):
     T5ForConditionalGeneration(config).save_pretrained(hf)
     (hf / "spiece.model").write_bytes(tokenizer.read_bytes())
     convert(hf, tmp / "flan-base-shape-ct2")
-    return ctranslate2.Translator(str(tmp / "flan-base-shape-ct2"), device="cpu", compute_type="int8", intra_threads=1)
+    return ctranslate2.Translator(
+        str(tmp / "flan-base-shape-ct2"), device="cpu", compute_type="int8", intra_threads=1
+    )
 
 
 def main() -> None:
@@ -101,9 +103,11 @@ def main() -> None:
     texts = intents(args.intents)
     model_dir = default_model_dir()
 
-    child = json.loads(subprocess.run([sys.executable, "-c", _CHILD], check=True, capture_output=True, text=True).stdout)
+    child_run = subprocess.run([sys.executable, "-c", _CHILD], check=True, capture_output=True, text=True)
+    child = json.loads(child_run.stdout)
     print(
-        f"fresh process: import {child['import_ms']:.0f} ms, model load {child['load_ms']:.0f} ms (target <= 300), "
+        f"fresh process: import {child['import_ms']:.0f} ms, "
+        f"model load {child['load_ms']:.0f} ms (target <= 300), "
         f"peak RSS {child['rss_mb']:.0f} MB (target <= 150)"
     )
 
@@ -113,12 +117,15 @@ def main() -> None:
     print(f"shipped student, 1 thread:       p50 {p50:6.2f} ms  p99 {p99:6.2f} ms (targets 15 / 40)")
     default_threads = time_student(Student(model_dir, intra_threads=0), texts)
     d50, d99 = percentiles(default_threads)
-    print(f"shipped student, default threads: p50 {d50:6.2f} ms  p99 {d99:6.2f} ms  ({d50 / p50:.1f}x slower)")
+    print(
+        f"shipped student, default threads: p50 {d50:6.2f} ms  p99 {d99:6.2f} ms  "
+        f"({d50 / p50:.1f}x slower)"
+    )
 
     sp = student._sp
     # The peers decode as long as the student did; text the student reads without the
     # model (no Latin letters) has no decode to match and is left out of the comparison.
-    decoded = [(t, s) for t, s in zip(texts, student.suggest_many(texts)) if s.raw]
+    decoded = [(t, s) for t, s in zip(texts, student.suggest_many(texts), strict=True) if s.raw]
     texts = [t for t, _ in decoded]
     batches = [[sp.encode(p, out_type=str) + ["</s>"] for p in prompts(t)] for t in texts]
     lengths = [max(len(sp.encode(r)) for r in s.raw.values()) + 1 for _, s in decoded]
@@ -126,14 +133,19 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         print("building the FlanT5-base-shaped int8 model ...", flush=True)
         flan = flan_base_shape(Path(tmp), model_dir / "spiece.model")
-        flan.translate_batch(batches[0], beam_size=1, min_decoding_length=lengths[0], max_decoding_length=lengths[0])
+        flan.translate_batch(
+            batches[0], beam_size=1, min_decoding_length=lengths[0], max_decoding_length=lengths[0]
+        )
         times = []
-        for batch, length in zip(batches, lengths):
+        for batch, length in zip(batches, lengths, strict=True):
             t = time.perf_counter()
             flan.translate_batch(batch, beam_size=1, min_decoding_length=length, max_decoding_length=length)
             times.append(time.perf_counter() - t)
     f50, f99 = percentiles(times)
-    print(f"FlanT5-base shape, int8, 1 thread: p50 {f50:6.2f} ms  p99 {f99:6.2f} ms  ({f50 / p50:.1f}x slower; target >= 10x)")
+    print(
+        f"FlanT5-base shape, int8, 1 thread: p50 {f50:6.2f} ms  p99 {f99:6.2f} ms  "
+        f"({f50 / p50:.1f}x slower; target >= 10x)"
+    )
 
     if not (HF_DIR / "config.json").is_file():
         print(f"no Hugging Face weights in {HF_DIR}; skipped the PyTorch generate comparison")
@@ -145,15 +157,21 @@ def main() -> None:
     model = T5ForConditionalGeneration.from_pretrained(HF_DIR).eval()
     times = []
     with torch.inference_mode():
-        for text, length in zip(texts, lengths):
+        for text, length in zip(texts, lengths, strict=True):
             ids = [sp.encode(p) + [1] for p in prompts(text)]
             width = max(map(len, ids))
             input_ids = torch.tensor([i + [0] * (width - len(i)) for i in ids])
             t = time.perf_counter()
-            model.generate(input_ids=input_ids, attention_mask=input_ids.ne(0), max_new_tokens=length, do_sample=False, num_beams=1)
+            model.generate(
+                input_ids=input_ids, attention_mask=input_ids.ne(0),
+                max_new_tokens=length, do_sample=False, num_beams=1,
+            )
             times.append(time.perf_counter() - t)
     h50, h99 = percentiles(times)
-    print(f"shipped student, PyTorch generate: p50 {h50:6.2f} ms  p99 {h99:6.2f} ms  ({h50 / p50:.1f}x slower)")
+    print(
+        f"shipped student, PyTorch generate: p50 {h50:6.2f} ms  p99 {h99:6.2f} ms  "
+        f"({h50 / p50:.1f}x slower)"
+    )
 
 
 if __name__ == "__main__":

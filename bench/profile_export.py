@@ -6,10 +6,10 @@ real export, so that each is measured alone): decode, the decoded planes taken a
 are, their upload, each GL pass (the look fused into one table, as export sets it), the
 Y'CbCr passes with the read into a pixel-buffer object, the copy out of it, the planes
 put into an encoder frame, and x264. GL work is finished (``ctx.finish``) after each
-step so that llvmpipe's deferred rendering is charged to the step that caused it. Prints, per stage, the wall and the
-process CPU time (all threads: llvmpipe's, FFmpeg's) per frame; CPU time swings less
-than wall time on a loaded machine. Decode and encode run frame-threaded, so theirs are
-totals divided by the frame count.
+step so that llvmpipe's deferred rendering is charged to the step that caused it.
+Prints, per stage, the wall and the process CPU time (all threads: llvmpipe's,
+FFmpeg's) per frame; CPU time swings less than wall time on a loaded machine. Decode
+and encode run frame-threaded, so theirs are totals divided by the frame count.
 
     python bench/profile_export.py [--frames 40] [--preset medium] [--crf 18]
 """
@@ -61,7 +61,7 @@ class Clock:
         return result
 
     def row(self, stage: str, per: int = 1) -> tuple[float, float]:
-        walls, cpus = zip(*self.samples[stage])
+        walls, cpus = zip(*self.samples[stage], strict=True)
         if per > 1:
             return sum(walls) / per * 1000, sum(cpus) / per * 1000
         return statistics.median(walls) * 1000, statistics.median(cpus) * 1000
@@ -120,8 +120,10 @@ def main() -> int:
         planes = []
         for image in images:
             clock.timed("upload planes", lambda image=image: (renderer.upload(image), renderer.ctx.finish()))
-            renderer.graded_texture
-            slot = clock.timed_apart("read into PBO", lambda: (renderer.start_yuv420(), renderer.ctx.finish())[0])
+            renderer._bring_up_to_date()
+            slot = clock.timed_apart(
+                "read into PBO", lambda: (renderer.start_yuv420(), renderer.ctx.finish())[0]
+            )
             planes.append(clock.timed("copy out of PBO", lambda slot=slot: renderer.finish_yuv420(slot)))
         renderer.release()
 

@@ -23,13 +23,14 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+import editor
 from editor.gl import GLRenderer
 from editor.pipeline import LUT_SIZE, bake_pointwise
 from editor.schema import FilterChoice, Look
 
-import editor
-
-PHOTO = Path(editor.__file__).resolve().parents[2] / "shared" / "testdata" / "media" / "photo_chelsea_cat_cc0.jpg"
+PHOTO = (
+    Path(editor.__file__).resolve().parents[2] / "shared" / "testdata" / "media" / "photo_chelsea_cat_cc0.jpg"
+)
 
 ADJUST = {"contrast": 10, "brightness": 10, "highlights": 20, "shadows": -10, "saturation": 15,
           "vibrance": 15, "temperature": 30, "tint": 10}

@@ -41,11 +41,18 @@ import moderngl
 import numpy as np
 
 from editor.errors import EditorError, MediaError
+from editor.filters import is_user_lut, load_filter
 from editor.lut import Lut3D
 from editor.media import YuvImage
 from editor.paths import resources_dir
-from editor.filters import is_user_lut, load_filter
-from editor.pipeline import LUT_SIZE, active_pointwise, active_spatial, bake_pointwise, filter_preset, render_cpu
+from editor.pipeline import (
+    LUT_SIZE,
+    active_pointwise,
+    active_spatial,
+    bake_pointwise,
+    filter_preset,
+    render_cpu,
+)
 from editor.pipeline.blur import gaussian_kernel, reduced_shape, reduction_factor, sigma_for
 from editor.pipeline.protocol import SpatialOp
 from editor.schema import Look
@@ -236,7 +243,8 @@ class GLRenderer:
         dtype = _DTYPES.get(rgb.dtype)
         if rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.shape[0] < 1 or rgb.shape[1] < 1 or dtype is None:
             raise MediaError(
-                f"A frame must be a non-empty HxWx3 uint8, uint16 or float32 array, not {rgb.dtype} {rgb.shape}."
+                "A frame must be a non-empty HxWx3 uint8, uint16 or float32 array, "
+                f"not {rgb.dtype} {rgb.shape}."
             )
         h, w = rgb.shape[:2]
         if max(h, w) > self.max_size:
@@ -425,11 +433,16 @@ class GLRenderer:
             image = self._pass(combine, target, inputs, amount=step.amount, **extra)
         self._dirty = False
 
+    def _bring_up_to_date(self) -> None:
+        """Grade the uploaded frame into the ``graded`` target if the frame, look or size
+        changed since it was last graded."""
+        if self._dirty:
+            self._process()
+
     @property
     def graded_texture(self) -> moderngl.Texture:
         """The full-resolution graded frame (RGBA8, row 0 = image top), brought up to date."""
-        if self._dirty:
-            self._process()
+        self._bring_up_to_date()
         return self._target("graded", dtype=self._graded_dtype)[0]
 
     def read_graded(self, out: np.ndarray | None = None) -> np.ndarray:
@@ -437,7 +450,7 @@ class GLRenderer:
 
         Reads into ``out`` (C-contiguous uint8 HxWx3) when given, else into a new array.
         """
-        self.graded_texture
+        self._bring_up_to_date()
         w, h = self._size
         dtype = np.uint16 if self._graded_dtype == "nu2" else np.uint8
         if out is None:
@@ -447,7 +460,8 @@ class GLRenderer:
                 f"The output buffer must be a contiguous {np.dtype(dtype)} {h}x{w}x3 array, "
                 f"not {out.dtype} {out.shape}."
             )
-        self._targets["graded"][1].read_into(out, components=3, alignment=1, dtype=self._graded_dtype)
+        fbo = self._target("graded", dtype=self._graded_dtype)[1]
+        fbo.read_into(out, components=3, alignment=1, dtype=self._graded_dtype)
         return out
 
     def read_graded_reduced(self, max_width: int) -> np.ndarray:

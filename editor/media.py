@@ -501,7 +501,9 @@ def write_photo(path: str | os.PathLike[str], rgb: np.ndarray, quality: int = 95
     path = Path(path)
     ext = path.suffix.lower()
     if ext not in PHOTO_EXTENSIONS:
-        raise MediaError(f"Cannot save a photo as {ext or 'a file without extension'}; use .jpg, .png or .tif.")
+        raise MediaError(
+            f"Cannot save a photo as {ext or 'a file without extension'}; use .jpg, .png or .tif."
+        )
     if rgb.ndim != 3 or rgb.shape[2] not in (3, 4):
         raise MediaError(f"A photo must be an RGB or RGBA image, not an array of shape {rgb.shape}.")
     if rgb.dtype.kind == "f":

@@ -115,9 +115,13 @@ class PreviewWidget(QOpenGLWidget):
             left = self.image_viewport(half, height)
             right = self.image_viewport(width - half, height)
             self.renderer.draw(fbo, left, split=1.0)
-            self.renderer.draw(fbo, (right[0] + half, *right[1:]), split=None, clip_warnings=self.clip_warnings)
+            self.renderer.draw(
+                fbo, (right[0] + half, *right[1:]), split=None, clip_warnings=self.clip_warnings
+            )
             return
-        self.renderer.draw(fbo, self.image_viewport(width, height), split=self._split(), clip_warnings=self.clip_warnings)
+        self.renderer.draw(
+            fbo, self.image_viewport(width, height), split=self._split(), clip_warnings=self.clip_warnings
+        )
 
     def resizeGL(self, width: int, height: int) -> None:
         self.layout_changed.emit()

@@ -451,7 +451,10 @@ class MainWindow(QMainWindow):
             self.show_error("Open a video or photo before exporting.")
             return None
         if self.luts.missing is not None:
-            self.show_error(f"The LUT {Path(self.luts.missing).name} is missing; relink it (Filter menu) before exporting.")
+            self.show_error(
+                f"The LUT {Path(self.luts.missing).name} is missing; "
+                "relink it (Filter menu) before exporting."
+            )
             return None
         self.player.pause()
         self._dialog = ExportDialog(self.info, self.state.look(), self.settings, self)
