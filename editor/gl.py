@@ -36,6 +36,7 @@ import logging
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import moderngl
 import numpy as np
@@ -58,6 +59,9 @@ from editor.pipeline.protocol import SpatialOp
 from editor.schema import Look
 
 log = logging.getLogger(__name__)
+
+#: The textures a pass reads, by sampler name.
+_Inputs = dict[str, moderngl.Texture | moderngl.Texture3D]
 
 #: Pixel-buffer objects that ``start_yuv420`` reads graded frames back through.
 YUV_SLOTS = 3
@@ -87,6 +91,17 @@ class _Spatial:
 
 
 @dataclass(frozen=True)
+class _Filter:
+    """The Filter preset's table (step 12), looked up after the look's and blended at ``mix``."""
+
+    texture: moderngl.Texture3D
+    mix: float
+    #: A color c looks the table up at (c - domain_min) * scale, per channel.
+    domain_min: tuple[float, ...]
+    scale: tuple[float, ...]
+
+
+@dataclass(frozen=True)
 class _BlurPlan:
     """One spatial operation's blur at one frame size (``editor.pipeline.blur`` rules)."""
 
@@ -104,6 +119,13 @@ def _blur_plan(op: SpatialOp, width: int, height: int) -> _BlurPlan:
     return _BlurPlan(k, (rw, rh), np.ascontiguousarray(kernel[len(kernel) // 2 :]))
 
 
+def _uniform(program: moderngl.Program, name: str) -> moderngl.Uniform:
+    """``program[name]``, which moderngl types as any member (uniform, block, attribute, varying)."""
+    member = program[name]
+    assert isinstance(member, moderngl.Uniform), f"{name} is not a uniform"
+    return member
+
+
 class GLRenderer:
     """Renders a look on RGB frames with OpenGL 3.3 core (see the module docstring).
 
@@ -114,7 +136,8 @@ class GLRenderer:
     def __init__(self, ctx: moderngl.Context | None = None) -> None:
         self._owns_ctx = ctx is None
         if ctx is None:
-            backend = {"backend": "egl"} if sys.platform.startswith("linux") else {}
+            # Any: moderngl's stub types every **settings value as a dict; backend is a str.
+            backend: dict[str, Any] = {"backend": "egl"} if sys.platform.startswith("linux") else {}
             try:
                 ctx = moderngl.create_standalone_context(require=330, **backend)
             except Exception as exc:
@@ -127,7 +150,7 @@ class GLRenderer:
         self._display = self._vao("display.frag")
         self._lut_tex: moderngl.Texture3D | None = None
         self._filter_texs: dict[str, tuple[Lut3D, moderngl.Texture3D]] = {}
-        self._filter: tuple[moderngl.Texture3D, float, tuple[float, ...], tuple[float, ...]] | None = None
+        self._filter: _Filter | None = None
         self._spatial: list[_Spatial] = []
         self._plans: dict[tuple[str, int, int], _BlurPlan] = {}
         self._look = Look()
@@ -190,22 +213,22 @@ class GLRenderer:
             dmin = np.asarray(lut.domain_min, np.float32)
             scale = 1.0 / (np.asarray(lut.domain_max, np.float32) - dmin)
             mix = look.filter.intensity / filter_preset.FILTER_INTENSITY.maximum
-            self._filter = (self._filter_texture(look.filter.name, lut), mix, tuple(dmin), tuple(scale))
-        self._spatial = [
-            _Spatial(
-                op,
-                float(op.amount(op.params(look))),
-                tuple(self._op_vao(f, op) for f in (
-                    ("pack.frag", "combine_packed.frag")
-                    if op.BLUR_CHANNELS == 1
-                    else ("prep.frag", "combine.frag")
-                )),
-                tuple(self._op_vao(f, op) for f in ("down.frag", "combine_up.frag")),
-            )
-            for op in active_spatial(look)
-        ]
+            texture = self._filter_texture(look.filter.name, lut)
+            self._filter = _Filter(texture, mix, tuple(dmin), tuple(scale))
+        self._spatial = [self._spatial_step(op, look) for op in active_spatial(look)]
         self._look = look
         self._dirty = True
+
+    def _spatial_step(self, op: SpatialOp, look: Look) -> _Spatial:
+        prep, combine = (
+            ("pack.frag", "combine_packed.frag") if op.BLUR_CHANNELS == 1 else ("prep.frag", "combine.frag")
+        )
+        return _Spatial(
+            op,
+            float(op.amount(op.params(look))),
+            (self._op_vao(prep, op), self._op_vao(combine, op)),
+            (self._op_vao("down.frag", op), self._op_vao("combine_up.frag", op)),
+        )
 
     def _table_texture(self, lut: Lut3D, tex: moderngl.Texture3D | None) -> moderngl.Texture3D:
         n = lut.size
@@ -295,6 +318,7 @@ class GLRenderer:
 
     def _resized(self) -> None:
         size = self._source_size
+        assert size is not None, "called once a frame is uploaded"
         if self._output_size is not None and self._yuv is None:
             size = (min(size[0], self._output_size[0]), min(size[1], self._output_size[1]))
         if self._size != size:
@@ -303,14 +327,21 @@ class GLRenderer:
             self._size = size
         self._dirty = True
 
-    def _source(self) -> tuple[str, dict[str, int], dict[str, moderngl.Texture], dict[str, tuple]]:
+    def _frame_size(self) -> tuple[int, int]:
+        """(width, height) the frame is graded at; only once one is uploaded."""
+        assert self._size is not None, "no frame has been uploaded"
+        return self._size
+
+    def _source(self) -> tuple[str, dict[str, int], _Inputs, dict[str, object]]:
         """What the first pass reads: its include, #defines, textures and uniforms."""
         image = self._yuv
         if image is None:
-            if self._size == self._source_size:
-                return "source_rgb.glsl", {"SCALED": 0}, {"src": self._src}, {}
-            scale = (self._source_size[0] / self._size[0], self._source_size[1] / self._size[1])
-            return "source_rgb.glsl", {"SCALED": 1}, {"src": self._src}, {"source_scale": scale}
+            src, source_size, size = self._src, self._source_size, self._frame_size()
+            assert src is not None and source_size is not None, "no frame has been uploaded"
+            if size == source_size:
+                return "source_rgb.glsl", {"SCALED": 0}, {"src": src}, {}
+            scale = (source_size[0] / size[0], source_size[1] / size[1])
+            return "source_rgb.glsl", {"SCALED": 1}, {"src": src}, {"source_scale": scale}
         # Normalized texel n -> value n * x - y, in [0, 1] for Y' and [-0.5, 0.5] for Cb, Cr.
         top = 255.0 if image.planes[0].dtype == np.uint8 else 65535.0
         if image.full_range:
@@ -322,8 +353,8 @@ class GLRenderer:
         sx, sy = image.chroma_shift
         defines = {"TURNS": image.turns, "CHROMA_SHIFT_X": sx, "CHROMA_SHIFT_Y": sy,
                    "CHROMA_LERP": int(image.bits > 8 and sy == 1)}
-        inputs = dict(zip(("plane_y", "plane_u", "plane_v"), self._planes, strict=True))
-        uniforms = {"luma_map": luma, "chroma_map": chroma, "kr_kb": image.kr_kb}
+        inputs: _Inputs = dict(zip(("plane_y", "plane_u", "plane_v"), self._planes, strict=True))
+        uniforms: dict[str, object] = {"luma_map": luma, "chroma_map": chroma, "kr_kb": image.kr_kb}
         if image.turns:
             uniforms["coded_size"] = (image.width, image.height)
         return "source_yuv.glsl", defines, inputs, uniforms
@@ -332,7 +363,7 @@ class GLRenderer:
         self, name: str, size: tuple[int, int] | None = None, components: int = 4, dtype: str = "f2"
     ) -> tuple[moderngl.Texture, moderngl.Framebuffer]:
         """A render target, kept across frames; ``size`` defaults to the frame size."""
-        size = size or self._size
+        size = size or self._frame_size()
         found = self._targets.get(name)
         if found is not None:
             if (found[0].size, found[0].components, found[0].dtype) == (size, components, dtype):
@@ -357,27 +388,29 @@ class GLRenderer:
         self,
         vao: moderngl.VertexArray,
         target: tuple[moderngl.Texture, moderngl.Framebuffer],
-        inputs: dict[str, moderngl.Texture | moderngl.Texture3D],
-        **uniforms,
+        inputs: Mapping[str, moderngl.Texture | moderngl.Texture3D],
+        **uniforms: object,
     ) -> moderngl.Texture:
         tex, fbo = target
         fbo.use()
-        self.ctx.viewport = (0, 0, *tex.size)
+        self.ctx.viewport = (0, 0, tex.width, tex.height)
+        program = vao.program
         for unit, (name, texture) in enumerate(inputs.items()):
             texture.use(unit)
-            vao.program[name].value = unit
+            program[name] = unit
         for name, value in uniforms.items():
             if isinstance(value, np.ndarray):
-                vao.program[name].write(value)
+                _uniform(program, name).write(value)
             else:
-                vao.program[name].value = value
+                program[name] = value
         vao.render(moderngl.TRIANGLE_STRIP)
         return tex
 
     def _plan(self, op: SpatialOp) -> _BlurPlan:
-        key = (op.NAME, *self._size)
+        width, height = self._frame_size()
+        key = (op.NAME, width, height)
         if key not in self._plans:
-            self._plans[key] = _blur_plan(op, *self._size)
+            self._plans[key] = _blur_plan(op, width, height)
         return self._plans[key]
 
     def _process(self) -> None:
@@ -395,10 +428,10 @@ class GLRenderer:
                 inputs["lut"] = self._lut_tex
                 uniforms["lut_size"] = float(self._lut_tex.size[0])
             if self._filter is not None:
-                tex, mix, dmin, scale = self._filter
-                inputs["filter_lut"] = tex
-                uniforms |= {"filter_size": float(tex.size[0]), "filter_mix": mix, "filter_min": dmin,
-                             "filter_scale": scale}
+                table = self._filter
+                inputs["filter_lut"] = table.texture
+                uniforms |= {"filter_size": float(table.texture.size[0]), "filter_mix": table.mix,
+                             "filter_min": table.domain_min, "filter_scale": table.scale}
             vao = self._vao("lut.frag", "color.glsl", include, USE_LUT=int(self._lut_tex is not None),
                             USE_FILTER=int(self._filter is not None), **defines)
             image = self._pass(vao, target, inputs, **uniforms)
@@ -433,11 +466,12 @@ class GLRenderer:
             image = self._pass(combine, target, inputs, amount=step.amount, **extra)
         self._dirty = False
 
-    def _bring_up_to_date(self) -> None:
+    def _bring_up_to_date(self) -> tuple[int, int]:
         """Grade the uploaded frame into the ``graded`` target if the frame, look or size
-        changed since it was last graded."""
+        changed since it was last graded; returns its (width, height)."""
         if self._dirty:
             self._process()
+        return self._frame_size()
 
     @property
     def graded_texture(self) -> moderngl.Texture:
@@ -450,8 +484,7 @@ class GLRenderer:
 
         Reads into ``out`` (C-contiguous uint8 HxWx3) when given, else into a new array.
         """
-        self._bring_up_to_date()
-        w, h = self._size
+        w, h = self._bring_up_to_date()
         dtype = np.uint16 if self._graded_dtype == "nu2" else np.uint8
         if out is None:
             out = np.empty((h, w, 3), dtype)
@@ -468,7 +501,7 @@ class GLRenderer:
         """Every n-th pixel of the graded frame, n the least that fits ``max_width`` columns
         (the pixels ``editor.scopes.reduced`` picks), picked on the GPU and read back small."""
         graded = self.graded_texture
-        w, h = self._size
+        w, h = self._frame_size()
         step = max(1, -(-w // max_width))
         size = (-(-w // step), -(-h // step))
         target = self._target("reduced", size, 4, "f1")
@@ -491,7 +524,7 @@ class GLRenderer:
             self._graded_dtype = "f1"
             self._dirty = True
         graded = self.graded_texture
-        w, h = self._size
+        w, h = self._frame_size()
         cw, ch = -(-w // 2), -(-h // 2)
         luma = self._target("luma", (-(-w // 4), h), 4, "f1")
         chroma = self._target("chroma", (cw, ch), 2, "f1")
@@ -515,7 +548,9 @@ class GLRenderer:
         """The planes ``start_yuv420`` read into ``slot``: Y' (H, W; a view of rows padded to
         a multiple of 4) and interleaved Cb, Cr (ceil(H/2), ceil(W/2), 2), uint8, waiting for
         the GPU where it has not finished."""
-        pbo, (w, h) = self._pbos[slot]
+        entry = self._pbos[slot]
+        assert entry is not None, f"slot {slot} was not started by start_yuv420"
+        pbo, (w, h) = entry
         cw, ch = -(-w // 2), -(-h // 2)
         row = -(-w // 4) * 4
         y = np.empty((h, row), np.uint8)
@@ -572,20 +607,22 @@ class GLRenderer:
         graded = self.graded_texture
         original = self._original()
         fbo.use()
-        self.ctx.viewport = tuple(viewport)
+        x, y, width, height = viewport
+        self.ctx.viewport = (x, y, width, height)
         graded.use(0)
         original.use(1)
         program = self._display.program
-        program["graded"].value = 0
-        program["original"].value = 1
-        program["split"].value = -1.0 if split is None else float(split)
-        program["clip_warnings"].value = bool(clip_warnings)
+        program["graded"] = 0
+        program["original"] = 1
+        program["split"] = -1.0 if split is None else float(split)
+        program["clip_warnings"] = bool(clip_warnings)
         self._display.render(moderngl.TRIANGLE_STRIP)
 
     def _original(self) -> moderngl.Texture:
         """The ungraded frame as R'G'B' for ``draw``: the uploaded texture, or the Y'CbCr
         planes converted into a target."""
         if self._yuv is None:
+            assert self._src is not None, "draw grades (and so checks) an upload first"
             return self._src
         include, defines, inputs, uniforms = self._source()
         vao = self._vao("copy.frag", "color.glsl", include, **defines)
