@@ -51,3 +51,13 @@ def gl_ctx():
     ctx = moderngl.create_standalone_context(backend="egl", require=330)
     yield ctx
     ctx.release()
+
+
+@pytest.fixture(scope="module")
+def renderer(gl_ctx):
+    """A GL renderer on the shared context, one per test module."""
+    from editor.gl import GLRenderer
+
+    r = GLRenderer(gl_ctx)
+    yield r
+    r.release()

@@ -28,15 +28,6 @@ def _fresh_probes():
     works.cache_clear()
 
 
-@pytest.fixture(scope="module")
-def renderer(gl_ctx):
-    from editor.gl import GLRenderer
-
-    r = GLRenderer(gl_ctx)
-    yield r
-    r.release()
-
-
 @pytest.fixture()
 def no_nvenc():
     if works("h264_nvenc"):

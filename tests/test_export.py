@@ -39,15 +39,6 @@ def _testdata() -> None:
         pytest.skip(f"test media not found at {MEDIA}")
 
 
-@pytest.fixture(scope="module")
-def renderer(gl_ctx):
-    from editor.gl import GLRenderer
-
-    r = GLRenderer(gl_ctx)
-    yield r
-    r.release()
-
-
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

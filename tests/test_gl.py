@@ -37,13 +37,6 @@ SPATIAL_BOUND = 2
 
 
 @pytest.fixture(scope="module")
-def renderer(gl_ctx):
-    r = GLRenderer(gl_ctx)
-    yield r
-    r.release()
-
-
-@pytest.fixture(scope="module")
 def images(testdata):
     out = []
     for path in sorted((testdata / "media").glob("photo_*.jpg")):

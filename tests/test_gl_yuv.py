@@ -15,7 +15,6 @@ from PIL import Image
 from test_gl import GOLDEN, POINTWISE_BOUND, SPATIAL, SPATIAL_BOUND, max_error
 
 from editor.encoders import planes_frame, yuv420_frame
-from editor.gl import GLRenderer
 from editor.media import RgbConverter, YuvImage, open_container
 from editor.pipeline import render_cpu
 from editor.schema import Look
@@ -25,13 +24,6 @@ from editor.schema import Look
 SWSCALE_TABLE_ERROR = 3
 #: Deeper than 8 bits, in 16-bit levels: a quarter of an 8-bit level on average.
 DEEP_MEAN, DEEP_MAX = 80, 256
-
-
-@pytest.fixture(scope="module")
-def renderer(gl_ctx):
-    r = GLRenderer(gl_ctx)
-    yield r
-    r.release()
 
 
 @pytest.fixture(scope="module")
