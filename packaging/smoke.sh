@@ -8,12 +8,8 @@ set -euo pipefail
 bundle="$(cd "${1:-$(dirname "$0")/../dist/moodgrade}" && pwd)"
 app="$bundle/moodgrade"
 samples="$bundle/_internal/resources/samples"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-cd "$work"
 # The bundle must not lean on the checkout's Python packages or the user's folders.
-export -n PYTHONPATH PYTHONHOME 2>/dev/null || true
-export MOODGRADE_DATA_DIR="$work/data" XDG_CONFIG_HOME="$work/config"
+source "$(dirname "$0")/isolate.sh"
 
 "$app" --version | grep -qx "moodgrade [0-9.]*"
 "$app" suggest "golden hour" > look.json

@@ -7,11 +7,7 @@
 set -euo pipefail
 bundle="$(cd "${1:-$(dirname "$0")/../dist/moodgrade}" && pwd)"
 runs="${2:-5}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-export -n PYTHONPATH PYTHONHOME 2>/dev/null || true
-export MOODGRADE_DATA_DIR="$work/data" XDG_CONFIG_HOME="$work/config"
+source "$(dirname "$0")/isolate.sh"
 xvfb-run -a -s "-screen 0 1920x1080x24" bash -c '
     set -euo pipefail
     title="rocket_coffee_cat.mp4 — moodgrade\""
