@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from editor.schema import ADJUST_SPECS, FILTER_INTENSITY, SELECTIVE_SPECS, FilterChoice, Look, parse_tool_text
 from editor.teacher import lexicon as lx
+from editor.teacher.blend import settle
 from editor.teacher.reader import Edit
 
 #: A plain step of a color-range edit, per Selective Adjust property.
@@ -60,11 +61,6 @@ def _grade(edit: Edit) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
     return adjust, selective
 
 
-def _settle(value: float, spec) -> int:
-    v = spec.clamp(int(round(value)))
-    return 0 if abs(v) < 3 else v
-
-
 def compose(style: Look, edits: list[Edit]) -> Look:
     """``style`` with ``edits`` applied on top (see the module docstring)."""
     if not edits:
@@ -94,10 +90,10 @@ def compose(style: Look, edits: list[Edit]) -> Look:
         if key in named_selective and base * v < 0:
             base = 0.0
         selective[key] = base + v
-    adj = {n: _settle(v, ADJUST_SPECS[n]) for n, v in adjust.items()}
+    adj = {n: settle(v, ADJUST_SPECS[n]) for n, v in adjust.items()}
     sel: dict[str, dict[str, int]] = {}
     for (color, prop), v in selective.items():
-        sel.setdefault(color, {})[prop] = _settle(v, SELECTIVE_SPECS[prop])
+        sel.setdefault(color, {})[prop] = settle(v, SELECTIVE_SPECS[prop])
     filt = style.filter
     if filt is not None and any(e.target == "saturation" and e.sign < 0 for e in edits):
         filt = FilterChoice(filt.name, FILTER_INTENSITY.clamp(round(filt.intensity * FILTER_DESATURATED)))

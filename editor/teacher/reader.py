@@ -27,7 +27,6 @@ matcher; a bare adjective that is also a style name ("vivid", "blue") is left to
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,27 +55,8 @@ COMPLAINT_VERBS: frozenset[str] = frozenset(
 DESIRE_WORDS: frozenset[str] = frozenset(
     {"make", "want", "should", "to", "wanna", "id", "like", "go", "turn", "needs", "need", "give", "add"}
 )
-_TOKEN = re.compile(r"[+-]?\d+(?:\.\d+)?\s*%?|[a-z&]+")
-_SPLIT = re.compile(r"[,;!?:\n()\[\]/]+|\.+(?!\d)|\s-\s|\s+\u2014\s*|\s+-+\s+")
-#: A web address or a file name names no look ("www.instagram.com", "trip_final.mp4").
-_ADDRESS = re.compile(
-    r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|co|mp4|mov|m4v|avi|mkv|webm|jpe?g|png|heic|tiff?|gif)\b(?:/\S*)?"
-)
-#: "b/w", "b+w", "bnw": the short forms of black and white ("b&w" is the knowledge base's).
-_BLACK_AND_WHITE = re.compile(r"\bb\s*[+/]\s*w\b|\bbnw\b")
 #: Colors that name a neutral object rather than a target ("the white dress looks yellow").
 _NEUTRALS = frozenset({"white", "grey", "gray"})
-
-
-def normalize(text: str) -> str:
-    """Lower case, NFKC, apostrophes dropped ("don't" -> "dont"), web addresses and file names removed."""
-    text = _ADDRESS.sub(" ", unicodedata.normalize("NFKC", text).lower())
-    text = _BLACK_AND_WHITE.sub("b&w", text)
-    return text.replace("'", "").replace("\u2019", "").replace("\u2018", "").replace("`", "")
-
-
-def tokens(text: str) -> list[str]:
-    return [t.replace(" ", "") for t in _TOKEN.findall(normalize(text))]
 
 
 @dataclass(frozen=True)
@@ -196,10 +176,6 @@ class Reader:
             if tuple(words[i : i + n]) in self.protected:
                 return n
         return 0
-
-    @staticmethod
-    def parts(text: str) -> list[str]:
-        return [p for p in _SPLIT.split(normalize(text)) if p.strip()]
 
     # -- one clause ---------------------------------------------------------------
 

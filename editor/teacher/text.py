@@ -1,0 +1,32 @@
+"""A request's text before it is read: normalized, split into parts at punctuation, and
+cut into tokens the way the lexicon and the knowledge base's names are."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TOKEN = re.compile(r"[+-]?\d+(?:\.\d+)?\s*%?|[a-z&]+")
+_SPLIT = re.compile(r"[,;!?:\n()\[\]/]+|\.+(?!\d)|\s-\s|\s+\u2014\s*|\s+-+\s+")
+#: A web address or a file name names no look ("www.instagram.com", "trip_final.mp4").
+_ADDRESS = re.compile(
+    r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|co|mp4|mov|m4v|avi|mkv|webm|jpe?g|png|heic|tiff?|gif)\b(?:/\S*)?"
+)
+#: "b/w", "b+w", "bnw": the short forms of black and white ("b&w" is the knowledge base's).
+_BLACK_AND_WHITE = re.compile(r"\bb\s*[+/]\s*w\b|\bbnw\b")
+
+
+def normalize(text: str) -> str:
+    """Lower case, NFKC, apostrophes dropped ("don't" -> "dont"), web addresses and file names removed."""
+    text = _ADDRESS.sub(" ", unicodedata.normalize("NFKC", text).lower())
+    text = _BLACK_AND_WHITE.sub("b&w", text)
+    return text.replace("'", "").replace("\u2019", "").replace("\u2018", "").replace("`", "")
+
+
+def tokens(text: str) -> list[str]:
+    return [t.replace(" ", "") for t in _TOKEN.findall(normalize(text))]
+
+
+def parts(text: str) -> list[str]:
+    """The request cut at punctuation ("too dark, brighten it" -> two parts), normalized."""
+    return [p for p in _SPLIT.split(normalize(text)) if p.strip()]
