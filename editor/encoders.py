@@ -21,11 +21,13 @@ import io
 import logging
 import os
 from fractions import Fraction
+from typing import cast
 
 import av
 import numpy as np
 from av.codec.hwaccel import HWAccel
 from av.video.reformatter import ColorRange, Colorspace
+from av.video.stream import VideoStream
 
 from editor.errors import EditorError
 
@@ -130,13 +132,15 @@ def h264_stream(
     threads: int | None = None,
     time_base: Fraction | None = None,
     encoder: str = LIBX264,
-) -> av.video.stream.VideoStream:
+) -> VideoStream:
     """Add an H.264 stream tagged BT.709 limited range to ``container``, made by ``encoder``.
 
     ``threads`` is x264's thread count (``None``: ``x264_threads()``; 0: x264 decides).
     """
     hwaccel = HWAccel("vaapi", allow_software_fallback=False) if encoder == "h264_vaapi" else None
-    stream = container.add_stream(encoder, rate=rate, hwaccel=hwaccel)
+    # add_stream's stub gives any stream kind for a codec name outside its literal list;
+    # every encoder here is an H.264 one, whose stream is a VideoStream.
+    stream = cast(VideoStream, container.add_stream(encoder, rate=rate, hwaccel=hwaccel))
     stream.width, stream.height = width, height
     stream.pix_fmt = sw_format(encoder)
     ctx = stream.codec_context
@@ -148,7 +152,9 @@ def h264_stream(
         ctx.thread_count = x264_threads() if threads is None else threads
     elif encoder == "h264_videotoolbox":
         ctx.bit_rate = _bit_rate(width, height, rate, crf)
-    stream.options = _options(encoder, crf, preset)
+    # PyAV types the options as dict[str, object]; ours are all strings.
+    options: dict[str, object] = dict(_options(encoder, crf, preset))
+    stream.options = options
     return stream
 
 
@@ -181,7 +187,8 @@ def planes_frame(y: np.ndarray, uv: np.ndarray, pix_fmt: str = "yuv420p") -> av.
 
 def _fill(plane: av.video.plane.VideoPlane, data: np.ndarray) -> None:
     # FFmpeg pads each row to its alignment, so rows are copied into the plane's own layout.
-    rows = np.frombuffer(plane, np.uint8).reshape(plane.height, plane.line_size)
+    # memoryview: numpy's stubs take a buffer-protocol object as one only on Python >= 3.12.
+    rows = np.frombuffer(memoryview(plane), np.uint8).reshape(plane.height, plane.line_size)
     rows[:, : data.shape[1]] = data
 
 
