@@ -25,10 +25,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import av
 import numpy as np
+from av.audio.stream import AudioStream
 
 from editor.encoders import LIBX264, choose, h264_stream, planes_frame, sw_format
 from editor.errors import MediaError
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
     from editor.gl import GLRenderer
 
 log = logging.getLogger(__name__)
+
+_T = TypeVar("_T")
 
 #: Audio codecs (decoder names) that an MP4 file can carry as they are.
 MP4_AUDIO = frozenset({"aac", "mp3", "mp3float"})
@@ -181,9 +184,13 @@ class VideoExport:
         self.failures: list[BaseException] = []
         self.decoded, self.rendered = _Pipe(self.stop), _Pipe(self.stop)
         # Written by the encode thread only, read once it has finished.
-        self.frames, self.last_pts, self.end_pts = 0, None, 0
+        self.frames, self.end_pts = 0, 0
+        self.last_pts: int | None = None
 
         self.vin = in_c.streams.video[0]
+        # A demuxed stream always has a time base; PyAV types it optional for new ones.
+        assert self.vin.time_base is not None, "a demuxed stream has a time base"
+        self.time_base: Fraction = self.vin.time_base
         # Frame threads (and slice threads for streams cut in slices), as many as FFmpeg picks:
         # one more than the cores, at most 16, so that decoding keeps ahead of the encoder.
         self.vin.thread_type = "AUTO"
@@ -192,18 +199,21 @@ class VideoExport:
         # Broadcast streams (MPEG-TS) start at an arbitrary clock; the output starts at 0,
         # every stream moved by the same amount so that sound stays in sync.
         shift_s = max(0.0, (in_c.start_time or 0) / av.time_base)
-        self.vshift = round(shift_s / self.vin.time_base)
-        self.ashift = round(shift_s / self.ain.time_base) if self.ain is not None else 0
+        self.vshift = round(shift_s / self.time_base)
+        self.ashift = 0
+        if self.ain is not None:
+            assert self.ain.time_base is not None, "a demuxed stream has a time base"
+            self.ashift = round(shift_s / self.ain.time_base)
         self.notes = _dropped_tracks(in_c)
 
         rate = self.vin.average_rate or self.vin.guessed_rate or Fraction(30)
         self.vout = h264_stream(
             out_c, width, height, rate, crf=settings.crf, preset=settings.preset, threads=settings.threads,
-            time_base=self.vin.time_base, encoder=encoder,
+            time_base=self.time_base, encoder=encoder,
         )
         self.pix_fmt = sw_format(encoder)
         self.audio_mode: str | None = None
-        self.aout = None
+        self.aout: AudioStream | None = None
         if self.ain is not None:
             if self.ain.codec_context.name in MP4_AUDIO:
                 self.audio_mode, self.aout = "copied", out_c.add_stream_from_template(self.ain)
@@ -239,7 +249,7 @@ class VideoExport:
             for thread in threads:
                 if thread.is_alive():
                     thread.join()
-        duration = (self.end_pts - (self.start_pts - self.vshift)) * self.vin.time_base
+        duration = (self.end_pts - (self.start_pts - self.vshift)) * self.time_base
         width, height = self.size
         return Written(width, height, self.frames, float(duration), self.audio_mode, self.notes, self.encoder)
 
@@ -251,16 +261,16 @@ class VideoExport:
         try:
             for packet in self.in_c.demux(*([vin] if ain is None else [vin, ain])):
                 if packet.stream is vin:
-                    for frame in packet.decode():
+                    for frame in vin.decode(packet):
                         if convert is None:
                             convert = RgbConverter(frame, self.coded_size)
                         pts = frame.pts - self.vshift if frame.pts is not None else None
-                        image = convert.yuv(frame)
-                        image = convert(frame) if image is None else image
+                        planes = convert.yuv(frame)
+                        image = convert(frame) if planes is None else planes
                         self.decoded.put(Picture(image, pts, frame.duration))
                         if frame.pts is not None:
                             end = frame.pts - self.start_pts + (frame.duration or 0)
-                            end_s = float(end * vin.time_base)
+                            end_s = float(end * self.time_base)
                 elif packet.size or self.audio_mode == "transcoded":
                     if self.audio_mode == "copied":
                         packet.pts = packet.pts - self.ashift if packet.pts is not None else None
@@ -284,6 +294,7 @@ class VideoExport:
         slot = 0
         while not isinstance(item := self.decoded.get(), End):
             if isinstance(item, Picture):
+                assert not isinstance(item.image, tuple), "a decoded picture, not yet graded"
                 self.renderer.upload(item.image)
                 next_slot = self.renderer.start_yuv420()
                 self.tracker.advance()
@@ -299,8 +310,10 @@ class VideoExport:
     def _hand_on(self, waiting: list[Item], slot: int) -> None:
         """Put a picture read back into ``slot`` (its planes, once there), then what followed it."""
         if waiting:
-            self.rendered.put(replace(waiting[0], image=self.renderer.finish_yuv420(slot)))
-            for item in waiting[1:]:
+            picture, *following = waiting
+            assert isinstance(picture, Picture), "grade starts each wait with a picture"
+            self.rendered.put(replace(picture, image=self.renderer.finish_yuv420(slot)))
+            for item in following:
                 self.rendered.put(item)
 
     def encode(self) -> None:
@@ -312,6 +325,7 @@ class VideoExport:
                 self._write_picture(item)
         self._mux_video(None)
         if self.audio_mode == "transcoded":
+            assert self.aout is not None, "set up with the audio mode"
             self.out_c.mux(self.aout.encode(None))
         self.out_c.close()
 
@@ -322,8 +336,10 @@ class VideoExport:
             pts = 0 if last is None else last + (picture.duration or 1)
         elif last is not None and pts <= last:
             pts = last + 1
-        frame = planes_frame(*picture.image, self.pix_fmt)
-        frame.pts, frame.time_base = pts, self.vin.time_base
+        assert isinstance(picture.image, tuple), "a graded picture: its Y' and CbCr planes"
+        y, uv = picture.image
+        frame = planes_frame(y, uv, self.pix_fmt)
+        frame.pts, frame.time_base = pts, self.time_base
         if picture.duration:
             frame.duration = picture.duration
         self._mux_video(frame)
@@ -334,7 +350,7 @@ class VideoExport:
     def _mux_video(self, frame: av.VideoFrame | None) -> None:
         self.out_c.mux(self._call_encoder(lambda: self.vout.encode(frame)))
 
-    def _call_encoder(self, call: Callable[[], list[av.Packet] | None]) -> list[av.Packet] | None:
+    def _call_encoder(self, call: Callable[[], _T]) -> _T:
         """``call()``; a hardware encoder's failure becomes ``_EncoderFailed``, libx264's stays as it is."""
         try:
             return call()
@@ -344,13 +360,15 @@ class VideoExport:
             raise _EncoderFailed(self.encoder, exc) from exc
 
     def _write_audio(self, packet: av.Packet) -> None:
+        ain, aout = self.ain, self.aout
+        assert ain is not None and aout is not None, "sound comes only from an audio track"
         if self.audio_mode == "copied":
-            packet.stream = self.aout
+            packet.stream = aout
             self.out_c.mux(packet)
             return
-        for frame in packet.decode():
+        for frame in ain.decode(packet):
             frame.pts = None
-            self.out_c.mux(self.aout.encode(frame))
+            self.out_c.mux(aout.encode(frame))
 
     def _guarded(self, work: Callable[[], None]) -> Callable[[], None]:
         """``work`` for a thread: a failure is kept for the calling thread and stops the others."""
