@@ -229,10 +229,14 @@ class RgbConverter:
             return None
         bits = _bit_depth(fmt)
         dtype = np.uint16 if self.deep else np.uint8
-        planes = tuple(
-            np.frombuffer(plane, dtype).reshape(plane.height, plane.line_size // dtype().itemsize)
-            for plane in frame.planes
-        )
+
+        def rows(plane: av.video.plane.VideoPlane) -> np.ndarray:
+            # memoryview: numpy's stubs take a buffer-protocol object as one only on Python >= 3.12.
+            data = np.frombuffer(memoryview(plane), dtype)
+            return data.reshape(plane.height, plane.line_size // dtype().itemsize)
+
+        y, cb, cr = frame.planes  # three, checked above
+        planes = (rows(y), rows(cb), rows(cr))
         # Chroma planes are the picture's size over 2^shift, rounded up.
         shift = (
             round(math.log2(frame.width / frame.planes[1].width)),
@@ -342,6 +346,7 @@ class VideoReader:
         self._stream = self._container.streams.video[0]
         self._stream.thread_type = "AUTO"
         tb = self._stream.time_base
+        assert tb is not None, "a demuxed stream has a time base"
         self._time_base = float(tb)
         self._start_pts = self._stream.start_time or 0
         self._size = size
