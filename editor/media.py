@@ -366,17 +366,38 @@ class VideoReader:
         return (pts - self._start_pts) * self._time_base
 
     def _decoded(self, start_s: float) -> Iterator[tuple[float, av.VideoFrame]]:
-        if start_s > 0:
-            target = self._start_pts + int(start_s / self._time_base)
-            self._container.seek(target, stream=self._stream, backward=True, any_frame=False)
-        else:
-            self._container.seek(self._start_pts, stream=self._stream, backward=True)
-        try:
-            for frame in self._container.decode(self._stream):
-                yield self._time(frame), frame
-        except av.error.FFmpegError as exc:
-            log.info("decoding %s failed", self.info.path, exc_info=True)
-            raise MediaError(f"{self.info.path} is damaged: decoding stopped ({exc.strerror}).") from exc
+        """Frames from the keyframe at or before ``start_s`` on, with their times.
+
+        Some files mark frames as keyframes that do not decode on their own (their
+        references come earlier: the decoder conceals them as flat green); while the
+        frames before ``start_s`` come out corrupt, decoding starts again from the keyframe
+        before, so the first frame asked for is a clean one. Frames before ``start_s`` may
+        then be yielded again, in order, which every caller skips or replaces.
+        """
+        seek_s = start_s
+        while True:
+            if seek_s > 0:
+                target = self._start_pts + int(seek_s / self._time_base)
+                self._container.seek(target, stream=self._stream, backward=True, any_frame=False)
+            else:
+                self._container.seek(self._start_pts, stream=self._stream, backward=True)
+            restart_s: float | None = None
+            try:
+                for frame in self._container.decode(self._stream):
+                    time_s = self._time(frame)
+                    if frame.is_corrupt and seek_s > 0 and time_s <= start_s:
+                        restart_s = time_s
+                        break
+                    yield time_s, frame
+            except av.error.FFmpegError as exc:
+                log.info("decoding %s failed", self.info.path, exc_info=True)
+                raise MediaError(f"{self.info.path} is damaged: decoding stopped ({exc.strerror}).") from exc
+            if restart_s is None:
+                return
+            log.info("%s: corrupt frame at %.3f s after a seek; decoding from the keyframe before",
+                     self.info.path, restart_s)
+            # Just before the corrupt keyframe, so the seek lands on the one before it.
+            seek_s = max(0.0, min(seek_s, restart_s) - 1.0 / max(self.info.fps, 1.0))
 
     def _rgb(self, frame: av.VideoFrame) -> np.ndarray:
         if self._convert is None:

@@ -229,3 +229,13 @@ def test_truncated_mp4_is_reported_as_damaged(tmp_path):
 def test_missing_file():
     with pytest.raises(MediaError, match="does not exist"):
         probe(MEDIA / "nope.mp4")
+
+
+def test_a_seek_onto_a_keyframe_that_does_not_decode_alone_starts_earlier():
+    # The cockatoo's keyframe at 3.8 s references earlier frames: decoded from there (as
+    # FFmpeg's own `-ss 5 -i` does) it comes out flat green.
+    from_start = next(f for f in VideoReader(COCKATOO).frames(0.0) if f.time_s >= 5.0 - 1e-6)
+    seeked = VideoReader(COCKATOO).frame_at(5.0)
+    assert seeked.time_s == pytest.approx(from_start.time_s)
+    assert mean_abs(seeked.rgb, from_start.rgb) < 0.5
+    assert list(VideoReader(COCKATOO).frames(5.0))[0].time_s == pytest.approx(5.0)
