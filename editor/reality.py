@@ -197,10 +197,6 @@ def real_scenes(media_dir: Path | None) -> list[RealScene]:
             scenes.append(RealScene.of(path.stem, _unit(read_photo(path))))
         elif path.suffix.lower() in (".mp4", ".webm", ".mov", ".mkv"):
             with VideoReader(path) as reader:
-                # A first seek past the start of the yuv444p H.264 cockatoo clip decodes
-                # flat green frames (0, 0.8, 0) until a frame from the start has been
-                # decoded (a VideoReader bug); the picture measured must be the real one.
-                reader.frame_at(0.0)
                 frame = reader.frame_at(reader.info.duration_s / 2)
             scenes.append(RealScene.of(path.stem, _unit(frame.rgb)))
     return scenes
