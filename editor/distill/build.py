@@ -111,8 +111,9 @@ def build_dataset(
         "teacher": teacher.name,
         "corpus_size": options.corpus_size,
         "counts": {name: len(getattr(splits, name)) for name in SPLITS},
-        "modes": {name: {m: sum(r.mode == m for r in getattr(splits,
-                                                             name)) for m in MODES} for name in SPLITS},
+        "modes": {
+            name: {m: sum(r.mode == m for r in getattr(splits, name)) for m in MODES} for name in SPLITS
+        },
         "held_out_concepts": list(holdout.concepts),
         "held_out_words": sorted(holdout.words),
         "continues_from": str(options.continue_from) if options.continue_from else None,

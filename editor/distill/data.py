@@ -53,8 +53,9 @@ class Row:
             "intent": self.intent,
             "look": sparse_look(self.look),
             "rationales": {t: self.rationales[t] for t in TOOLS if t in self.rationales},
-            "exported": None if self.exported is None else {t: bool(self.exported.get(t,
-                                                                                      False)) for t in TOOLS},
+            "exported": (
+                None if self.exported is None else {t: bool(self.exported.get(t, False)) for t in TOOLS}
+            ),
             "source": self.source,
             "mode": self.mode,
         }

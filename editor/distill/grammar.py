@@ -122,8 +122,8 @@ def adjective(rng: random.Random) -> tuple[str, bool]:
         frame = rng.choice(("{s} {d} too {a}", "{d} too {a}", "{s} too {a}"))
         return _join(frame.format(s=subject, d=rng.choice(_TOO), a=adj)), True
     if adj in lexicon.COMPLAINTS or roll < 0.6:
-        return _join(subject, rng.choice(_PLAIN), adj) if adj not in lexicon.COMPLAINTS else _join(subject,
-                                                                                                   adj), True
+        degree = rng.choice(_PLAIN) if adj not in lexicon.COMPLAINTS else ""
+        return _join(subject, degree, adj), True
     if roll < 0.75:
         adj = rng.choice(_ENOUGH)
         return _join(rng.choice(("not {a} enough", "{s} not {a} enough")).format(a=adj, s=subject)), True

@@ -66,8 +66,9 @@ def compose(style: Look, edits: list[Edit]) -> Look:
     if not edits:
         return style
     adjust = {n: float(v) for n, v in (style.adjust or {}).items() if v}
-    selective = {(c, p): float(v) for c, props in (style.selective_adjust or {}).items() for p,
-                 v in props.items() if v}
+    selective = {
+        (c, p): float(v) for c, props in (style.selective_adjust or {}).items() for p, v in props.items() if v
+    }
     add_adjust: dict[str, float] = {}
     add_selective: dict[tuple[str, str], float] = {}
     named_adjust: set[str] = set()
