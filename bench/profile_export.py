@@ -69,11 +69,12 @@ class Clock:
 
 def instrument(renderer: GLRenderer, clock: Clock) -> None:
     """Time each GL pass by its fragment shader (and the spatial operation it belongs to)."""
-    names = {id(vao): key for key, vao in renderer._vaos.items()}
-    original = renderer._pass
+    passes = renderer._gl
+    names = {id(vao): key for key, vao in passes.vaos.items()}
+    original = passes.run
 
     def timed_pass(vao, target, inputs, **uniforms):
-        key = names.get(id(vao)) or next(k for k, v in renderer._vaos.items() if v is vao)
+        key = names.get(id(vao)) or next(k for k, v in passes.vaos.items() if v is vao)
         names[id(vao)] = key
         label = "GL " + key[0].removesuffix(".frag")
         if len(key) > 2 and key[2].endswith(".glsl") and key[0] != "lut.frag":
@@ -88,7 +89,7 @@ def instrument(renderer: GLRenderer, clock: Clock) -> None:
 
         return clock.timed(label, work)
 
-    renderer._pass = timed_pass
+    passes.run = timed_pass
 
 
 def main() -> int:

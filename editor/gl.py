@@ -5,26 +5,28 @@ The pointwise operations 1-11 are baked on the CPU into one 3D LUT
 trilinear 3D-texture lookup; the Filter preset (step 12) is its own 3D texture,
 uploaded once per preset and cached, looked up after it and blended at its intensity,
 so a slider move re-bakes only steps 1-11. The spatial operations (structure, bloom,
-sharpen) run as GLSL passes: prep and box-downsample (``editor.pipeline.blur``'s
-reduced-resolution rule), separable Gaussian blur at the reduced size, bilinear
-upsample inside combine; a full-resolution luma blur (sharpen) runs on luma packed four
-pixels to a texel. Intermediates are RGBA16F (R16F for the reduced luma blurs); the
-last pass writes the RGBA8 ``graded`` texture, which is what ``draw`` shows and
-``read_graded``/``render`` read back (quantized by GL as round(clamp(x, 0, 1) * 255)),
-or, for ``render(..., deep=True)`` (16-bit photos), an RGBA16 one read back as uint16.
-Export (``set_look(..., fused=True)``) bakes steps 1-12 into one finer table instead.
+sharpen) run as GLSL passes (``editor.gl_spatial``): prep and box-downsample
+(``editor.pipeline.blur``'s reduced-resolution rule), separable Gaussian blur at the
+reduced size, bilinear upsample inside combine; a full-resolution luma blur (sharpen)
+runs on luma packed four pixels to a texel. Intermediates are RGBA16F (R16F for the
+reduced luma blurs); the last pass writes the RGBA8 ``graded`` texture, which is what
+``draw`` shows and ``read_graded``/``render`` read back (quantized by GL as
+round(clamp(x, 0, 1) * 255)), or, for ``render(..., deep=True)`` (16-bit photos), an
+RGBA16 one read back as uint16. Export (``set_look(..., fused=True)``) bakes steps 1-12
+into one finer table instead.
 
 Frames come in as R'G'B' arrays or as a decoded picture's Y'CbCr planes
 (``editor.media.YuvImage``), which the first pass converts itself as swscale would; for
 the encoder, ``start_yuv420``/``finish_yuv420`` turn the graded frame into BT.709
-limited-range 4:2:0 planes on the GPU and read them back through pixel-buffer objects.
-A frame larger than the GPU's texture limit (a panorama) is graded in tiles when the
-look is pointwise, which gives the same pixels, and by the numpy reference
-``editor.pipeline.render_cpu`` (which the shaders match within 2/255) when a spatial
-operation needs the whole picture.
-Textures and framebuffers are kept while the frame size stays. Preview and export run
-the same shaders. Only GL 3.3 core is used and no default framebuffer is assumed, so
-the same class runs on a standalone EGL context and inside a Qt ``QOpenGLWidget``.
+limited-range 4:2:0 planes on the GPU and read them back through pixel-buffer objects
+(both in ``editor.gl_yuv``). A frame larger than the GPU's texture limit (a panorama)
+is graded in tiles when the look is pointwise, which gives the same pixels, and by the
+numpy reference ``editor.pipeline.render_cpu`` (which the shaders match within 2/255)
+when a spatial operation needs the whole picture. Programs, textures and framebuffers
+(``editor.gl_passes``, the plumbing every pass runs on) are kept while the frame size
+stays. Preview and export run the same shaders. Only GL 3.3 core is used and no default
+framebuffer is assumed, so the same class runs on a standalone EGL context and inside a
+Qt ``QOpenGLWidget``.
 
 Images are HxWx3 with row 0 at the top, sRGB-encoded; textures keep that row order,
 so processing passes map pixels 1:1 and only ``draw`` flips for the screen.
@@ -34,7 +36,6 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,9 +44,11 @@ import numpy as np
 
 from editor.errors import EditorError, MediaError
 from editor.filters import is_user_lut, load_filter
+from editor.gl_passes import TEXTURE_DTYPES, GLPasses, Source, Target
+from editor.gl_spatial import BlurPlan, SpatialPasses, blur_plan
+from editor.gl_yuv import Yuv420Readback, upload_planes, yuv_source
 from editor.lut import Lut3D
 from editor.media import YuvImage
-from editor.paths import resources_dir
 from editor.pipeline import (
     LUT_SIZE,
     active_pointwise,
@@ -54,40 +57,13 @@ from editor.pipeline import (
     filter_preset,
     render_cpu,
 )
-from editor.pipeline.blur import gaussian_kernel, reduced_shape, reduction_factor, sigma_for
 from editor.pipeline.protocol import SpatialOp
 from editor.schema import Look
 
 log = logging.getLogger(__name__)
 
-#: The textures a pass reads, by sampler name.
-_Inputs = dict[str, moderngl.Texture | moderngl.Texture3D]
-
-#: Pixel-buffer objects that ``start_yuv420`` reads graded frames back through.
-YUV_SLOTS = 3
 #: The table of a fused look (``set_look(..., fused=True)``), steps 1-12 in one.
 FUSED_LUT_SIZE = 65
-
-_DTYPES = {np.dtype(np.uint8): "f1", np.dtype(np.uint16): "nu2", np.dtype(np.float32): "f4"}
-
-
-def shader_source(name: str, *includes: str, defines: Mapping[str, float] | None = None) -> str:
-    """A shader from ``resources/shaders``; ``#define``s, then the ``.glsl`` includes after #version."""
-    folder = resources_dir() / "shaders"
-    text = (folder / name).read_text(encoding="utf-8")
-    version, _, body = text.partition("\n")
-    macros = [f"#define {key} {value}" for key, value in (defines or {}).items()]
-    parts = [version, *macros] + [(folder / inc).read_text(encoding="utf-8") for inc in includes] + [body]
-    return "\n".join(parts)
-
-
-@dataclass
-class _Spatial:
-    op: SpatialOp
-    amount: float
-    #: (what to blur, combine) for a full-resolution blur and for a reduced one.
-    full: tuple[moderngl.VertexArray, moderngl.VertexArray]
-    reduced: tuple[moderngl.VertexArray, moderngl.VertexArray]
 
 
 @dataclass(frozen=True)
@@ -99,31 +75,6 @@ class _Filter:
     #: A color c looks the table up at (c - domain_min) * scale, per channel.
     domain_min: tuple[float, ...]
     scale: tuple[float, ...]
-
-
-@dataclass(frozen=True)
-class _BlurPlan:
-    """One spatial operation's blur at one frame size (``editor.pipeline.blur`` rules)."""
-
-    factor: int
-    size: tuple[int, int]
-    #: weights[k] for taps +-k, k = 0..r.
-    weights: np.ndarray
-
-
-def _blur_plan(op: SpatialOp, width: int, height: int) -> _BlurPlan:
-    sigma = sigma_for((height, width), op.SIGMA_FRACTION)
-    k = reduction_factor(sigma) if op.REDUCED else 1
-    kernel = gaussian_kernel(sigma / k)
-    rh, rw = reduced_shape((height, width), k)
-    return _BlurPlan(k, (rw, rh), np.ascontiguousarray(kernel[len(kernel) // 2 :]))
-
-
-def _uniform(program: moderngl.Program, name: str) -> moderngl.Uniform:
-    """``program[name]``, which moderngl types as any member (uniform, block, attribute, varying)."""
-    member = program[name]
-    assert isinstance(member, moderngl.Uniform), f"{name} is not a uniform"
-    return member
 
 
 class GLRenderer:
@@ -144,15 +95,13 @@ class GLRenderer:
                 log.warning("standalone OpenGL context failed", exc_info=True)
                 raise EditorError(f"OpenGL 3.3 is not available for rendering ({exc}).") from exc
         self.ctx = ctx
-        quad = np.array([-1, -1, 1, -1, -1, 1, 1, 1], np.float32)
-        self._quad = ctx.buffer(quad.tobytes())
-        self._vaos: dict[tuple[str, ...], moderngl.VertexArray] = {}
-        self._display = self._vao("display.frag")
+        self._gl = GLPasses(ctx)
+        self._display = self._gl.vao("display.frag")
         self._lut_tex: moderngl.Texture3D | None = None
         self._filter_texs: dict[str, tuple[Lut3D, moderngl.Texture3D]] = {}
         self._filter: _Filter | None = None
-        self._spatial: list[_Spatial] = []
-        self._plans: dict[tuple[str, int, int], _BlurPlan] = {}
+        self._spatial: list[SpatialPasses] = []
+        self._plans: dict[tuple[str, int, int], BlurPlan] = {}
         self._look = Look()
         self._src: moderngl.Texture | None = None
         #: The uploaded picture when it came as Y'CbCr planes (``self._planes``), else None.
@@ -162,28 +111,12 @@ class GLRenderer:
         self._source_size: tuple[int, int] | None = None
         self._output_size: tuple[int, int] | None = None
         self._size: tuple[int, int] | None = None
-        self._targets: dict[str, tuple[moderngl.Texture, moderngl.Framebuffer]] = {}
         self._graded_dtype = "f1"
-        self._pbos: list[tuple[moderngl.Buffer, tuple[int, int]] | None] = [None] * YUV_SLOTS
-        self._next_slot = 0
+        self._yuv420 = Yuv420Readback(self._gl)
         self.max_size = int(ctx.info["GL_MAX_TEXTURE_SIZE"])
         self._dirty = True
 
     # -- setup ---------------------------------------------------------------------
-
-    def _vao(self, fragment: str, *includes: str, **defines: float) -> moderngl.VertexArray:
-        key = (fragment, *includes, *(f"{name}={value}" for name, value in defines.items()))
-        if key not in self._vaos:
-            program = self.ctx.program(
-                vertex_shader=shader_source("quad.vert"),
-                fragment_shader=shader_source(fragment, *includes, defines=defines),
-            )
-            self._vaos[key] = self.ctx.vertex_array(program, [(self._quad, "2f", "in_pos")])
-        return self._vaos[key]
-
-    def _op_vao(self, fragment: str, op: SpatialOp) -> moderngl.VertexArray:
-        """A pass of a spatial operation: ``fragment`` with the operation's GLSL and constants."""
-        return self._vao(fragment, "color.glsl", op.SHADER, **op.DEFINES)
 
     @property
     def look(self) -> Look:
@@ -215,55 +148,32 @@ class GLRenderer:
             mix = look.filter.intensity / filter_preset.FILTER_INTENSITY.maximum
             texture = self._filter_texture(look.filter.name, lut)
             self._filter = _Filter(texture, mix, tuple(dmin), tuple(scale))
-        self._spatial = [self._spatial_step(op, look) for op in active_spatial(look)]
+        self._spatial = [SpatialPasses.build(self._gl, op, look) for op in active_spatial(look)]
         self._look = look
         self._dirty = True
 
-    def _spatial_step(self, op: SpatialOp, look: Look) -> _Spatial:
-        prep, combine = (
-            ("pack.frag", "combine_packed.frag") if op.BLUR_CHANNELS == 1 else ("prep.frag", "combine.frag")
-        )
-        return _Spatial(
-            op,
-            float(op.amount(op.params(look))),
-            (self._op_vao(prep, op), self._op_vao(combine, op)),
-            (self._op_vao("down.frag", op), self._op_vao("combine_up.frag", op)),
-        )
-
-    def _table_texture(self, lut: Lut3D, tex: moderngl.Texture3D | None) -> moderngl.Texture3D:
-        n = lut.size
-        rgba = np.ones((n, n, n, 4), np.float32)
-        rgba[..., :3] = lut.table
-        if tex is None or tex.size != (n, n, n):
-            if tex is not None:
-                tex.release()
-            tex = self.ctx.texture3d((n, n, n), 4, dtype="f4")
-            tex.filter = (moderngl.LINEAR, moderngl.LINEAR)
-            tex.repeat_x = tex.repeat_y = tex.repeat_z = False
-        tex.write(rgba)
-        return tex
-
     def _upload_lut(self, lut: Lut3D) -> None:
-        self._lut_tex = self._table_texture(lut, self._lut_tex)
+        self._lut_tex = self._gl.table_texture(lut, self._lut_tex)
 
     def _filter_texture(self, name: str, lut: Lut3D) -> moderngl.Texture3D:
         # Keyed by name but checked against the table: a user LUT relinked or edited on
         # disk under the same name is a new table.
         cached = self._filter_texs.get(name)
         if cached is None or cached[0] is not lut:
-            self._filter_texs[name] = (lut, self._table_texture(lut, cached[1] if cached else None))
+            self._filter_texs[name] = (lut, self._gl.table_texture(lut, cached[1] if cached else None))
         return self._filter_texs[name][1]
 
     def upload(self, frame: np.ndarray | YuvImage) -> None:
         """Upload a frame: HxWx3 uint8, uint16 or float32 in [0, 1], sRGB-encoded, row 0 on top;
         or a decoded picture's Y'CbCr planes, which the first pass converts to R'G'B' itself."""
         if isinstance(frame, YuvImage):
-            self._upload_yuv(frame)
+            upload_planes(self.ctx, self._planes, frame, self.max_size)
+            self._yuv = frame
             self._source_size = frame.upright_size
             self._resized()
             return
         rgb = np.asarray(frame)
-        dtype = _DTYPES.get(rgb.dtype)
+        dtype = TEXTURE_DTYPES.get(rgb.dtype)
         if rgb.ndim != 3 or rgb.shape[2] != 3 or rgb.shape[0] < 1 or rgb.shape[1] < 1 or dtype is None:
             raise MediaError(
                 "A frame must be a non-empty HxWx3 uint8, uint16 or float32 array, "
@@ -284,25 +194,6 @@ class GLRenderer:
         self._source_size = (w, h)
         self._resized()
 
-    def _upload_yuv(self, image: YuvImage) -> None:
-        if max(image.width, image.height) > self.max_size:
-            raise MediaError(
-                f"A {image.width}x{image.height} frame is over this GPU's texture limit "
-                f"of {self.max_size} pixels."
-            )
-        dtype = _DTYPES[image.planes[0].dtype]
-        for i, plane in enumerate(image.planes):
-            # The whole rows, padding included: texelFetch never reads past the picture,
-            # and no copy is made to cut the padding off.
-            size = (plane.shape[1], plane.shape[0])
-            if i == len(self._planes):
-                self._planes.append(self.ctx.texture(size, 1, dtype=dtype))
-            elif (self._planes[i].size, self._planes[i].dtype) != (size, dtype):
-                self._planes[i].release()
-                self._planes[i] = self.ctx.texture(size, 1, dtype=dtype)
-            self._planes[i].write(plane, alignment=1)
-        self._yuv = image
-
     @property
     def output_size(self) -> tuple[int, int] | None:
         """(width, height) to grade uploaded R'G'B' frames at, when smaller than they are:
@@ -322,7 +213,7 @@ class GLRenderer:
         if self._output_size is not None and self._yuv is None:
             size = (min(size[0], self._output_size[0]), min(size[1], self._output_size[1]))
         if self._size != size:
-            self._release_targets()
+            self._gl.release_targets()
             self._plans.clear()
             self._size = size
         self._dirty = True
@@ -332,85 +223,30 @@ class GLRenderer:
         assert self._size is not None, "no frame has been uploaded"
         return self._size
 
-    def _source(self) -> tuple[str, dict[str, int], _Inputs, dict[str, object]]:
+    def _source(self) -> Source:
         """What the first pass reads: its include, #defines, textures and uniforms."""
-        image = self._yuv
-        if image is None:
-            src, source_size, size = self._src, self._source_size, self._frame_size()
-            assert src is not None and source_size is not None, "no frame has been uploaded"
-            if size == source_size:
-                return "source_rgb.glsl", {"SCALED": 0}, {"src": src}, {}
-            scale = (source_size[0] / size[0], source_size[1] / size[1])
-            return "source_rgb.glsl", {"SCALED": 1}, {"src": src}, {"source_scale": scale}
-        # Normalized texel n -> value n * x - y, in [0, 1] for Y' and [-0.5, 0.5] for Cb, Cr.
-        top = 255.0 if image.planes[0].dtype == np.uint8 else 65535.0
-        if image.full_range:
-            full = 2.0**image.bits - 1
-            luma, chroma = (top / full, 0.0), (top / full, 2.0 ** (image.bits - 1) / full)
-        else:
-            step = 2.0 ** (image.bits - 8)
-            luma, chroma = (top / step / 219, 16 / 219), (top / step / 224, 128 / 224)
-        sx, sy = image.chroma_shift
-        defines = {"TURNS": image.turns, "CHROMA_SHIFT_X": sx, "CHROMA_SHIFT_Y": sy,
-                   "CHROMA_LERP": int(image.bits > 8 and sy == 1)}
-        inputs: _Inputs = dict(zip(("plane_y", "plane_u", "plane_v"), self._planes, strict=True))
-        uniforms: dict[str, object] = {"luma_map": luma, "chroma_map": chroma, "kr_kb": image.kr_kb}
-        if image.turns:
-            uniforms["coded_size"] = (image.width, image.height)
-        return "source_yuv.glsl", defines, inputs, uniforms
+        if self._yuv is not None:
+            return yuv_source(self._yuv, self._planes)
+        src, source_size, size = self._src, self._source_size, self._frame_size()
+        assert src is not None and source_size is not None, "no frame has been uploaded"
+        if size == source_size:
+            return "source_rgb.glsl", {"SCALED": 0}, {"src": src}, {}
+        scale = (source_size[0] / size[0], source_size[1] / size[1])
+        return "source_rgb.glsl", {"SCALED": 1}, {"src": src}, {"source_scale": scale}
 
     def _target(
         self, name: str, size: tuple[int, int] | None = None, components: int = 4, dtype: str = "f2"
-    ) -> tuple[moderngl.Texture, moderngl.Framebuffer]:
+    ) -> Target:
         """A render target, kept across frames; ``size`` defaults to the frame size."""
-        size = size or self._frame_size()
-        found = self._targets.get(name)
-        if found is not None:
-            if (found[0].size, found[0].components, found[0].dtype) == (size, components, dtype):
-                return found
-            found[1].release()
-            found[0].release()
-        tex = self.ctx.texture(size, components, dtype=dtype)
-        tex.filter = (moderngl.LINEAR, moderngl.LINEAR)
-        tex.repeat_x = tex.repeat_y = False
-        self._targets[name] = (tex, self.ctx.framebuffer(color_attachments=[tex]))
-        return self._targets[name]
-
-    def _release_targets(self) -> None:
-        for tex, fbo in self._targets.values():
-            fbo.release()
-            tex.release()
-        self._targets.clear()
+        return self._gl.target(name, size or self._frame_size(), components, dtype)
 
     # -- processing ----------------------------------------------------------------
 
-    def _pass(
-        self,
-        vao: moderngl.VertexArray,
-        target: tuple[moderngl.Texture, moderngl.Framebuffer],
-        inputs: Mapping[str, moderngl.Texture | moderngl.Texture3D],
-        **uniforms: object,
-    ) -> moderngl.Texture:
-        tex, fbo = target
-        fbo.use()
-        self.ctx.viewport = (0, 0, tex.width, tex.height)
-        program = vao.program
-        for unit, (name, texture) in enumerate(inputs.items()):
-            texture.use(unit)
-            program[name] = unit
-        for name, value in uniforms.items():
-            if isinstance(value, np.ndarray):
-                _uniform(program, name).write(value)
-            else:
-                program[name] = value
-        vao.render(moderngl.TRIANGLE_STRIP)
-        return tex
-
-    def _plan(self, op: SpatialOp) -> _BlurPlan:
+    def _plan(self, op: SpatialOp) -> BlurPlan:
         width, height = self._frame_size()
         key = (op.NAME, width, height)
         if key not in self._plans:
-            self._plans[key] = _blur_plan(op, width, height)
+            self._plans[key] = blur_plan(op, width, height)
         return self._plans[key]
 
     def _process(self) -> None:
@@ -421,8 +257,8 @@ class GLRenderer:
         target = graded if not self._spatial else self._target("image0")
         include, defines, inputs, uniforms = self._source()
         if self._lut_tex is None and self._filter is None:
-            copy = self._vao("copy.frag", "color.glsl", include, **defines)
-            image = self._pass(copy, target, inputs, **uniforms)
+            copy = self._gl.vao("copy.frag", "color.glsl", include, **defines)
+            image = self._gl.run(copy, target, inputs, **uniforms)
         else:
             if self._lut_tex is not None:
                 inputs["lut"] = self._lut_tex
@@ -432,38 +268,16 @@ class GLRenderer:
                 inputs["filter_lut"] = table.texture
                 uniforms |= {"filter_size": float(table.texture.size[0]), "filter_mix": table.mix,
                              "filter_min": table.domain_min, "filter_scale": table.scale}
-            vao = self._vao("lut.frag", "color.glsl", include, USE_LUT=int(self._lut_tex is not None),
+            vao = self._gl.vao("lut.frag", "color.glsl", include, USE_LUT=int(self._lut_tex is not None),
                             USE_FILTER=int(self._filter is not None), **defines)
-            image = self._pass(vao, target, inputs, **uniforms)
+            image = self._gl.run(vao, target, inputs, **uniforms)
         for i, step in enumerate(self._spatial):
-            plan = self._plan(step.op)
-            # Separate full-resolution shaders: llvmpipe runs both sides of a branch.
-            reduced = plan.factor > 1
-            packed = step.op.BLUR_CHANNELS == 1 and not reduced
-            # A reduced luma blur is R16F; RGB ones are RGBA16F, as RGB16F is not renderable
-            # everywhere. A full-resolution luma blur packs four pixels into an RGBA16F texel:
-            # a quarter of the fetches, which is most of its cost on a CPU rasterizer.
-            size = (-(-plan.size[0] // 4), plan.size[1]) if packed else plan.size
-            channels = 1 if step.op.BLUR_CHANNELS == 1 and reduced else 4
-            blur_a = self._target(f"{step.op.NAME}_a", size, channels)
-            blur_b = self._target(f"{step.op.NAME}_b", size, channels)
-            prep, combine = step.reduced if reduced else step.full
-            self._pass(prep, blur_a, {"src": image}, **({"factor": plan.factor} if reduced else {}))
-            radius = len(plan.weights) - 1
-            blur = self._vao("blur.frag", "color.glsl", RADIUS=radius)
-            if packed:
-                across = self._vao("blur_packed.frag", "color.glsl", RADIUS=radius, PAD=-(-radius // 4))
-                self._pass(across, blur_b, {"src": blur_a[0]}, weights=plan.weights)
-            else:
-                self._pass(blur, blur_b, {"src": blur_a[0]}, direction=(1, 0), weights=plan.weights)
-            self._pass(blur, blur_a, {"src": blur_b[0]}, direction=(0, 1), weights=plan.weights)
             if i == len(self._spatial) - 1:
                 target = graded
             else:
-                target = self._target("image1" if image is self._targets["image0"][0] else "image0")
-            extra = {"factor": float(plan.factor)} if reduced else {}
-            inputs = {"src": image, "blurred": blur_a[0]}
-            image = self._pass(combine, target, inputs, amount=step.amount, **extra)
+                # The operations ping-pong between two images, starting from image0.
+                target = self._target(f"image{(i + 1) % 2}")
+            image = step.run(self._gl, self._plan(step.op), image, target)
         self._dirty = False
 
     def _bring_up_to_date(self) -> tuple[int, int]:
@@ -505,7 +319,7 @@ class GLRenderer:
         step = max(1, -(-w // max_width))
         size = (-(-w // step), -(-h // step))
         target = self._target("reduced", size, 4, "f1")
-        self._pass(self._vao("subsample.frag", "color.glsl"), target, {"src": graded}, step=step)
+        self._gl.run(self._gl.vao("subsample.frag", "color.glsl"), target, {"src": graded}, step=step)
         out = np.empty((size[1], size[0], 3), np.uint8)
         target[1].read_into(out, components=3, alignment=1)
         return out
@@ -524,40 +338,13 @@ class GLRenderer:
             self._graded_dtype = "f1"
             self._dirty = True
         graded = self.graded_texture
-        w, h = self._frame_size()
-        cw, ch = -(-w // 2), -(-h // 2)
-        luma = self._target("luma", (-(-w // 4), h), 4, "f1")
-        chroma = self._target("chroma", (cw, ch), 2, "f1")
-        self._pass(self._vao("yuv_luma.frag", "color.glsl"), luma, {"src": graded})
-        self._pass(self._vao("yuv_chroma.frag", "color.glsl"), chroma, {"src": graded})
-        slot = self._next_slot
-        self._next_slot = (slot + 1) % YUV_SLOTS
-        row = -(-w // 4) * 4
-        size = row * h + 2 * cw * ch
-        pbo = self._pbos[slot]
-        if pbo is None or pbo[0].size != size:
-            if pbo is not None:
-                pbo[0].release()
-            pbo = (self.ctx.buffer(reserve=size, dynamic=True), (w, h))
-        self._pbos[slot] = (pbo[0], (w, h))
-        luma[1].read_into(pbo[0], components=4, alignment=1)
-        chroma[1].read_into(pbo[0], components=2, alignment=1, write_offset=row * h)
-        return slot
+        return self._yuv420.start(graded, self._frame_size())
 
     def finish_yuv420(self, slot: int) -> tuple[np.ndarray, np.ndarray]:
         """The planes ``start_yuv420`` read into ``slot``: Y' (H, W; a view of rows padded to
         a multiple of 4) and interleaved Cb, Cr (ceil(H/2), ceil(W/2), 2), uint8, waiting for
         the GPU where it has not finished."""
-        entry = self._pbos[slot]
-        assert entry is not None, f"slot {slot} was not started by start_yuv420"
-        pbo, (w, h) = entry
-        cw, ch = -(-w // 2), -(-h // 2)
-        row = -(-w // 4) * 4
-        y = np.empty((h, row), np.uint8)
-        uv = np.empty((ch, cw, 2), np.uint8)
-        pbo.read_into(y, size=row * h)
-        pbo.read_into(uv, size=2 * cw * ch, offset=row * h)
-        return y[:, :w], uv
+        return self._yuv420.finish(slot)
 
     def render(
         self, frame: np.ndarray | YuvImage, out: np.ndarray | None = None, *, deep: bool = False
@@ -625,26 +412,18 @@ class GLRenderer:
             assert self._src is not None, "draw grades (and so checks) an upload first"
             return self._src
         include, defines, inputs, uniforms = self._source()
-        vao = self._vao("copy.frag", "color.glsl", include, **defines)
-        return self._pass(vao, self._target("original"), inputs, **uniforms)
+        vao = self._gl.vao("copy.frag", "color.glsl", include, **defines)
+        return self._gl.run(vao, self._target("original"), inputs, **uniforms)
 
     def release(self) -> None:
         """Free the GL objects (and the context, when this renderer created it)."""
-        self._release_targets()
-        for pbo in self._pbos:
-            if pbo is not None:
-                pbo[0].release()
-        self._pbos = [None] * YUV_SLOTS
+        self._yuv420.release()
         for tex in (self._src, self._lut_tex, *self._planes, *(tex for _, tex in self._filter_texs.values())):
             if tex is not None:
                 tex.release()
         self._src = self._lut_tex = self._filter = self._yuv = None
         self._planes.clear()
         self._filter_texs.clear()
-        for vao in self._vaos.values():
-            vao.program.release()
-            vao.release()
-        self._vaos.clear()
-        self._quad.release()
+        self._gl.release()
         if self._owns_ctx:
             self.ctx.release()

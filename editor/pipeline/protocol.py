@@ -68,7 +68,8 @@ class SpatialOp(Operation, Protocol):
 
     @property
     def DEFINES(self) -> Mapping[str, float]:
-        """Constants the shader reads as ``#define`` (``editor.gl.shader_source``), so each lives once."""
+        """Constants the shader reads as ``#define`` (``editor.gl_passes.shader_source``), so
+        each lives once."""
 
     @property
     def BLUR_CHANNELS(self) -> int:
