@@ -11,9 +11,9 @@ to their GLSL twins within 2/255, so they are float32 and follow the conventions
 shaders and ffmpeg's filters use (BT.601 luma of shape (..., 1), ``scale_chroma`` as
 ffmpeg's ``eq=saturation``). These are a colorist's building blocks (curves, CDL, split
 toning, channel mixes, hue pulls) evaluated once, at build time, on the 33^3 identity
-grid; their output is committed as ``resources/filters/*.cube``, which must come out
-byte-identical from every run (tests/test_filters.py). Sharing functions would make
-either a slider change rewrite every preset's bytes or a preset tweak move the sliders,
+grid; their output is committed as ``resources/filters/*.npz``, whose tables must come
+out the same from every run (tests/test_filters.py). Sharing functions would make
+either a slider change rewrite every preset's table or a preset tweak move the sliders,
 so ``luma`` and ``saturation`` here deliberately mean the Rec. 709, float64 versions and
 nothing outside the recipes uses them.
 """

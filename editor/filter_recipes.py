@@ -3,15 +3,16 @@
 Every preset is a composition of small color transforms evaluated on the identity grid:
 per-channel tone curves, ASC CDL (slope/offset/power), saturation by luma, split toning,
 channel mixing, hue-selective pulls and fades. The result is sampled on a 33^3 grid and
-written to ``resources/filters/<name>.cube`` with ``TITLE "<name>"``, plus a 160x100
-thumbnail of a real photo (``skimage.data.astronaut()``, NASA, public domain) for the
-filter gallery and a contact sheet of all of them in ``docs/filters.png``.
+written to ``resources/filters/<name>.npz`` titled ``<name>`` (the format is
+``editor.filters``'), plus a 160x100 thumbnail of a real photo (``skimage.data.astronaut()``,
+NASA, public domain) for the filter gallery and a contact sheet of all of them in
+``docs/filters.png``.
 
 The transforms are in ``editor.filter_math``, whose docstring says why they are not the
 pipeline's operations. Each preset is clipped to [0, 1] once at the end.
 
-Regenerate with ``python -m editor.filter_recipes``; the output is byte-identical on
-every run (float64 math, fixed 6-decimal printing).
+Regenerate with ``python -m editor.filter_recipes``; the output is the same on every run
+(float64 math, rounded to the file's 16-bit codes).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from editor.fileio import atomic_path, write_text_atomic
+from editor.fileio import atomic_path
 from editor.filter_math import (
     cdl,
     curves,
@@ -43,8 +44,8 @@ from editor.filter_math import (
     vibrance,
     white_balance,
 )
-from editor.filters import filters_dir, preset_names
-from editor.lut import Lut3D, apply_trilinear, format_cube, read_cube
+from editor.filters import filters_dir, preset_names, read_preset, write_preset
+from editor.lut import Lut3D, apply_trilinear
 from editor.paths import REPO_ROOT
 from editor.progress import CancelToken, Progress, ProgressCallback, ProgressTracker
 
@@ -368,11 +369,6 @@ def build_lut(name: str, size: int = GRID_SIZE) -> Lut3D:
     return Lut3D(table, title=name)
 
 
-def cube_text(name: str) -> str:
-    """The exact bytes (as text) of ``resources/filters/<name>.cube``."""
-    return format_cube(build_lut(name))
-
-
 def thumbnail_photo() -> np.ndarray:
     """The gallery photo: astronaut portrait cropped to 16:10, 160x100, sRGB float32 in [0, 1]."""
     from skimage import data  # build-time only (the ``train`` extra)
@@ -418,7 +414,7 @@ def generate(
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> list[Path]:
-    """Write ``<name>.cube`` and ``thumbs/<name>.png`` for each preset (all by default).
+    """Write ``<name>.npz`` and ``thumbs/<name>.png`` for each preset (all by default).
 
     The contact sheet is written only when all presets are generated and ``sheet_path``
     is set. Returns the files written.
@@ -434,14 +430,12 @@ def generate(
     written: list[Path] = []
     tiles = []
     for name in names:
-        cube_path = out_dir / f"{name}.cube"
-        write_text_atomic(cube_path, cube_text(name))
-        # The thumbnail shows the file as written (6-decimal values), not the float64 recipe.
-        lut = read_cube(cube_path).lut3d
-        assert lut is not None, "cube_text writes a 3D LUT"
-        tile = render(photo, lut)
+        lut_path = out_dir / f"{name}.npz"
+        write_preset(lut_path, build_lut(name))
+        # The thumbnail shows the file as written (16-bit codes), not the float64 recipe.
+        tile = render(photo, read_preset(lut_path))
         _save_png(tile, out_dir / "thumbs" / f"{name}.png")
-        written += [cube_path, out_dir / "thumbs" / f"{name}.png"]
+        written += [lut_path, out_dir / "thumbs" / f"{name}.png"]
         tiles.append((name, tile))
         tracker.advance()
     if sheet_path is not None and set(names) == set(preset_names()):

@@ -11,14 +11,17 @@ from PIL import Image
 from editor import cli, filter_recipes
 from editor.errors import LookError
 from editor.filters import (
+    CODE_MAX,
     filters_dir,
     load_preset,
     preset_description,
     preset_label,
     preset_names,
+    read_preset,
     thumbnail_path,
+    write_preset,
 )
-from editor.lut import apply_trilinear, identity_table
+from editor.lut import Lut3D, LutError, apply_trilinear, identity_table
 
 NAMES = preset_names()
 
@@ -41,7 +44,7 @@ def test_catalog_and_recipes_name_the_same_32_presets():
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_every_preset_has_a_33_cube_titled_by_name_and_a_thumbnail(name):
+def test_every_preset_has_a_33_table_titled_by_name_and_a_thumbnail(name):
     lut = load_preset(name)  # checks it is a plain 3D LUT
     assert lut.title == name and lut.table.shape == (33, 33, 33, 3)
     assert 0.0 <= lut.table.min() and lut.table.max() <= 1.0
@@ -49,10 +52,48 @@ def test_every_preset_has_a_33_cube_titled_by_name_and_a_thumbnail(name):
         assert thumb.size == (160, 100) and thumb.mode == "RGB"
 
 
-def test_regenerating_reproduces_the_committed_files():
+def test_regenerating_reproduces_the_committed_files(tmp_path):
     for name in NAMES:
-        committed = (filters_dir() / f"{name}.cube").read_text(encoding="utf-8")
-        assert filter_recipes.cube_text(name) == committed, f"{name}.cube differs from its recipe"
+        write_preset(tmp_path / f"{name}.npz", filter_recipes.build_lut(name))
+        again = read_preset(tmp_path / f"{name}.npz")
+        committed = load_preset(name)
+        assert again.title == committed.title
+        assert np.array_equal(again.table, committed.table), f"{name}.npz differs from its recipe"
+
+
+def test_a_preset_file_holds_its_recipe_within_half_a_16_bit_step():
+    # The file keeps 16-bit codes: half a code (1/131070) off the float64 recipe at most,
+    # plus float32's rounding of code/65535.
+    for name in ("cinematic_TealOrange", "bw_TriX", "neon_Cyberpunk"):
+        recipe = filter_recipes.build_lut(name).table.astype(np.float64)
+        stored = load_preset(name).table.astype(np.float64)
+        assert np.abs(stored - recipe).max() <= 0.5 / CODE_MAX + 1e-7
+
+
+def test_a_preset_file_round_trips_exactly_and_refuses_what_it_cannot_hold(tmp_path):
+    rng = np.random.default_rng(7)
+    codes = rng.integers(0, CODE_MAX + 1, (5, 5, 5, 3))  # rough, so every difference wraps somewhere
+    lut = Lut3D((codes / CODE_MAX).astype(np.float32), title="rough")
+    write_preset(tmp_path / "rough.npz", lut)
+    back = read_preset(tmp_path / "rough.npz")
+    assert back.title == "rough" and back.table.dtype == np.float32
+    assert np.array_equal(np.round(back.table.astype(np.float64) * CODE_MAX), codes)
+    with pytest.raises(ValueError, match=r"\[0, 1\]"):
+        write_preset(tmp_path / "over.npz", Lut3D(np.full((2, 2, 2, 3), 1.5, np.float32)))
+    shifted = Lut3D(identity_table(2), domain_max=np.full(3, 2.0, np.float32))
+    with pytest.raises(ValueError, match="domain"):
+        write_preset(tmp_path / "domain.npz", shifted)
+    assert not (tmp_path / "over.npz").exists() and not (tmp_path / "domain.npz").exists()
+
+
+def test_a_damaged_preset_file_is_one_lut_error(tmp_path):
+    truncated = tmp_path / "truncated.npz"
+    truncated.write_bytes((filters_dir() / "bw_Classic.npz").read_bytes()[:1000])
+    not_a_table = tmp_path / "flat.npz"
+    np.savez_compressed(not_a_table, title=np.array("flat"), deltas=np.zeros((4, 3), np.uint16))
+    for path in (truncated, not_a_table, tmp_path / "missing.npz"):
+        with pytest.raises(LutError, match=str(path.name)):
+            read_preset(path)
 
 
 def test_generate_writes_cube_and_thumbnail_like_the_committed_ones(tmp_path):
@@ -60,10 +101,10 @@ def test_generate_writes_cube_and_thumbnail_like_the_committed_ones(tmp_path):
     name = "cinematic_TealOrange"
     written = filter_recipes.generate([name], out_dir=tmp_path)
     assert sorted(p.relative_to(tmp_path).as_posix() for p in written) == [
-        f"{name}.cube",
+        f"{name}.npz",
         f"thumbs/{name}.png",
     ]
-    assert (tmp_path / f"{name}.cube").read_bytes() == (filters_dir() / f"{name}.cube").read_bytes()
+    assert np.array_equal(read_preset(tmp_path / f"{name}.npz").table, load_preset(name).table)
     with Image.open(tmp_path / "thumbs" / f"{name}.png") as new, Image.open(thumbnail_path(name)) as old:
         np.testing.assert_array_equal(np.asarray(new), np.asarray(old))
 
