@@ -16,10 +16,10 @@ RGBA16 one read back as uint16. Export (``set_look(..., fused=True)``) bakes ste
 into one finer table instead.
 
 Frames come in as R'G'B' arrays or as a decoded picture's Y'CbCr planes
-(``editor.media.YuvImage``), which the first pass converts itself as swscale would; for
-the encoder, ``start_yuv420``/``finish_yuv420`` turn the graded frame into BT.709
-limited-range 4:2:0 planes on the GPU and read them back through pixel-buffer objects
-(both in ``editor.gl_yuv``). A frame larger than the GPU's texture limit (a panorama)
+(``editor.media_color.YuvImage``), which the first pass converts itself as swscale
+would; for the encoder, ``start_yuv420``/``finish_yuv420`` turn the graded frame into
+BT.709 limited-range 4:2:0 planes on the GPU and read them back through pixel-buffer
+objects (both in ``editor.gl_yuv``). A frame larger than the GPU's texture limit (a panorama)
 is graded in tiles when the look is pointwise, which gives the same pixels, and by the
 numpy reference ``editor.pipeline.render_cpu`` (which the shaders match within 2/255)
 when a spatial operation needs the whole picture. Programs, textures and framebuffers
@@ -48,7 +48,7 @@ from editor.gl_passes import TEXTURE_DTYPES, GLPasses, Source, Target
 from editor.gl_spatial import BlurPlan, SpatialPasses, blur_plan
 from editor.gl_yuv import Yuv420Readback, upload_planes, yuv_source
 from editor.lut import Lut3D
-from editor.media import YuvImage
+from editor.media_color import YuvImage
 from editor.pipeline import (
     LUT_SIZE,
     active_pointwise,

@@ -1,8 +1,8 @@
 """Y'CbCr in and out of the GL renderer.
 
-In: a decoded picture's planes (``editor.media.YuvImage``) are uploaded as they are, row
-padding included, and the renderer's first pass (``source_yuv.glsl``) converts them to
-R'G'B' as swscale would, turning the picture upright on the way. Out: the graded frame
+In: a decoded picture's planes (``editor.media_color.YuvImage``) are uploaded as they
+are, row padding included, and the renderer's first pass (``source_yuv.glsl``) converts
+them to R'G'B' as swscale would, turning the picture upright on the way. Out: the graded frame
 becomes BT.709 limited-range 4:2:0 planes for the encoder (``yuv_luma.frag``,
 ``yuv_chroma.frag``), read back through pixel-buffer objects so that a GPU fills them
 while the caller goes on with the next frame.
@@ -15,7 +15,7 @@ import numpy as np
 
 from editor.errors import MediaError
 from editor.gl_passes import TEXTURE_DTYPES, GLPasses, Inputs, Source
-from editor.media import YuvImage
+from editor.media_color import YuvImage
 
 #: Pixel-buffer objects that ``Yuv420Readback.start`` reads graded frames back through.
 YUV_SLOTS = 3
