@@ -9,9 +9,12 @@ called) and the request's mode (``mode: <intent>``, the target is one of
 ``editor.intent.MODES``: a new look, a change relative to the current one, or nothing
 the tools can do). The four prompts of one intent are decoded as one batch at run time.
 
-Intents are normalized the same way everywhere: surrounding space stripped, inner
-whitespace collapsed to one space and lowercased (the teacher's labels do not depend
-on case, and lowercasing keeps the tokenizer's vocabulary small).
+An intent reaches the student in one form, ``normalize_intent``, in training and at run
+time alike. It is not the form that decides whether two intents are the same one:
+``editor.distill.corpus.intent_key`` (letters and digits only) does that for the
+corpus, the splits and the filtering, so that "Golden hour!!" and "golden-hour" are
+one intent and never land in two splits, while the student still reads the
+punctuation, signs and emoji that people type.
 """
 
 from __future__ import annotations
@@ -24,7 +27,13 @@ TASKS: tuple[str, ...] = (*TOOLS, MODE_TASK)
 
 
 def normalize_intent(intent: str) -> str:
-    """Strip, collapse whitespace and lowercase an intent."""
+    """The intent as the student reads it: surrounding space stripped, inner whitespace
+    collapsed to one space, lowercased; punctuation, digits and signs kept ("80s",
+    "+20%", "b&w" mean something).
+
+    Lowercasing because the teacher's labels do not depend on case, and it keeps the
+    tokenizer's vocabulary small.
+    """
     return " ".join(intent.split()).lower()
 
 

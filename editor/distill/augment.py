@@ -12,8 +12,9 @@ New intents come from another model than the student: the sentence-embedding mod
 a mistaken intent is replaced by its nearest neighbours in a vocabulary of words and
 phrases (the knowledge base's), single and paired substitutions are recombined, and
 the candidates closest in meaning to the original intent are kept. Candidates whose
-normalized form is in the test or unseen split (or already in training) are never
-used. The teacher labels what is kept.
+form as the student reads it (``editor.prompts.normalize_intent``) is that of an
+intent in the test or unseen split (or already in training) are never used. The
+teacher labels what is kept.
 """
 
 from __future__ import annotations
@@ -148,7 +149,8 @@ def augment_intents(
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> list[str]:
-    """New intents for the mistaken samples, none of them in ``exclude`` (normalized)."""
+    """New intents for the mistaken samples, none of them in ``exclude`` (compared as
+    ``normalize_intent`` forms, which the candidates already are)."""
     seen = {normalize_intent(e) for e in exclude}
     tracker = ProgressTracker(len(mistakes), progress, cancel)
     out: list[str] = []

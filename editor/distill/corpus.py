@@ -98,7 +98,12 @@ KEEP_RATE = 0.07
 
 
 def intent_key(text: str) -> str:
-    """The identity of an intent: letters and digits only, lower case."""
+    """The identity of an intent: NFKC, lower case, letters and digits only.
+
+    Looser than the form the student reads (``editor.prompts.normalize_intent``), on
+    purpose: intents that differ only in case, spacing, punctuation or emoji are one
+    intent when the corpus is deduplicated and split, so none is in two splits.
+    """
     text = unicodedata.normalize("NFKC", text).lower()
     return "".join(ch for ch in text if ch.isalnum())
 
