@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import ast
 import configparser
+import importlib.util
+import json
+import os
 import shutil
 import subprocess
 import sys
@@ -48,7 +51,7 @@ def test_the_bundle_leaves_the_training_extras_out():
     assert not {"numpy", "av", "PySide6", "ctranslate2", "sentencepiece", "moderngl"} & excluded
 
 
-def test_the_bundle_keeps_every_qt_and_pillow_module_the_runtime_imports():
+def test_the_bundle_keeps_every_module_the_runtime_imports():
     # UNUSED_PARTS leaves out modules nothing at run time imports; one the app starts using
     # must come off that list, or the bundle fails where the checkout works.
     excluded = set(_spec_list("UNUSED_PARTS"))
@@ -61,6 +64,58 @@ def test_the_bundle_keeps_every_qt_and_pillow_module_the_runtime_imports():
                 imported |= {a.name for a in node.names}
     assert "PySide6.QtOpenGLWidgets" in imported and "PySide6.QtNetwork" in excluded
     assert not imported & excluded
+
+
+def _packaging_module(name: str):
+    # packaging/ is a folder of build scripts, not a package (and "packaging" is PyPI's).
+    spec = importlib.util.spec_from_file_location(name, REPO_ROOT / "packaging" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _wheel_icu_data() -> Path:
+    import PySide6
+
+    found = sorted((Path(PySide6.__file__).parent / "Qt" / "lib").glob("libicudata.so.*"))
+    if not found:
+        pytest.skip("this PySide6 has no ICU of its own to trim (the bundle trims it on Linux only)")
+    return found[0]
+
+
+def test_the_icu_data_package_reads_and_writes_back_byte_for_byte():
+    icu_data = _packaging_module("icu_data")
+    _, _, package = icu_data.read_library(_wheel_icu_data())
+    header, items = icu_data.read_items(package)
+    assert icu_data.write_items(header, items) == package
+    kept = {name.split("/", 1)[1] for name, _ in items if icu_data.kept(name)}
+    assert not any(name.startswith(icu_data.DROPPED_TREES) for name in kept)
+    assert {"coll/de.res", "coll/ucadata.icu", "zone/de.res", "de.res", "cnvalias.icu"} <= kept
+
+
+def test_qt_answers_the_same_with_the_trimmed_icu_data(tmp_path):
+    icu_data = _packaging_module("icu_data")
+    wheel = _wheel_icu_data()
+    trimmed = tmp_path / wheel.name
+    icu_data.trim(wheel, trimmed)
+    assert trimmed.stat().st_size < 0.6 * wheel.stat().st_size
+
+    def answers(preload: Path | None) -> dict:
+        env = dict(os.environ, LD_PRELOAD=str(preload)) if preload else dict(os.environ)
+        done = subprocess.run(
+            [sys.executable, str(Path(__file__).with_name("icu_probe.py"))],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
+
+    full, cut = answers(None), answers(trimmed)
+    assert full.pop("icu data") == [str(wheel.resolve())] and cut.pop("icu data") == [str(trimmed)]
+    assert cut == full
 
 
 def test_a_command_that_needs_the_training_extras_says_so_without_them():
