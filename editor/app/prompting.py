@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from editor.intent import NOT_UNDERSTOOD
 
 from .prompt import PromptPanel, typed_command
-from .workers import ModelService
+from .workers import ModelService, PromptAnswer
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +51,11 @@ class PromptFlow(QObject):
         settings = window.settings
         self.model.suggest(intent, settings.model_dir, settings.device, self.panel.refine.isChecked())
 
-    def _on_suggested(self, intent: str, suggestion, refine: bool, variant: str) -> None:
+    def _on_suggested(self, answer: PromptAnswer) -> None:
         window, project = self.window, self.window.project
         if project is None:
             return
+        intent, suggestion, variant = answer.intent, answer.suggestion, answer.variant
         window.events.prompt_submitted(project.project_id, variant, intent, suggestion.look, suggestion.mode)
         if suggestion.warnings:
             log.info("prompt %r: %s", intent, "; ".join(suggestion.warnings))
@@ -63,7 +64,7 @@ class PromptFlow(QObject):
             window.show_status(NOT_UNDERSTOOD)
             self.not_understood.emit(intent)
             return
-        as_change = refine or suggestion.relative
+        as_change = answer.refine or suggestion.relative
         project.add_prompt(intent, suggestion.look, variant, as_change)
         self.panel.edit.set_history([p.intent for p in project.prompts])
         after = window.state.with_suggestion(suggestion.look, refine=as_change)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
@@ -18,13 +20,34 @@ from editor.errors import Cancelled, EditorError
 from editor.progress import CancelToken, Progress
 from editor.schema import Look
 
+if TYPE_CHECKING:
+    # Only for the annotation: editor.model loads CTranslate2, which the app defers to
+    # the first prompt.
+    from editor.model import Suggestion
+
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PromptAnswer:
+    """The model's answer to one prompt, as ``ModelService.suggested`` carries it."""
+
+    #: The prompt as the user typed it.
+    intent: str
+    #: The student's look, mode, explanation and parse warnings for it.
+    suggestion: Suggestion
+    #: Whether Refine was ticked when the prompt was sent: apply it as a change to the
+    #: look on screen whatever mode the model read.
+    refine: bool
+    #: The model variant that answered, for the event log.
+    variant: str
 
 
 class ModelService(QObject):
     """Runs ``Student.suggest`` off the UI thread, one prompt at a time."""
 
-    suggested = Signal(str, object, bool, str)
+    #: A ``PromptAnswer``.
+    suggested = Signal(object)
     failed = Signal(str, str)
     loading = Signal()
 
@@ -66,7 +89,7 @@ class ModelService(QObject):
             log.exception("prompt %r failed", intent)
             self.failed.emit(intent, "The model failed on this prompt; details are in the log file.")
             return
-        self.suggested.emit(intent, suggestion, refine, student.variant)
+        self.suggested.emit(PromptAnswer(intent, suggestion, refine, student.variant))
 
 
 class BackgroundJob(QObject):

@@ -7,6 +7,7 @@ The model answers from a script (the real window handlers run on it), as in test
 import pytest
 
 from editor.app.explanation import APPLIED_AS_CHANGE, NO_LOOK
+from editor.app.workers import PromptAnswer
 from editor.filters import preset_names
 from editor.model import Suggestion
 from editor.samples import sample_photo, sample_video
@@ -22,7 +23,7 @@ def scripted(window, monkeypatch):
     def suggest(intent, model_dir, device, refine=False):
         look, mode = SCRIPT[intent]
         answer = Suggestion(look, describe(look), {"mode": mode}, [], 3.0, mode)
-        window.model.suggested.emit(intent, answer, refine, "scripted-model")
+        window.model.suggested.emit(PromptAnswer(intent, answer, refine, "scripted-model"))
 
     monkeypatch.setattr(window.model, "suggest", suggest)
     assert window.open_media(sample_photo())

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from editor.app.export_dialog import ExportDialog
+from editor.app.workers import PromptAnswer
 from editor.model import Suggestion
 from editor.project import EditState
 from editor.samples import sample_video
@@ -27,7 +28,7 @@ def on_video(window, monkeypatch):
     answer = Suggestion(GOLDEN, describe(GOLDEN), {"mode": "new"}, [], 3.0, "new")
 
     def suggest(intent, model_dir, device, refine=False):
-        window.model.suggested.emit(intent, answer, refine, "scripted-model")
+        window.model.suggested.emit(PromptAnswer(intent, answer, refine, "scripted-model"))
 
     monkeypatch.setattr(window.model, "suggest", suggest)
     assert window.open_media(sample_video())

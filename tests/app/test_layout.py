@@ -9,6 +9,7 @@ import textwrap
 
 import pytest
 
+from editor.app.workers import PromptAnswer
 from editor.model import Suggestion
 from editor.samples import sample_photo
 from editor.schema import FilterChoice, Look, describe
@@ -27,7 +28,7 @@ def test_the_picture_keeps_its_size_after_prompts(window, qtbot, monkeypatch):
     def suggest(intent, model_dir, device, refine=False):
         look = answers[intent]
         answer = Suggestion(look, describe(look), {"mode": "new"}, ["a note"], 3.0, "new")
-        window.model.suggested.emit(intent, answer, refine, "scripted-model")
+        window.model.suggested.emit(PromptAnswer(intent, answer, refine, "scripted-model"))
 
     monkeypatch.setattr(window.model, "suggest", suggest)
     assert window.open_media(sample_photo())

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from editor.app.explanation import APPLIED_AS_CHANGE
 from editor.app.preview import AFTER, BEFORE
 from editor.app.prompt import typed_command
+from editor.app.workers import PromptAnswer
 from editor.events import read_events
 from editor.intent import NEW, NONE, NOT_UNDERSTOOD, RELATIVE
 from editor.model import Suggestion
@@ -51,7 +52,7 @@ def scripted(window, monkeypatch):
 
     def suggest(intent, model_dir, device, refine=False):
         window.asked.append(intent)
-        window.model.suggested.emit(intent, SCRIPT[intent], refine, "scripted-model")
+        window.model.suggested.emit(PromptAnswer(intent, SCRIPT[intent], refine, "scripted-model"))
 
     monkeypatch.setattr(window.model, "suggest", suggest)
     assert window.open_media(sample_photo())
