@@ -39,6 +39,7 @@ from editor.user_luts import missing
 
 from .actions import add_action
 from .gallery import THUMB_SIZE
+from .thumbnails import THUMBS_PER_TICK, thumbnail_source
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,6 @@ LOOK_FILTER = "Looks (*.json)"
 CUBE_FILTER = "LUT files (*.cube)"
 SHELF_TITLE = "My looks"
 _CELL = QSize(THUMB_SIZE.width() + 8, THUMB_SIZE.height() + 28)
-_THUMBS_PER_TICK = 2
 
 
 class LooksShelf(QWidget):
@@ -173,10 +173,8 @@ class LooksMenu:
         if not self.queue or preview.frame is None:
             self._timer.stop()
             return
-        frame = preview.frame
-        step = max(1, frame.shape[0] // (THUMB_SIZE.height() * 2))
-        small = np.ascontiguousarray(frame[::step, ::step])
-        for name in self.queue[:_THUMBS_PER_TICK]:
+        small = thumbnail_source(preview.frame)
+        for name in self.queue[:THUMBS_PER_TICK]:
             saved = self.shelf.looks.get(name)
             if saved is None or missing(saved.look) is not None:
                 continue
@@ -184,7 +182,7 @@ class LooksMenu:
                 self.shelf.set_thumbnail(name, preview.render_thumbnail(small, saved.look))
             except EditorError:
                 log.warning("thumbnail of look %s failed", name, exc_info=True)
-        del self.queue[:_THUMBS_PER_TICK]
+        del self.queue[:THUMBS_PER_TICK]
 
     def _report(self, exc: Exception, what: str) -> None:
         log.warning("%s failed", what, exc_info=exc)
