@@ -2,11 +2,11 @@
 
 The student is a T5 encoder-decoder built from a ``transformers.T5Config`` (nothing
 downloaded; random init except the token embeddings, which start from the bundled
-sentence-embedding model's vectors of each piece) and trained multi-task on the three tool prompts of every
-training row (``editor.distill.prompts``). Training is seeded and resumable: a
-checkpoint (model, optimizer, schedule, RNG and step) is written every
-``checkpoint_every`` steps and when the work is cancelled or interrupted, and a new
-run with the same options and data continues from it.
+sentence-embedding model's vectors of each piece) and trained multi-task on the four
+prompts of every training row, the three tools' and the mode's (``editor.prompts``).
+Training is seeded and resumable: a checkpoint (model, optimizer, schedule, RNG and
+step) is written every ``checkpoint_every`` steps and when the work is cancelled or
+interrupted, and a new run with the same options and data continues from it.
 
 Work directory layout: ``spiece.model`` (tokenizer), ``checkpoint.pt`` (resume
 state), ``hf/`` (the finished Hugging Face model, input of ``editor.distill.convert``).
@@ -23,6 +23,7 @@ import shutil
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -173,12 +174,35 @@ def _fingerprint(options: TrainOptions, pairs: list[tuple[str, str]]) -> str:
     return digest.hexdigest()
 
 
+#: Each epoch's order is shuffled, then cut into pools of this many batches, each pool
+#: sorted by length before it is cut into batches: a batch then holds intents of about
+#: one length (little padding) while what lands in it is still drawn at random, which
+#: sorting the whole epoch would give up.
+_POOL_BATCHES = 32
+#: A prime above any epoch count: ``seed * _SEED_STRIDE + epoch`` gives each (seed,
+#: epoch) pair its own batch order.
+_SEED_STRIDE = 100_003
+#: Steps between two points of ``TrainResult.history``.
+_HISTORY_EVERY = 50
+#: The reported loss is a moving average that gives the newest step this weight, about
+#: the last ``_HISTORY_EVERY`` steps: one batch's loss is too noisy to read.
+_LOSS_SMOOTHING = 0.02
+#: Gradients are clipped to this norm (Hugging Face Trainer's default), so one batch of
+#: rare long targets cannot throw a model trained from scratch far.
+_MAX_GRAD_NORM = 1.0
+#: AdamW's decoupled weight decay, the common value for transformers.
+_WEIGHT_DECAY = 0.01
+#: After warm-up the learning rate falls linearly to this fraction of its peak and stays
+#: there instead of reaching zero, so the last steps of a run still move the weights.
+_MIN_LR_FACTOR = 0.02
+
+
 def _batches(lengths: Sequence[int], batch_size: int, seed: int, epoch: int) -> list[list[int]]:
     """One epoch's batches: shuffled, then length-bucketed to cut padding (seeded)."""
-    rng = random.Random(seed * 100_003 + epoch)
+    rng = random.Random(seed * _SEED_STRIDE + epoch)
     order = list(range(len(lengths)))
     rng.shuffle(order)
-    pool = batch_size * 32
+    pool = batch_size * _POOL_BATCHES
     batches = []
     for start in range(0, len(order), pool):
         chunk = sorted(order[start : start + pool], key=lambda i: lengths[i])
@@ -192,14 +216,62 @@ def _pad(seqs: list[list[int]], value: int) -> torch.Tensor:
     return torch.tensor([s + [value] * (width - len(s)) for s in seqs], dtype=torch.long)
 
 
-def train(
-    rows: Sequence[tuple[str, Look, str]],
-    work_dir: Path,
-    options: TrainOptions = TrainOptions(),
-    progress: ProgressCallback | None = None,
-    cancel: CancelToken | None = None,
-) -> TrainResult:
-    """Train (or resume training) the student on ``(intent, look, mode)`` rows in ``work_dir``."""
+@dataclass(frozen=True)
+class _Encoded:
+    """The training pairs as token ids, each ending in EOS."""
+
+    sources: list[list[int]]
+    targets: list[list[int]]
+
+    @property
+    def lengths(self) -> list[int]:
+        """The key pairs are bucketed by: source length plus twice the target length."""
+        return [len(s) + 2 * len(t) for s, t in zip(self.sources, self.targets, strict=True)]
+
+
+@dataclass
+class _Run:
+    """What a checkpoint holds besides the options and data it was made with."""
+
+    model: T5ForConditionalGeneration
+    optimizer: torch.optim.AdamW
+    scheduler: torch.optim.lr_scheduler.LambdaLR
+    step: int = 0
+    history: list[float] = field(default_factory=list)
+    #: Seconds trained by the runs this one resumes.
+    seconds_before: float = 0.0
+    #: ``time.monotonic()`` when this process started training.
+    started: float = 0.0
+
+    @property
+    def seconds(self) -> float:
+        return self.seconds_before + time.monotonic() - self.started
+
+    def restore(self, state: dict) -> None:
+        self.model.load_state_dict(state["model"])
+        self.optimizer.load_state_dict(state["optimizer"])
+        self.scheduler.load_state_dict(state["scheduler"])
+        torch.set_rng_state(state["rng"])
+        self.step, self.history, self.seconds_before = state["step"], state["history"], state["seconds"]
+
+    def save(self, path: Path, fingerprint: str, options: TrainOptions) -> None:
+        payload = {
+            "fingerprint": fingerprint,
+            "options": asdict(options),
+            "model": self.model.state_dict(),
+            "optimizer": self.optimizer.state_dict(),
+            "scheduler": self.scheduler.state_dict(),
+            "rng": torch.get_rng_state(),
+            "step": self.step,
+            "history": self.history,
+            "seconds": self.seconds,
+        }
+        with atomic_path(path) as tmp:
+            torch.save(payload, tmp)
+        log.info("checkpoint at step %d", self.step)
+
+
+def _check(rows: Sequence[tuple[str, Look, str]], options: TrainOptions) -> None:
     if options.size not in SIZES:
         raise EditorError(f"Unknown model size {options.size!r}; expected one of {', '.join(SIZES)}.")
     if options.embedding_init not in EMBEDDING_INITS:
@@ -209,127 +281,202 @@ def train(
         )
     if not rows:
         raise EditorError("There are no training rows.")
-    work_dir = Path(work_dir)
-    work_dir.mkdir(parents=True, exist_ok=True)
-    torch.set_num_threads(options.threads)
-    pairs = training_pairs(rows)
-    fingerprint = _fingerprint(options, pairs)
-    ckpt_path = work_dir / CHECKPOINT_FILE
-    state = None
-    if ckpt_path.exists():
-        state = torch.load(ckpt_path, map_location="cpu", weights_only=False)
-        if state.get("fingerprint") != fingerprint:
-            raise EditorError(
-                f"The checkpoint in {str(work_dir)!r} was made with other options or data; "
-                "use another work directory or --restart."
-            )
-        log.info("resuming from step %d", state["step"])
 
-    tok_path = work_dir / TOKENIZER_FILE
-    init_dir = Path(options.init_from) if options.init_from else None
-    if init_dir is not None and not (init_dir / TOKENIZER_FILE).exists():
+
+def _checkpoint(work_dir: Path, fingerprint: str) -> dict | None:
+    """The checkpoint to resume from, if ``work_dir`` holds one; one made with other
+    options or data is refused."""
+    path = work_dir / CHECKPOINT_FILE
+    if not path.exists():
+        return None
+    state = torch.load(path, map_location="cpu", weights_only=False)
+    if state.get("fingerprint") != fingerprint:
+        raise EditorError(
+            f"The checkpoint in {str(work_dir)!r} was made with other options or data; "
+            "use another work directory or --restart."
+        )
+    log.info("resuming from step %d", state["step"])
+    return state
+
+
+def _start_dir(options: TrainOptions) -> Path | None:
+    """``options.init_from`` once it holds a trained student."""
+    if not options.init_from:
+        return None
+    init_dir = Path(options.init_from)
+    if not (init_dir / TOKENIZER_FILE).exists():
         raise EditorError(f"{str(init_dir)!r} holds no trained student ({TOKENIZER_FILE} is missing).")
-    if state is None or not tok_path.exists():
-        if init_dir is not None:
-            shutil.copy2(init_dir / TOKENIZER_FILE, tok_path)
-        else:
-            train_tokenizer([text for pair in pairs for text in pair], tok_path, options.vocab_size)
-    sp = load_tokenizer(tok_path)
-    sources = [sp.encode(s) + [EOS_ID] for s, _ in pairs]
-    targets = [sp.encode(t) + [EOS_ID] for _, t in pairs]
-    lengths = [len(s) + 2 * len(t) for s, t in zip(sources, targets, strict=True)]
+    return init_dir
 
+
+def _tokenizer(
+    work_dir: Path, pairs: list[tuple[str, str]], options: TrainOptions, init_dir: Path | None, resuming: bool
+) -> Path:
+    """The run's tokenizer file: kept when resuming, else the start student's or a new one."""
+    path = work_dir / TOKENIZER_FILE
+    if not resuming or not path.exists():
+        if init_dir is not None:
+            shutil.copy2(init_dir / TOKENIZER_FILE, path)
+        else:
+            train_tokenizer([text for pair in pairs for text in pair], path, options.vocab_size)
+    return path
+
+
+def _new_model(
+    sp, options: TrainOptions, init_dir: Path | None, resuming: bool
+) -> T5ForConditionalGeneration:
+    """The model at step 0: the start student's weights, or seeded initial ones (its
+    embeddings from the pieces' meaning unless ``embedding_init`` is ``random``); a resumed
+    run loads the checkpoint's over them."""
     torch.manual_seed(options.seed)
     config = build_config(SIZES[options.size], sp.get_piece_size(), options.dropout)
     model = T5ForConditionalGeneration(config)
-    if state is None and init_dir is not None:
+    if not resuming and init_dir is not None:
         start = T5ForConditionalGeneration.from_pretrained(init_dir)
         shape = ("vocab_size", "d_model", "d_ff", "num_layers", "num_decoder_layers", "num_heads")
         if any(getattr(start.config, k) != getattr(config, k) for k in shape):
             raise EditorError(f"The student in {str(init_dir)!r} is not of size {options.size!r}.")
         model.load_state_dict(start.state_dict())
-    elif state is None:
+    elif not resuming:
         _init_embeddings(model, sp, options.embedding_init)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=options.learning_rate, weight_decay=0.01)
-    steps_per_epoch = math.ceil(len(pairs) / options.batch_size)
-    total_steps = steps_per_epoch * options.epochs
-    last_step = total_steps if options.max_steps is None else min(total_steps, options.max_steps)
+    return model
 
-    def lr_factor(step: int) -> float:
-        if step < options.warmup_steps:
-            return (step + 1) / options.warmup_steps
-        return max(0.02, (total_steps - step) / max(1, total_steps - options.warmup_steps))
 
-    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lr_factor)
-    step, history, seconds = 0, [], 0.0
-    if state is not None:
-        model.load_state_dict(state["model"])
-        optimizer.load_state_dict(state["optimizer"])
-        scheduler.load_state_dict(state["scheduler"])
-        torch.set_rng_state(state["rng"])
-        step, history, seconds = state["step"], state["history"], state["seconds"]
+def _schedule(
+    optimizer: torch.optim.AdamW, warmup_steps: int, total_steps: int
+) -> torch.optim.lr_scheduler.LambdaLR:
+    """Linear warm-up over ``warmup_steps``, then linear decay to ``_MIN_LR_FACTOR`` of the
+    peak at ``total_steps``."""
 
-    def save_checkpoint() -> None:
-        payload = {
-            "fingerprint": fingerprint,
-            "options": asdict(options),
-            "model": model.state_dict(),
-            "optimizer": optimizer.state_dict(),
-            "scheduler": scheduler.state_dict(),
-            "rng": torch.get_rng_state(),
-            "step": step,
-            "history": history,
-            "seconds": seconds + time.monotonic() - started,
-        }
-        with atomic_path(ckpt_path) as tmp:
-            torch.save(payload, tmp)
-        log.info("checkpoint at step %d", step)
+    def factor(step: int) -> float:
+        if step < warmup_steps:
+            return (step + 1) / warmup_steps
+        return max(_MIN_LR_FACTOR, (total_steps - step) / max(1, total_steps - warmup_steps))
 
-    tracker = ProgressTracker(last_step, progress, cancel)
-    tracker.done = step
-    started = time.monotonic()
+    return torch.optim.lr_scheduler.LambdaLR(optimizer, factor)
+
+
+def _fit(
+    run: _Run,
+    data: _Encoded,
+    options: TrainOptions,
+    last_step: int,
+    save: Callable[[], None],
+    tracker: ProgressTracker,
+) -> float:
+    """Train ``run`` up to ``last_step``, saving every ``checkpoint_every`` steps; returns
+    the smoothed loss."""
+    steps_per_epoch = math.ceil(len(data.sources) / options.batch_size)
+    lengths = data.lengths
+    model = run.model
     model.train()
-    running = history[-1] if history else 0.0
+    running = run.history[-1] if run.history else 0.0
     plan_epoch, plan = -1, []
-    try:
-        while step < last_step:
-            epoch, offset = divmod(step, steps_per_epoch)
-            if epoch != plan_epoch:
-                # The plan depends only on (seed, epoch): build it once per epoch, not per step.
-                plan_epoch, plan = epoch, _batches(lengths, options.batch_size, options.seed, epoch)
-            batch = plan[offset]
-            input_ids = _pad([sources[i] for i in batch], PAD_ID)
-            labels = _pad([targets[i] for i in batch], -100)
-            loss = model(input_ids=input_ids, attention_mask=input_ids.ne(PAD_ID), labels=labels).loss
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimizer.step()
-            scheduler.step()
-            step += 1
-            running = loss.item() if step == 1 else 0.98 * running + 0.02 * loss.item()
-            if step % 50 == 0:
-                history.append(round(running, 4))
-            if step % options.checkpoint_every == 0 and step < last_step:
-                save_checkpoint()
-            tracker.advance()
-    except (Cancelled, KeyboardInterrupt):
-        save_checkpoint()
-        raise
-    save_checkpoint()
+    while run.step < last_step:
+        epoch, offset = divmod(run.step, steps_per_epoch)
+        if epoch != plan_epoch:
+            # The plan depends only on (seed, epoch): build it once per epoch, not per step.
+            plan_epoch, plan = epoch, _batches(lengths, options.batch_size, options.seed, epoch)
+        batch = plan[offset]
+        input_ids = _pad([data.sources[i] for i in batch], PAD_ID)
+        labels = _pad([data.targets[i] for i in batch], -100)
+        loss = model(input_ids=input_ids, attention_mask=input_ids.ne(PAD_ID), labels=labels).loss
+        run.optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), _MAX_GRAD_NORM)
+        run.optimizer.step()
+        run.scheduler.step()
+        run.step += 1
+        if run.step == 1:
+            running = loss.item()
+        else:
+            running = (1 - _LOSS_SMOOTHING) * running + _LOSS_SMOOTHING * loss.item()
+        if run.step % _HISTORY_EVERY == 0:
+            run.history.append(round(running, 4))
+        if run.step % options.checkpoint_every == 0 and run.step < last_step:
+            save()
+        tracker.advance()
+    return running
 
+
+def _save_hf(model: T5ForConditionalGeneration, tokenizer: Path, work_dir: Path) -> Path:
+    """Write the finished model and its tokenizer to ``work_dir/hf``, replacing it whole."""
     hf_dir = work_dir / HF_DIR
     tmp_dir = work_dir / f".{HF_DIR}.part"
     shutil.rmtree(tmp_dir, ignore_errors=True)
     model.eval()
     model.save_pretrained(tmp_dir)
-    shutil.copy2(tok_path, tmp_dir / TOKENIZER_FILE)
+    shutil.copy2(tokenizer, tmp_dir / TOKENIZER_FILE)
     shutil.rmtree(hf_dir, ignore_errors=True)
     tmp_dir.rename(hf_dir)
-    total_seconds = seconds + time.monotonic() - started
+    return hf_dir
+
+
+def train(
+    rows: Sequence[tuple[str, Look, str]],
+    work_dir: Path,
+    options: TrainOptions = TrainOptions(),
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> TrainResult:
+    """Train (or resume training) the student on ``(intent, look, mode)`` rows in ``work_dir``.
+
+    Args:
+        rows: The labelled intents; each gives one (prompt, target) pair per task.
+        work_dir: Where the tokenizer, the checkpoint and the finished ``hf/`` model go
+            (created if missing). A checkpoint there made with the same options and rows
+            is resumed; one made with others is refused.
+        options: Model size, schedule, seed and the rest (``TrainOptions``).
+        progress: Called after every optimizer step with a ``Progress``: steps done of
+            the steps to take.
+        cancel: Stops training once the step in flight is done; the checkpoint is saved,
+            then ``Cancelled`` is raised (as for Ctrl-C, ``KeyboardInterrupt``).
+
+    Returns:
+        Where the model and tokenizer are, the steps taken, the smoothed loss, the time
+        spent over every run it resumes, the parameter count and the loss history.
+
+    Raises:
+        EditorError: Unknown size or embedding initialization, no rows, a checkpoint
+            made with other options or data, or ``init_from`` that is not a student of
+            this size.
+    """
+    _check(rows, options)
+    work_dir = Path(work_dir)
+    work_dir.mkdir(parents=True, exist_ok=True)
+    torch.set_num_threads(options.threads)
+    pairs = training_pairs(rows)
+    fingerprint = _fingerprint(options, pairs)
+    state = _checkpoint(work_dir, fingerprint)
+    resuming = state is not None
+    init_dir = _start_dir(options)
+    tok_path = _tokenizer(work_dir, pairs, options, init_dir, resuming)
+    sp = load_tokenizer(tok_path)
+    data = _Encoded([sp.encode(s) + [EOS_ID] for s, _ in pairs], [sp.encode(t) + [EOS_ID] for _, t in pairs])
+
+    model = _new_model(sp, options, init_dir, resuming)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=options.learning_rate, weight_decay=_WEIGHT_DECAY)
+    total_steps = math.ceil(len(pairs) / options.batch_size) * options.epochs
+    last_step = total_steps if options.max_steps is None else min(total_steps, options.max_steps)
+    run = _Run(model, optimizer, _schedule(optimizer, options.warmup_steps, total_steps))
+    if state is not None:
+        run.restore(state)
+    save = partial(run.save, work_dir / CHECKPOINT_FILE, fingerprint, options)
+    tracker = ProgressTracker(last_step, progress, cancel)
+    tracker.done = run.step
+    run.started = time.monotonic()
+    try:
+        loss = _fit(run, data, options, last_step, save, tracker)
+    except (Cancelled, KeyboardInterrupt):
+        save()
+        raise
+    save()
+
+    hf_dir = _save_hf(model, tok_path, work_dir)
+    seconds = run.seconds
     params = sum(p.numel() for p in model.parameters())
-    log.info("trained %d steps in %.0f s, loss %.4f, %d parameters", step, total_seconds, running, params)
-    return TrainResult(hf_dir, tok_path, step, running, total_seconds, params, history)
+    log.info("trained %d steps in %.0f s, loss %.4f, %d parameters", run.step, seconds, loss, params)
+    return TrainResult(hf_dir, tok_path, run.step, loss, seconds, params, run.history)
 
 
 def subsample(rows: Sequence, fraction: float, seed: int) -> list:
