@@ -134,11 +134,31 @@ def export(
 ) -> ExportResult:
     """Render ``look`` onto ``source`` and write ``target`` atomically.
 
-    Raises ``MediaError`` (unreadable input, bad target) or ``Cancelled``; in both cases
-    no output file is left and the source is never touched. ``renderer`` is reused when
-    given (the app passes its preview renderer); otherwise a headless one is made.
-    An existing ``target`` is replaced only with ``overwrite``, which the app passes once
-    the user agreed and the command line for ``--overwrite``.
+    Args:
+        source: The video or photo to grade; it is never modified.
+        target: The file to write, through a temporary file renamed once complete:
+            ``.mp4``, ``.m4v`` or ``.mov`` for a video, JPEG, PNG or TIFF (by its
+            extension) for a photo.
+        look: The grade, baked for export with steps 1-12 in one table
+            (``GLRenderer.set_look(..., fused=True)``).
+        settings: Encoder, quality, speed, size and photo quality (``ExportSettings``).
+        renderer: A renderer to reuse (the app passes its preview's); ``None`` makes a
+            headless one for this export and releases it afterwards.
+        progress: Called with a ``Progress`` as the work advances (frames for a video).
+        cancel: Stops the export at the next check; ``Cancelled`` is raised.
+        overwrite: Replace an existing ``target``; the app passes it once the user
+            agreed, the command line for ``--overwrite``.
+
+    Returns:
+        What was written (``ExportResult``).
+
+    Raises:
+        MediaError: An unreadable input or a bad target.
+        Cancelled: ``cancel`` was cancelled.
+        EditorError: No OpenGL 3.3 for a headless renderer.
+
+    After ``MediaError`` or ``Cancelled`` no output file is left and the source is
+    untouched.
     """
     start = time.monotonic()
     source = Path(source)

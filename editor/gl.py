@@ -78,10 +78,19 @@ class _Filter:
 
 
 class GLRenderer:
-    """Renders a look on RGB frames with OpenGL 3.3 core (see the module docstring).
+    """Renders a look on frames with OpenGL 3.3 core (see the module docstring).
 
-    ``ctx=None`` creates (and owns) a standalone context: EGL on Linux, which needs no
-    X server, and the platform's own (CGL on macOS, WGL on Windows) elsewhere.
+    Use: ``set_look``, then ``upload`` a frame and read it (``read_graded``, ``draw``,
+    ``start_yuv420``), or ``render`` for both at once; ``release`` when done.
+
+    Args:
+        ctx: A current GL 3.3 core context to render in (the preview's, inside Qt's
+            ``QOpenGLWidget``), which stays the caller's. ``None`` creates (and owns) a
+            standalone one: EGL on Linux, which needs no X server, and the platform's own
+            (CGL on macOS, WGL on Windows) elsewhere.
+
+    Raises:
+        EditorError: ``ctx`` is ``None`` and no OpenGL 3.3 context can be made.
     """
 
     def __init__(self, ctx: moderngl.Context | None = None) -> None:

@@ -105,8 +105,17 @@ def _pick_device(device: str) -> str:
 class Student:
     """The shipped student model; load once, then call ``suggest`` as often as needed.
 
-    On CPU the model runs with one intra-op thread: for a model this small, thread
-    synchronization costs more than the matrix work it splits.
+    Args:
+        model_dir: A converted student (``model.bin`` and its tokenizer,
+            ``spiece.model``); ``None`` is the shipped one (``editor.paths.default_model_dir``).
+        device: ``cpu``, ``cuda`` or ``auto`` (CUDA where CTranslate2 sees a GPU, else
+            the CPU); int8 on the CPU, int8 with float16 on a GPU.
+        intra_threads: CPU threads per decode. One by default: for a model this small,
+            thread synchronization costs more than the matrix work it splits.
+
+    Raises:
+        EditorError: An unknown device, or a model directory that is missing a file or
+            cannot be loaded.
     """
 
     def __init__(self, model_dir: Path | None = None, device: str = "auto", intra_threads: int = 1) -> None:
