@@ -18,6 +18,8 @@ from editor.gl_passes import TEXTURE_DTYPES, GLPasses, Inputs, Source
 from editor.media_color import YuvImage
 
 #: Pixel-buffer objects that ``Yuv420Readback.start`` reads graded frames back through.
+#: At most ``YUV_SLOTS - 1`` reads may be outstanding, and export has two: it finishes a
+#: frame's read only after starting the next one's (``editor.export_video``).
 YUV_SLOTS = 3
 
 

@@ -24,6 +24,12 @@ log = logging.getLogger(__name__)
 
 #: AVColorTransferCharacteristic values of HDR video.
 _HDR_TRANSFERS = {16: "PQ, SMPTE ST 2084", 18: "HLG, ARIB STD-B67"}
+#: Decoding is complete once its pictures reach this fraction of the stated duration,
+#: less ``_COMPLETE_SLACK_S``: the duration may be the container's, which a longer audio
+#: track sets, or rounded up, so a whole file can stop short of it; a cut one stops well
+#: short.
+_COMPLETE_FRACTION = 0.9
+_COMPLETE_SLACK_S = 0.5
 
 
 @dataclass(frozen=True)
@@ -126,7 +132,7 @@ def check_complete(info: MediaInfo, end_s: float) -> None:
     threads hide the decoder's complaint), so the shortfall is what gives it away.
     ``end_s`` is where the last decoded frame ends, in seconds from the start.
     """
-    if info.duration_s > 0 and end_s < 0.9 * info.duration_s - 0.5:
+    if info.duration_s > 0 and end_s < _COMPLETE_FRACTION * info.duration_s - _COMPLETE_SLACK_S:
         raise MediaError(
             f"{info.path} is damaged or truncated: its pictures stop at {end_s:.1f} s "
             f"of {info.duration_s:.1f} s."
