@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from editor.teacher import lexicon
@@ -230,6 +231,31 @@ def test_a_look_the_picture_has_is_not_applied(teacher, intent):
     assert look.filter is None and look.adjust_value("exposure") > 0 and look.adjust_value("temperature") == 0
 
 
+@pytest.mark.parametrize(
+    "intent", ["it looks cold and sad, warm it up", "the blue sky looks too dark, like a storm is coming"]
+)
+def test_a_look_that_describes_the_problem_is_not_applied(teacher, intent):
+    assert teacher.label(intent).look.filter is None
+
+
+def test_a_range_against_the_whole_picture_still_moves_its_way(teacher):
+    """"brighter overall but darken the sky": rendered, the blues end darker although the
+    exposure rises."""
+    from editor.directions import measures, moved
+    from editor.pipeline import render_cpu
+    from editor.teacher.verify import chart
+
+    rgb, neutral, _ = chart()
+    # The chart's last nine patches are its blues (hue 240).
+    blues = np.zeros(rgb.shape[:2], dtype=bool)
+    blues[:, -9:] = True
+    look = teacher.label("brighter overall but darken the sky").look
+    before = measures(rgb, {"blue": blues}, neutral)
+    after = measures(render_cpu(rgb, look), {"blue": blues}, neutral)
+    assert look.adjust_value("exposure") > 0
+    assert moved("blue.luminance", "-", before["blue.luminance"], after["blue.luminance"]), look.to_text()
+
+
 def test_a_look_asked_for_by_likeness_is_applied(teacher):
     assert teacher.label("i want it to look like midnight and brighter").look.filter is not None
 
@@ -256,6 +282,19 @@ def test_a_look_asked_for_by_likeness_is_applied(teacher):
         ("dial the saturation back", "saturation", -1),
         ("bring the colors back", "saturation", 1),
         ("slightly greener tint pls", "tint", -1),
+        # Found on requests_dev4: typos, stops, "not ... enough" in a description, a style
+        # name made of lexicon words that names the problem, adjectives used as verbs.
+        ("ugh evrything is so dimm, brightr pls", "exposure", 1),
+        ("its like 2 stops underexposed", "exposure", 1),
+        ("its not bright enough for insta tbh", "exposure", 1),
+        ("its giving nicotine stain yellow, cool it", "temperature", -1),
+        ("it's got a weird icy blue cast, can you neutralize that", "temperature", 1),
+        ("get rid of the green tint and bring the exposure down", "tint", 1),
+        ("the phone's auto HDR made the colors insane, dial them back", "saturation", -1),
+        ("make the darks darker", "shadows", -1),
+        ("make the shadows brighter", "shadows", 1),
+        ("contrast -10 saturation -10", "contrast", -1),
+        ("contrast -10 saturation -10", "saturation", -1),
     ],
 )
 def test_complaints_casts_and_colorist_words(teacher, intent, name, sign):
@@ -267,7 +306,8 @@ def test_a_stop_of_exposure_is_the_documented_step(teacher):
 
 
 @pytest.mark.parametrize(
-    "intent", ["desaturate completely", "no color at all, just grey tones", "B+W", "b/w"]
+    "intent", ["desaturate completely", "no color at all, just grey tones", "B+W", "b/w", "b & w",
+               "remove all the color"]
 )
 def test_all_the_way_less_color_is_black_and_white(teacher, intent):
     assert _adjust(teacher, intent, "saturation") == -100
@@ -278,6 +318,7 @@ def test_all_the_way_less_color_is_black_and_white(teacher, intent):
     [
         "www.instagram.com",
         "vacation_final_v2.mp4",
+        'put "happy bday jess" in big letters on top',
         "can i edit raw files",
         "tiktok.com/r/photography",
         "is there a dark mode",

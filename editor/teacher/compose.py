@@ -3,7 +3,8 @@
 Each edit is its target's grade (``lexicon.TARGETS``, ``plus`` or ``minus``) scaled by
 its degree, or, with a number, scaled so that the target's main parameter moves by that
 number. A color-range edit moves that range's saturation by 35 or its luminance by 30
-per plain step (an object's second range by half). The edits add up.
+per plain step (an object's second range by half). The edits add up; a range whose
+luminance goes against the whole picture's exposure also takes that exposure back.
 
 Against a style, an edit wins on what it names: "golden hour but less saturated" is the
 style with its saturation replaced by the edit's, so the picture moves the asked way,
@@ -81,6 +82,12 @@ def compose(style: Look, edits: list[Edit]) -> Look:
             add_selective[key] = add_selective.get(key, 0.0) + v
         named_adjust |= set(a)
         named_selective |= set(s)
+    exposure = add_adjust.get("exposure", 0.0)
+    for (color, prop), v in add_selective.items():
+        if prop == "luminance" and v * exposure < 0:
+            # "brighter overall but darken the blues": the range also takes back the whole
+            # picture's move, or it would end up going the other way.
+            add_selective[(color, prop)] = v + (1 if v > 0 else -1) * abs(exposure)
     for name, v in add_adjust.items():
         base = adjust.get(name, 0.0)
         if name in named_adjust and base * v < 0:

@@ -123,6 +123,9 @@ class KnowledgeTeacher:
     def _correct(self, word: str) -> str:
         if word in self._known or len(word) < _MIN_TYPO_LEN or not word.isalpha():
             return word
+        if word.endswith("ier") and word[:-3] + "y" in self._known:
+            # "moodier", "grittier": the comparative of a look is the look.
+            return word[:-3] + "y"
         # Per teacher, not an lru_cache on the method, which would keep every teacher alive.
         if word not in self._corrections:
             close = [] if self.index.is_word(word) else difflib.get_close_matches(
@@ -333,8 +336,9 @@ class KnowledgeTeacher:
         ignore = _question(clauses) or self.off_topic(clauses)
         edits = any(c.edits for c in clauses)
         return [
-            m for clause in clauses
-            for m in self._clause_matches(clause, ignore or edits and _likeness(clause.words))
+            m for i, clause in enumerate(clauses)
+            for m in self._clause_matches(clause, ignore or edits and (
+                _likeness(clause.words) or _likened(clauses, i)))
         ]
 
     def prepare(self, intents: list[str]) -> None:
@@ -419,6 +423,12 @@ def _likeness(words: list[str]) -> bool:
         if w in lx.LIKENESS_VERBS and words[i + 1] == "like":
             return not any(v in DESIRE_WORDS for v in words[:i])
     return False
+
+
+def _likened(clauses: list[Clause], i: int) -> bool:
+    """Whether a clause goes on with a comparison to the complaint before it ("the sky looks
+    too dark, like a storm is coming")."""
+    return i > 0 and clauses[i].words[:1] == ["like"] and clauses[i - 1].complaint
 
 
 def _opens(words: tuple[str, ...], openers: tuple[str, ...]) -> bool:

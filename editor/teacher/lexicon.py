@@ -114,6 +114,8 @@ NOUNS: dict[str, str] = {
     **dict.fromkeys(["shadows", "shadow", "dark areas", "dark parts", "shadow detail", "midtones"],
                     "shadows"),
     **dict.fromkeys(["blacks", "black level", "black point", "black levels"], "blacks"),
+    # A colorist's shorthand for the dark and the light tones ("the darks darker").
+    **dict.fromkeys(["darks", "lows"], "shadows"), "highs": "highlights",
     **dict.fromkeys(["fade", "haze", "matte"], "fade"),
     "hue": "hue",
     **dict.fromkeys(["noise", "grain", "graininess"], "noise"),
@@ -171,6 +173,9 @@ CARRIERS: dict[str, tuple[str, int]] = {
     "warm it up": ("warmth", 1), "warm up": ("warmth", 1),
     **dict.fromkeys("cooler colder chillier cooled".split(), ("warmth", -1)),
     "cool it down": ("warmth", -1), "cool down": ("warmth", -1),
+    # Adjectives used as verbs ("cool it", "warm things up"): a wish, never a description.
+    **dict.fromkeys(["cool it", "cool things", "cool this"], ("warmth", -1)),
+    **dict.fromkeys(["warm it", "warm things", "warm this"], ("warmth", 1)),
     **dict.fromkeys("sharper crisper sharpen crispen clearer".split(), ("sharpness", 1)),
     **dict.fromkeys("softer smoother soften blur blurrier".split(), ("sharpness", -1)),
     **dict.fromkeys(["deeper blacks", "deep blacks", "crushed blacks", "crush the blacks", "richer blacks",
@@ -247,7 +252,8 @@ DIRECTIONS: dict[str, int] = {
                      "ease up on", "not so much", "take down", "scale back", "rein in", "tone it down",
                      "too much", "too many", "bring it down", "turn it down", "dial it back", "dial it down",
                      "pull it back", "bring them down", "tone them down", "knock it down", "knock it back",
-                     "pull them back"], -1),
+                     "pull them back", "dial them back", "dial them down", "turn them down",
+                     "knock them back"], -1),
     **dict.fromkeys(["not enough", "too little", "lacks", "lacking", "needs more", "bring it up",
                      "turn it up", "crank it up", "pump it up", "bump it up", "open up", "open it up",
                      "open them up", "bring them up", "has no", "have no", "there is no", "theres no"], 1),
@@ -259,6 +265,7 @@ POSTFIX: dict[str, int] = {
     **dict.fromkeys("down lower weaker less".split(), -1),
     **dict.fromkeys("high strong much intense heavy overpowering extreme excessive crazy".split(), -1),
     **dict.fromkeys("low weak little lacking missing lame".split(), 1),
+    **dict.fromkeys("insane wild nuts bonkers unreal".split(), -1),
     "too much": -1, "too high": -1, "too strong": -1, "too low": 1, "too little": 1, "too weak": 1,
     "not enough": 1, "off the charts": -1, "over the top": -1,
 }
@@ -338,7 +345,7 @@ OTHER_TASKS: frozenset[str] = frozenset(
 OFF_PICTURE: frozenset[str] = frozenset(
     """audio sound volume music song voice text font subtitle subtitles caption captions watermark
     logo sticker stickers battery app software program website button menu interface file files
-    mode""".split()
+    mode letters lettering title titles emoji emojis meme""".split()
 )
 #: People and pets a chat sentence is about ("my cat is asleep", "my mom loves this photo").
 PEOPLE: frozenset[str] = frozenset(
@@ -352,6 +359,7 @@ BACKSTORY: tuple[str, ...] = (
     "shot this", "i shot", "shot on", "photo of", "picture of", "pic of", "this is from", "from our",
     "from my", "we were", "i was at", "this is my", "this is our", "at my", "at our", "photo from",
     "my friend", "my mom", "my dad", "my sister", "my brother", "we went", "i went",
+    "we shot", "shot in", "shot at", "i filmed", "we filmed", "filmed this", "filmed at", "filmed in",
 )
 #: "it looks like midnight", "my phone made it look like midnight": beside an edit, the
 #: look named after one of these and "like" is the problem, not a request.
@@ -382,5 +390,6 @@ GLUE: frozenset[str] = frozenset(
     someone anyone somebody help if possible able try trying tried idk you guys kindly mind of
     so really just seems seem bit overall abit image's whole thing currently right now gonna
     should think feel feels looks like way sure maybe please thanks in advance first time posting
-    any tips new here quick request appreciated appreciate slider sliders nudge tones tone""".split()
+    any tips new here quick request appreciated appreciate slider sliders nudge tones tone
+    ugh everything tbh af rn literally honestly insta ig""".split()
 )

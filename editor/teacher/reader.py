@@ -55,6 +55,9 @@ COMPLAINT_VERBS: frozenset[str] = frozenset(
 DESIRE_WORDS: frozenset[str] = frozenset(
     {"make", "want", "should", "to", "wanna", "id", "like", "go", "turn", "needs", "need", "give", "add"}
 )
+_SIGNED = re.compile(r"[+-]\d+(\.\d+)?%?")
+#: Words before a name that say it is being taken out ("get rid of the green tint").
+_REMOVING = tuple(p for p, sign in lx.DIRECTIONS.items() if sign < 0)
 #: Colors that name a neutral object rather than a target ("the white dress looks yellow").
 _NEUTRALS = frozenset({"white", "grey", "gray"})
 
@@ -124,6 +127,8 @@ _TARGET_KINDS = ("carrier", "adjective", "noun", "color")
 _RANGEABLE = frozenset({"light", "exposure", "saturation", "vibrance", "contrast", "highlights", "shadows"})
 #: Verbs whose own target gives way to a noun after them ("soften the contrast").
 _VERB_TARGETS = frozenset({"light", "sharpness", "saturation", "contrast"})
+#: Tones a light comparative after them moves on their own ("the darks darker").
+_TONES = frozenset({"highlights", "shadows", "blacks"})
 _PRIORITY = ("damper", "negation", "carrier", "degree", "direction", "adjective", "color", "object", "noun",
              "postfix")
 
@@ -154,6 +159,11 @@ class Reader:
                 purpose = (
                     words[i] == "so" and i + 1 < len(words) and words[i + 1] in _SO_CLAUSE and bool(current)
                 )
+                # "contrast -10 saturation -10": a written sign ends its own edit.
+                signed = bool(_SIGNED.fullmatch(words[i - 1])) and words[i] in lx.NOUNS if i else False
+                if signed and current:
+                    out.append(current)
+                    current = []
                 if words[i] in CONJUNCTIONS or purpose or self._result_at(words, i, current):
                     if current:
                         out.append(current)
@@ -188,10 +198,11 @@ class Reader:
                 i += 1
                 continue
             protected = self._protected_at(words, i)
-            if protected == 2 and words[i] in lx.COLORS and words[i + 1] in lx.CAST_NOUNS \
-                    and any(w in COMPLAINT_VERBS for w in words[:i]) and not _wants(words[:i], True):
-                # "there's a green tint" names a cast to correct, though "green tint" is also a
-                # style ("film look with a green tint").
+            if protected and all((w,) in self.table for w in words[i : i + protected]) \
+                    and _unwanted(words, i, i + protected):
+                # "there's a green tint", "the blue sky looks too dark", "get rid of the soft
+                # focus" name a problem in the lexicon's words, though each is also a style
+                # ("film look with a green tint").
                 protected = 0
             found = None
             for n in range(min(self.longest, len(words) - i), 0, -1):
@@ -260,6 +271,10 @@ class Reader:
         # please dim it" does not.
         opening = (words[0] if words else "", " ".join(words[:2]))
         goes_on = any(w in lx.DEGREES or w in lx.ADJECTIVES or w in lx.COLORS or w == "too" for w in opening)
+        # "cool it": an adjective used as a verb asks; "it looks cold and sad": a lone style
+        # word after a description goes on describing.
+        lone_style = len(words) <= 2 and tuple(words[:1]) in self.styles
+        goes_on = (goes_on and opening[1] not in lx.CARRIERS) or lone_style
         purpose = bool(words) and words[0] == "so"
         if purpose:
             # "down so there's some detail": the purpose's noun is wanted, not turned down too.
@@ -332,6 +347,13 @@ class Reader:
                     used.update(range(it.start, it.end))
                 continue
             target, polarity, open_sign = self._target(it, words)
+            if it.kind == "carrier" and target == "light" and raw and raw[-1][3] \
+                    and raw[-1][0] in _TONES and self._adjacent(words, raw[-1][2].end, it.start):
+                # "the darks darker", "the shadows brighter": the tone the comparative is about.
+                raw[-1][1], raw[-1][3] = polarity, False
+                last_sign = polarity
+                used.update(range(it.start, it.end))
+                continue
             if raw and it.kind == "noun" and (raw[-1][0] == target or (
                     words[it.start] in lx.CAST_NOUNS and raw[-1][2].end == it.start
                     and raw[-1][2].kind == "carrier")):
@@ -365,6 +387,10 @@ class Reader:
                 used.add(it.end)
             if without:
                 sign, open_sign, without = -1, False, False
+            elif enough and not too and pending is None:
+                # "its not bright enough for insta": the adjective is what is wanted, even
+                # in a sentence that describes the picture.
+                sign, open_sign = polarity, False
             elif it.kind in ("adjective", "color") and (too or complaint) and pending is None:
                 sign, open_sign = -polarity, False
             elif pending is not None:
@@ -372,8 +398,6 @@ class Reader:
                 for p in pending_items:
                     used.update(range(p.start, p.end))
                 pending, pending_items = None, []
-            elif enough:
-                sign, open_sign = polarity, False
             elif cast:
                 sign, open_sign = -1, False
             elif open_sign and last_sign is not None:
@@ -382,6 +406,9 @@ class Reader:
                 sign = carry * polarity
             else:
                 sign = polarity
+            if target == "saturation" and sign < 0 and _all_of(words, it.start):
+                # "remove all the color": every bit of it, black and white.
+                degree = max(degree, lx.DEGREES["completely"])
             too = False
             used.update(too_at)
             used.update(range(it.start, it.end))
@@ -471,7 +498,7 @@ class Reader:
             # a touch under the original, the way a colorist reads the note.
             return [Edit(target, -sign, 0.35, phrase=phrase)]
         stops = number != int(number) or any(w in ("stop", "stops", "ev") for w in words) if number else False
-        if number is not None and target == "exposure" and number <= 5 and stops:
+        if number is not None and lx.TARGETS[target].main == "exposure" and number <= 5 and stops:
             # "exposure -0.5", "+1 stop" are in stops, the way Lightroom writes them; one stop is 40 here.
             number *= 40
         own_range = it.kind == "color" and it.value[1] is not None and it.value[1] in ranges
@@ -483,6 +510,27 @@ class Reader:
         if ranges and target.startswith("cast_") and own and own in ranges:
             return [Edit(target, sign, degree, (target[5:],), "saturation", number=number, phrase=phrase)]
         return [Edit(target, sign, degree, number=number, phrase=phrase)]
+
+
+def _unwanted(words: list[str], start: int, end: int) -> bool:
+    """Whether the words around ``words[start:end]`` describe it as a problem: a complaint
+    verb before it, one after it with "too" or an unwanted word, or a verb taking it out."""
+    before, after = words[:start], words[end:]
+    described = any(w in COMPLAINT_VERBS for w in before) and not _wants(before, True)
+    judged = any(w in COMPLAINT_VERBS for w in after) and any(
+        w == "too" or w in lx.UNWANTED or w in lx.COMPLAINTS for w in after
+    )
+    text = " " + " ".join(before) + " "
+    removed = any(f" {p} " in text for p in _REMOVING)
+    return described or judged or removed or any(w in lx.UNWANTED for w in words)
+
+
+def _all_of(words: list[str], start: int) -> bool:
+    """Whether "all" or "every" quantifies the word at ``start`` ("all the color", "all of the color")."""
+    i = start - 1
+    while i >= 0 and words[i] in ("the", "of", "this", "its"):
+        i -= 1
+    return i >= 0 and words[i] in ("all", "every")
 
 
 def _wants(words: list[str], likeness: bool) -> bool:

@@ -12,8 +12,8 @@ _SPLIT = re.compile(r"[,;!?:\n()\[\]/]+|\.+(?!\d)|\s-\s|\s+\u2014\s*|\s+-+\s+")
 _ADDRESS = re.compile(
     r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|co|mp4|mov|m4v|avi|mkv|webm|jpe?g|png|heic|tiff?|gif)\b(?:/\S*)?"
 )
-#: "b/w", "b+w", "bnw": the short forms of black and white ("b&w" is the knowledge base's).
-_BLACK_AND_WHITE = re.compile(r"\bb\s*[+/]\s*w\b|\bbnw\b")
+#: "b/w", "b+w", "b & w", "bnw": the short forms of black and white ("b&w" is the knowledge base's).
+_BLACK_AND_WHITE = re.compile(r"\bb\s*[+/&]\s*w\b|\bbnw\b")
 
 
 def normalize(text: str) -> str:
