@@ -40,7 +40,8 @@ from editor.teacher.blend import Match, blend, rationales
 from editor.teacher.compose import compose, edit_phrases
 from editor.teacher.embedding import SIMILARITY_THRESHOLD, NameIndex
 from editor.teacher.knowledge import Concept, KnowledgeBase, load_knowledge
-from editor.teacher.reader import DESIRE_WORDS, Clause, Edit, Reader
+from editor.teacher.reader import Clause, Edit, Reader
+from editor.teacher.sentence import DESIRE_WORDS
 from editor.teacher.text import parts, tokens
 from editor.teacher.verify import settle_filter
 

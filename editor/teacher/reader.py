@@ -31,35 +31,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from editor.teacher import lexicon as lx
-
-#: Words that split clauses (outside knowledge-base names).
-CONJUNCTIONS: frozenset[str] = frozenset(
-    {"and", "but", "then", "also", "plus", "while", "yet", "though", "&", "because", "since", "cuz", "cause",
-     "lol", "lmao", "haha", "hahaha", "rofl"}
+from editor.teacher.sentence import (
+    COMPLAINT_VERBS,
+    CONJUNCTIONS,
+    NEUTRALS,
+    all_of,
+    described,
+    split_clauses,
+    unwanted,
+    wants,
 )
-#: After "so", these start a clause of purpose or result ("so there's some detail again").
-_SO_CLAUSE: frozenset[str] = frozenset({"that", "there", "theres", "you", "i", "we", "people", "everyone",
-                                        "it"})
-#: "so dark you can't see": a person who cannot see starts a clause of result, not a
-#: request ("can you", "could we" are requests and keep their clause).
-_RESULT_SUBJECTS: frozenset[str] = frozenset({"you", "i", "we", "people", "everyone", "nobody", "u"})
-_RESULT_VERBS: frozenset[str] = frozenset({"cant", "cannot", "can", "couldnt", "barely", "hardly", "dont",
-                                           "literally"})
-_ASKING: frozenset[str] = frozenset({"can", "could", "would", "will", "do", "did", "should", "if", "may",
-                                     "might"})
-#: Verbs after which an adjective describes the photo's problem ("it looks flat").
-COMPLAINT_VERBS: frozenset[str] = frozenset(
-    {"looks", "is", "are", "seems", "seem", "feels", "its", "appears", "was", "were", "came", "turned",
-     "got", "getting", "made", "appear", "has", "have", "gave", "giving", "theres", "thats", "everythings"}
-)
-DESIRE_WORDS: frozenset[str] = frozenset(
-    {"make", "want", "should", "to", "wanna", "id", "like", "go", "turn", "needs", "need", "give", "add"}
-)
-_SIGNED = re.compile(r"[+-]\d+(\.\d+)?%?")
-#: Words before a name that say it is being taken out ("get rid of the green tint").
-_REMOVING = tuple(p for p, sign in lx.DIRECTIONS.items() if sign < 0)
-#: Colors that name a neutral object rather than a target ("the white dress looks yellow").
-_NEUTRALS = frozenset({"white", "grey", "gray"})
 
 
 @dataclass(frozen=True)
@@ -146,40 +127,7 @@ class Reader:
     # -- clauses ----------------------------------------------------------------
 
     def clauses(self, words_by_part: list[list[str]]) -> list[list[str]]:
-        out: list[list[str]] = []
-        for words in words_by_part:
-            current: list[str] = []
-            i = 0
-            while i < len(words):
-                n = self._protected_at(words, i)
-                if n:
-                    current.extend(words[i : i + n])
-                    i += n
-                    continue
-                purpose = (
-                    words[i] == "so" and i + 1 < len(words) and words[i + 1] in _SO_CLAUSE and bool(current)
-                )
-                # "contrast -10 saturation -10": a written sign ends its own edit.
-                signed = bool(_SIGNED.fullmatch(words[i - 1])) and words[i] in lx.NOUNS if i else False
-                if signed and current:
-                    out.append(current)
-                    current = []
-                if words[i] in CONJUNCTIONS or purpose or self._result_at(words, i, current):
-                    if current:
-                        out.append(current)
-                    # "so" stays: what a purpose clause names is wanted, not a complaint.
-                    current = ["so"] if purpose else []
-                else:
-                    current.append(words[i])
-                i += 1
-            if current:
-                out.append(current)
-        return out
-
-    @staticmethod
-    def _result_at(words: list[str], i: int, current: list[str]) -> bool:
-        return bool(current) and words[i] in _RESULT_SUBJECTS and i + 1 < len(words) \
-            and words[i + 1] in _RESULT_VERBS and words[i - 1] not in _ASKING
+        return split_clauses(words_by_part, self._protected_at)
 
     def _protected_at(self, words: list[str], i: int) -> int:
         for n in range(min(self.longest, len(words) - i), 1, -1):
@@ -199,7 +147,7 @@ class Reader:
                 continue
             protected = self._protected_at(words, i)
             if protected and all((w,) in self.table for w in words[i : i + protected]) \
-                    and _unwanted(words, i, i + protected):
+                    and unwanted(words, i, i + protected):
                 # "there's a green tint", "the blue sky looks too dark", "get rid of the soft
                 # focus" name a problem in the lexicon's words, though each is also a style
                 # ("film look with a green tint").
@@ -211,7 +159,7 @@ class Reader:
                     kind, value = min(entries, key=lambda e: _PRIORITY.index(e[0]))
                     found = _Item(kind, value, i, i + n)
                     break
-            if found is not None and found.kind == "adjective" and words[i] in _NEUTRALS \
+            if found is not None and found.kind == "adjective" and words[i] in NEUTRALS \
                     and i + 1 < len(words) and self._object_word(words[i + 1]):
                 # "the white dress looks yellow": the dress is white; the yellow is the problem.
                 i += 1
@@ -282,7 +230,7 @@ class Reader:
         complaint_clause = not purpose and (
             (complained and goes_on) or any(w in lx.UNWANTED for w in words) or (
                 any(w in COMPLAINT_VERBS for w in words[:first])
-                and not _wants(words[:first], first < len(words))
+                and not wants(words[:first], first < len(words))
             )
         )
         clause.complaint = complaint_clause
@@ -372,7 +320,7 @@ class Reader:
             phrase = " ".join(words[it.start : it.end])
             bare = pending is None and not too and not enough and not damp and not without
             complaint = complaint_clause or phrase in lx.COMPLAINTS or (
-                it.kind in ("adjective", "color") and self._described(words, it.start)
+                it.kind in ("adjective", "color") and described(words, it.start)
             )
             clause.complaint = clause.complaint or complaint
             if it.kind == "adjective" and bare and not complaint \
@@ -406,7 +354,7 @@ class Reader:
                 sign = carry * polarity
             else:
                 sign = polarity
-            if target == "saturation" and sign < 0 and _all_of(words, it.start):
+            if target == "saturation" and sign < 0 and all_of(words, it.start):
                 # "remove all the color": every bit of it, black and white.
                 degree = max(degree, lx.DEGREES["completely"])
             too = False
@@ -450,15 +398,6 @@ class Reader:
             clause.leftover.append(w)
             gap = False
         return clause
-
-    @staticmethod
-    def _described(words: list[str], start: int) -> bool:
-        """Whether the words before ``start`` describe the picture ("the highlights feel
-        harsh", "the raincoat is so bright", "kinda dim") rather than ask for it ("make it bright")."""
-        before = words[:start]
-        hedged = bool(before) and (before[-1] in lx.HEDGES or " ".join(before[-2:]) in lx.HEDGES)
-        described = hedged or any(w in COMPLAINT_VERBS or w in ("look", "feel") for w in before)
-        return described and not _wants(before, True)
 
     def _object_word(self, word: str) -> bool:
         """Whether ``word`` is a thing in the picture ("dress", "wall"): a word the lexicon
@@ -510,33 +449,3 @@ class Reader:
         if ranges and target.startswith("cast_") and own and own in ranges:
             return [Edit(target, sign, degree, (target[5:],), "saturation", number=number, phrase=phrase)]
         return [Edit(target, sign, degree, number=number, phrase=phrase)]
-
-
-def _unwanted(words: list[str], start: int, end: int) -> bool:
-    """Whether the words around ``words[start:end]`` describe it as a problem: a complaint
-    verb before it, one after it with "too" or an unwanted word, or a verb taking it out."""
-    before, after = words[:start], words[end:]
-    described = any(w in COMPLAINT_VERBS for w in before) and not _wants(before, True)
-    judged = any(w in COMPLAINT_VERBS for w in after) and any(
-        w == "too" or w in lx.UNWANTED or w in lx.COMPLAINTS for w in after
-    )
-    text = " " + " ".join(before) + " "
-    removed = any(f" {p} " in text for p in _REMOVING)
-    return described or judged or removed or any(w in lx.UNWANTED for w in words)
-
-
-def _all_of(words: list[str], start: int) -> bool:
-    """Whether "all" or "every" quantifies the word at ``start`` ("all the color", "all of the color")."""
-    i = start - 1
-    while i >= 0 and words[i] in ("the", "of", "this", "its"):
-        i -= 1
-    return i >= 0 and words[i] in ("all", "every")
-
-
-def _wants(words: list[str], likeness: bool) -> bool:
-    """Whether ``words`` ask for something ("make it", "i want"); with ``likeness``, the
-    "like" of "looks like" compares the picture to something and asks for nothing."""
-    return any(
-        w in DESIRE_WORDS and not (likeness and w == "like" and i and words[i - 1] in lx.LIKENESS_VERBS)
-        for i, w in enumerate(words)
-    )
