@@ -13,7 +13,7 @@ darker     mean L*                                     delta below -4
 brighter   mean L*                                     delta above +2
 cooler     mean b* of all pixels                       delta below -4, or any drop ending under -15
 warmer     mean b* of all pixels                       delta above +3, or any rise ending over +30
-muted      mean C*ab                                   delta below -2.5, or any drop ending under 4
+muted      mean C*ab, or colorfulness (below)          delta below -2.5, or any drop ending under 4
 vivid      mean C*ab                                   delta above +2.5
 flatter    standard deviation of L*                    delta below -1
 punchier   standard deviation of L*                    delta above +1
@@ -21,15 +21,30 @@ lifted     2nd percentile of L* (the blacks)           delta above +2
 mono       mean C*ab                                   under 4 after
 =========  ==========================================  ===============================
 
+A picture reads muted when its colors move toward gray (mean C*ab falls) or toward one
+another: **colorfulness**, the mean distance in a*b* of each pixel from the picture's
+mean a*b*, falls. "moody winter" desaturates and cools, and the blue it lays over a gray
+bird or a night sky raises every pixel's C*ab while the picture's colors grow closer
+(Hasler and Süsstrunk's colorfulness separates a cast from color the same way); a
+sun-bleached look desaturates and split-tones, which spreads the colors a little while
+every one of them comes closer to gray. Vivid and mono are read on C*ab alone.
+
 Cooling is read on every pixel, not on the neutrals as the direction check reads a cast:
 a night or an underwater look must turn a warm scene blue, not only neutralize its
 whites. Every look must also clear the visibility floor, a mean CIEDE2000 (Sharma, Wu and
 Dalal 2005) between before and after of at least ``VISIBLE_DE``, so that it never
-disappears on some footage. The thresholds are about what a viewer notices side by side;
-a picture that already reads blue (a night sky) or amber after the grade passes cooler or
-warmer by any move the asked way, since its cast has little room left, and one that
-already reads gray (a deep field, a white bird; mean C*ab under the mono bound) passes
-muted by any drop: it has less than 2.5 of chroma to lose.
+disappears on some footage. The mean is over the pixels that show something (L* of at
+least ``SEEN_L`` before or after), when they are at least ``SEEN_SHARE`` of the picture:
+a deep field is a black sky around galaxies, and a grade that restyles the galaxies is
+plainly seen, though the black around them stays black. A look whose whole signature
+the picture already has (black and white on a gray bird) has nothing to show and is
+counted apart, as "already", not as hidden.
+
+The thresholds are about what a viewer notices side by side; a picture that already
+reads blue (a night sky) or amber after the grade passes cooler or warmer by any move
+the asked way, since its cast has little room left, and one whose colors are already
+close to one another (a deep field, a white bird; colorfulness under the mono bound)
+passes muted by any drop: it has less than 2.5 to lose.
 """
 
 from __future__ import annotations
@@ -46,6 +61,10 @@ from editor.pipeline import render_cpu
 from editor.schema import Look
 
 VISIBLE_DE = 5.0
+#: Darker than this L*, a pixel shows nothing on a screen (it reads as black).
+SEEN_L = 10.0
+#: Under this share of pixels that show something, the floor is read on every pixel.
+SEEN_SHARE = 0.05
 BLACK_PERCENTILE = 2.0
 
 #: attribute -> (measure, sign of the move, smallest move or None, bound after or None).
@@ -61,6 +80,8 @@ ATTRIBUTES: dict[str, tuple[str, int, float | None, float | None]] = {
     "lifted": ("blacks", +1, 2.0, None),
     "mono": ("chroma", -1, None, 4.0),
 }
+#: Attributes that a second measure, read with the same thresholds, also satisfies.
+ALSO_READ_ON: dict[str, str] = {"muted": "colorfulness"}
 
 #: The style set: looks a creator might type, one per concept family of the knowledge base.
 STYLE_LOOKS: dict[str, tuple[str, ...]] = {
@@ -135,11 +156,42 @@ def lab_measures(lab: np.ndarray) -> dict[str, float]:
         "blacks": float(np.percentile(lightness, BLACK_PERCENTILE)),
         "b": float(lab[..., 2].mean(dtype=np.float64)),
         "chroma": float(np.hypot(lab[..., 1], lab[..., 2]).mean(dtype=np.float64)),
+        "colorfulness": colorfulness(lab),
     }
+
+
+def colorfulness(lab: np.ndarray) -> float:
+    """Mean distance in a*b* of each pixel of a CIE L*a*b* picture (..., 3) from its mean a*b*."""
+    ab = lab[..., 1:].reshape(-1, 2).astype(np.float64)
+    return float(np.hypot(*(ab - ab.mean(axis=0)).T).mean())
+
+
+def visible_delta_e(before: np.ndarray, after: np.ndarray) -> float:
+    """Mean CIEDE2000 of two CIE L*a*b* pictures over the pixels that show something (see
+    the module docstring), or over every pixel when too few do."""
+    delta = ciede2000(before, after)
+    seen = (before[..., 0] >= SEEN_L) | (after[..., 0] >= SEEN_L)
+    return float(delta[seen].mean() if seen.mean() >= SEEN_SHARE else delta.mean())
+
+
+def signature_held(attributes: Sequence[str], before: dict[str, float]) -> bool:
+    """Whether the picture already has every attribute of a signature: only a state
+    ("mono") can be had; a move ("darker") never is."""
+    return all(ATTRIBUTES[a][2] is None and attribute_passes(a, before, before) for a in attributes)
 
 
 def attribute_passes(attribute: str, before: dict[str, float], after: dict[str, float]) -> bool:
     measure, sign, move, bound = ATTRIBUTES[attribute]
+    also = ALSO_READ_ON.get(attribute)
+    return _moved(measure, sign, move, bound, before, after) or (
+        also is not None and _moved(also, sign, move, bound, before, after)
+    )
+
+
+def _moved(
+    measure: str, sign: int, move: float | None, bound: float | None, before: dict[str, float],
+    after: dict[str, float],
+) -> bool:
     delta = sign * (after[measure] - before[measure])
     if move is not None and delta > move:
         return True
@@ -166,10 +218,12 @@ class Reading:
     scene: str
     passed: dict[str, bool]
     delta_e: float
+    #: The picture had the whole signature before the look ("already" in the tables).
+    already: bool = False
 
     @property
     def visible(self) -> bool:
-        return self.delta_e >= VISIBLE_DE
+        return self.already or self.delta_e >= VISIBLE_DE
 
 
 def read_look(look: Look, prompt: str, scene: RealScene) -> tuple[Reading, np.ndarray]:
@@ -177,8 +231,10 @@ def read_look(look: Look, prompt: str, scene: RealScene) -> tuple[Reading, np.nd
     graded = render_cpu(scene.preview, look)
     before, after = srgb_to_lab(scene.preview), srgb_to_lab(graded)
     mb, ma = lab_measures(before), lab_measures(after)
-    passed = {a: attribute_passes(a, mb, ma) for a in STYLE_LOOKS[prompt]}
-    return Reading(scene.name, passed, float(ciede2000(before, after).mean())), graded
+    signature = STYLE_LOOKS[prompt]
+    passed = {a: attribute_passes(a, mb, ma) for a in signature}
+    reading = Reading(scene.name, passed, visible_delta_e(before, after), signature_held(signature, mb))
+    return reading, graded
 
 
 def _unit(pixels: np.ndarray) -> np.ndarray:
@@ -211,13 +267,23 @@ class RealityReport:
     readings: dict[str, list[list[Reading]]]
 
     def per_look(self, name: str) -> list[tuple[str, int, int, int, float]]:
-        """(prompt, checks passed, checks, scenes under the floor, lowest mean CIEDE2000)."""
+        """(prompt, checks passed, checks, scenes under the floor, lowest mean CIEDE2000 on
+        the scenes that did not already have the look)."""
         rows = []
         for prompt, readings in zip(self.prompts, self.readings[name], strict=True):
             votes = [v for r in readings for v in r.passed.values()]
             hidden = sum(not r.visible for r in readings)
-            rows.append((prompt, sum(votes), len(votes), hidden, min(r.delta_e for r in readings)))
+            shown = [r.delta_e for r in readings if not r.already] or [0.0]
+            rows.append((prompt, sum(votes), len(votes), hidden, min(shown)))
         return rows
+
+    def already(self, name: str) -> list[tuple[str, str]]:
+        """(prompt, scene) of the pairs whose scene already had the look's signature."""
+        return [
+            (prompt, r.scene)
+            for prompt, readings in zip(self.prompts, self.readings[name], strict=True)
+            for r in readings if r.already
+        ]
 
     def per_scene(self, name: str) -> dict[str, tuple[int, int]]:
         """Scene -> (checks passed, checks) over every prompt."""
@@ -238,6 +304,7 @@ class RealityReport:
                         for prompt, p, t, h, low in self.per_look(name)
                     },
                     "images": {s: {"passed": p, "total": t} for s, (p, t) in self.per_scene(name).items()},
+                    "already": [list(pair) for pair in self.already(name)],
                 }
                 for name in self.readings
             },
@@ -259,6 +326,9 @@ class RealityReport:
                 f"  {name} overall: {passed}/{total} = {passed / total:.2f} signature checks, "
                 f"{hidden} look-image pairs under the visibility floor (dE < {VISIBLE_DE:g})"
             )
+            already = self.already(name)
+            if already:
+                lines.append("  already had the look: " + ", ".join(f"{p} on {s}" for p, s in already))
         return "\n".join(lines)
 
     def failures(self) -> list[str]:

@@ -16,6 +16,7 @@ from editor.reality import (
     ciede2000,
     lab_measures,
     read_look,
+    visible_delta_e,
 )
 from editor.schema import Look, parse_tool_text
 
@@ -57,10 +58,30 @@ def test_lab_measures_of_a_known_picture():
     assert m["blacks"] == pytest.approx(20.0)
     assert m["b"] == pytest.approx(-3.0)
     assert m["chroma"] == pytest.approx(7.5)
+    # Each row sits (1.5, 7) in a*b* from the mean (1.5, -3).
+    assert m["colorfulness"] == pytest.approx(np.hypot(1.5, 7.0))
+
+
+def test_colors_drawn_together_under_a_cast_read_muted():
+    lab = np.zeros((2, 50, 3), np.float32)
+    lab[0], lab[1] = (30.0, 10.0, 0.0), (70.0, -10.0, 0.0)
+    cold = lab.copy()
+    cold[..., 1] /= 2
+    cold[..., 2] -= 20.0
+    before, after = lab_measures(lab), lab_measures(cold)
+    # Every pixel's C*ab rises under the blue, while the colors come closer together.
+    assert after["chroma"] > before["chroma"] + 5
+    assert after["colorfulness"] == pytest.approx(before["colorfulness"] / 2)
+    assert attribute_passes("muted", before, after)
+    only_cast = lab.copy()
+    only_cast[..., 2] -= 20.0
+    assert not attribute_passes("muted", before, lab_measures(only_cast))
 
 
 def test_attributes_pass_beyond_their_move_or_their_bound_in_their_direction():
-    before = {"lightness": 50.0, "contrast": 20.0, "blacks": 5.0, "b": 0.0, "chroma": 20.0}
+    before = {
+        "lightness": 50.0, "contrast": 20.0, "blacks": 5.0, "b": 0.0, "chroma": 20.0, "colorfulness": 20.0
+    }
     for attribute, (measure, sign, move, bound) in ATTRIBUTES.items():
         if move is not None:
             step = {**before, measure: before[measure] + sign * (move + 0.1)}
@@ -89,12 +110,14 @@ def test_a_picture_already_blue_reads_cooler_on_a_small_drop_and_warmer_needs_a_
 
 
 def test_a_picture_already_gray_reads_muted_on_any_drop():
-    deep_field = {"lightness": 6.5, "contrast": 10.0, "blacks": 2.7, "b": 0.1, "chroma": 2.4}
+    deep_field = {
+        "lightness": 6.5, "contrast": 10.0, "blacks": 2.7, "b": 0.1, "chroma": 2.4, "colorfulness": 2.4
+    }
     assert attribute_passes("muted", deep_field, {**deep_field, "chroma": 2.0})
     assert not attribute_passes("muted", deep_field, deep_field)
     assert not attribute_passes("muted", deep_field, {**deep_field, "chroma": 2.6})
     # A colorful picture still has to lose 2.5.
-    coffee = {**deep_field, "chroma": 46.0}
+    coffee = {**deep_field, "chroma": 46.0, "colorfulness": 30.0}
     assert not attribute_passes("muted", coffee, {**coffee, "chroma": 44.0})
     assert attribute_passes("muted", coffee, {**coffee, "chroma": 43.0})
 
@@ -113,6 +136,28 @@ def test_a_night_grade_reads_darker_and_cooler_and_no_grade_is_hidden():
     untouched, _ = read_look(Look(), "cold blue night", gray)
     assert untouched.passed == {"darker": False, "cooler": False} and untouched.delta_e == 0
     assert not untouched.visible
+
+
+def test_visibility_is_read_where_the_picture_shows_something():
+    before = np.zeros((10, 100, 3), np.float32)
+    before[:, :10] = (60.0, 20.0, 20.0)
+    after = before.copy()
+    after[:, :10] = (60.0, 0.0, 0.0)
+    galaxies = visible_delta_e(before, after)
+    assert galaxies == pytest.approx(float(ciede2000(before[0, 0], after[0, 0])))
+    # A tenth of the picture shows something: over every pixel it would read ten times less.
+    assert galaxies == pytest.approx(10 * float(ciede2000(before, after).mean()))
+    # Too few pixels show anything: every pixel counts.
+    before[:, 1:10], after[:, 1:10] = 0.0, 0.0
+    assert visible_delta_e(before, after) == pytest.approx(float(ciede2000(before, after).mean()))
+
+
+def test_black_and_white_on_a_gray_picture_is_already_there_not_hidden():
+    gray = RealScene("gray", np.full((32, 48, 3), 0.5, np.float32))
+    reading, _ = read_look(Look(adjust=parse_tool_text("adjust", "saturation -100")), "black and white", gray)
+    assert reading.already and reading.visible and reading.passed == {"mono": True}
+    night = Look(adjust=parse_tool_text("adjust", "exposure -40"))
+    assert not read_look(night, "cold blue night", gray)[0].already
 
 
 def test_eval_reality_runs_the_small_set_on_the_real_media(media, tmp_path, capsys):

@@ -143,3 +143,19 @@ def test_rq2_experiment_runs_end_to_end(tmp_path, capsys):
     assert main(args) == 0
     out = capsys.readouterr().out
     assert "Train %" in out and "0.2%+aug" in out and (tmp_path / "rq2" / "augmented.jsonl").exists()
+
+
+def test_the_none_refresher_keeps_every_no_op_at_its_share():
+    from editor.distill.data import Row
+    from editor.distill.train import none_refresher
+    from editor.schema import Look
+
+    rows = [Row(f"intent {i}", Look(), {}, None, "kb", "none" if i % 10 == 0 else "new") for i in range(200)]
+    mix = none_refresher(rows, 0.25, seed=7)
+    none = [r for r in mix if r.mode == "none"]
+    assert len(none) == 20 and len(mix) == 80 and len({r.intent for r in mix}) == 80
+    assert mix == none_refresher(rows, 0.25, seed=7) != none_refresher(rows, 0.25, seed=8)
+    with pytest.raises(EditorError):
+        none_refresher(rows, 1.0, seed=7)
+    with pytest.raises(EditorError):
+        none_refresher([r for r in rows if r.mode != "none"], 0.25, seed=7)

@@ -44,6 +44,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=defaults.seed)
     parser.add_argument("--threads", type=int, default=defaults.threads)
     parser.add_argument("--train-fraction", type=float, default=1.0, help="train on a seeded subset")
+    parser.add_argument(
+        "--none-share",
+        type=float,
+        help="train on every no-op row and a seeded sample of the others, no-ops this share of the rows",
+    )
     parser.add_argument("--restart", action="store_true", help="discard the checkpoint in --work")
     parser.add_argument("--no-eval", action="store_true", help="skip scoring on the test split")
 
@@ -54,11 +59,13 @@ def run(args: argparse.Namespace) -> int:
     from editor.commands.eval import terminal_progress
     from editor.distill.convert import convert
     from editor.distill.data import load_split, read_rows
-    from editor.distill.train import CHECKPOINT_FILE, TrainOptions, subsample, train
+    from editor.distill.train import CHECKPOINT_FILE, TrainOptions, none_refresher, subsample, train
     from editor.evaluate import evaluate
     from editor.model import Student
 
     rows = subsample(load_split("train", args.data), args.train_fraction, args.seed)
+    if args.none_share is not None:
+        rows = none_refresher(rows, args.none_share, args.seed)
     for extra in args.extra:
         rows += read_rows(extra)
     options = TrainOptions(

@@ -34,6 +34,7 @@ from editor.distill.prompts import examples
 from editor.distill.tokenizer import EOS_ID, PAD_ID, TOKENIZER_FILE, load_tokenizer, train_tokenizer
 from editor.errors import Cancelled, EditorError
 from editor.fileio import atomic_path
+from editor.intent import NONE
 from editor.progress import CancelToken, ProgressCallback, ProgressTracker
 from editor.schema import Look
 
@@ -477,6 +478,22 @@ def train(
     params = sum(p.numel() for p in model.parameters())
     log.info("trained %d steps in %.0f s, loss %.4f, %d parameters", run.step, seconds, loss, params)
     return TrainResult(hf_dir, tok_path, run.step, loss, seconds, params, run.history)
+
+
+def none_refresher(rows: Sequence, share: float, seed: int) -> list:
+    """Every ``none`` row and a seeded sample of the others, so that ``none`` rows are
+    ``share`` of the result, shuffled: a short run on it reminds a trained student of the
+    requests that ask for nothing, which are a few percent of the corpus."""
+    if not 0 < share < 1:
+        raise EditorError(f"The share of no-op rows must be in (0, 1), not {share}.")
+    none = [r for r in rows if r.mode == NONE]
+    rest = [r for r in rows if r.mode != NONE]
+    if not none:
+        raise EditorError("The training data has no no-op rows to refresh.")
+    rng = random.Random(seed)
+    mix = none + rng.sample(rest, min(len(rest), round(len(none) * (1 - share) / share)))
+    rng.shuffle(mix)
+    return mix
 
 
 def subsample(rows: Sequence, fraction: float, seed: int) -> list:
