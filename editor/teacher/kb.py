@@ -30,7 +30,7 @@ import logging
 from dataclasses import replace
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from editor.intent import NEW, NONE, RELATIVE, readable
 from editor.schema import Look
@@ -92,6 +92,18 @@ FILLER: frozenset[str] = frozenset(
 #: Shorter words are never typo-corrected: too many real words sit one letter apart.
 _MIN_TYPO_LEN = 4
 _TYPO_CUTOFF = 0.82
+
+
+class Found(NamedTuple):
+    """One item of a clause's leftover words, in reading order."""
+
+    #: "concept" (a knowledge-base name), "modifier" ("slightly", "very") or "run" (words
+    #: no name covers, matched by meaning).
+    kind: str
+    #: The ``Concept``, None for a modifier, or the run's index in the leftover runs.
+    value: Any
+    #: A modifier's weight; 0 for the others.
+    weight: float
 
 
 class KnowledgeTeacher:
@@ -228,18 +240,17 @@ class KnowledgeTeacher:
         )
         return unknown >= 2 and unknown > len(content) - unknown
 
-    def _scan(self, words: list[str | None]) -> tuple[list[tuple[str, Any, float]], list[list[str]]]:
-        """Leftover words in reading order as ("concept", Concept, 0), ("modifier", None,
-        weight) and ("run", index into the leftover runs, 0) items, and the leftover runs;
+    def _scan(self, words: list[str | None]) -> tuple[list[Found], list[list[str]]]:
+        """Leftover words in reading order as ``Found`` items, and the leftover runs;
         ``None`` in ``words`` ends a run."""
-        found: list[tuple[str, Any, float]] = []
+        found: list[Found] = []
         leftovers: list[list[str]] = []
         run: list[str] = []
 
         def close_run() -> None:
             if run:
                 leftovers.append(list(run))
-                found.append(("run", len(leftovers) - 1, 0.0))
+                found.append(Found("run", len(leftovers) - 1, 0.0))
                 run.clear()
 
         i = 0
@@ -264,9 +275,9 @@ class KnowledgeTeacher:
                 n = max(best_concept, best_mod)
                 key = tuple(w for w in words[i : i + n] if w is not None)
                 if best_concept >= best_mod:
-                    found.append(("concept", self._names[key], 0.0))
+                    found.append(Found("concept", self._names[key], 0.0))
                 else:
-                    found.append(("modifier", None, self._modifiers[key]))
+                    found.append(Found("modifier", None, self._modifiers[key]))
                 i += n
                 continue
             if word not in FILLER and word not in lx.GLUE:
