@@ -232,10 +232,27 @@ def test_a_look_the_picture_has_is_not_applied(teacher, intent):
 
 
 @pytest.mark.parametrize(
-    "intent", ["it looks cold and sad, warm it up", "the blue sky looks too dark, like a storm is coming"]
+    "intent",
+    [
+        "it looks cold and sad, warm it up",
+        "the blue sky looks too dark, like a storm is coming",
+    ],
 )
 def test_a_look_that_describes_the_problem_is_not_applied(teacher, intent):
     assert teacher.label(intent).look.filter is None
+
+
+def test_a_likeness_beside_a_wish_is_the_problem(teacher):
+    look = teacher.label("looks like a horror movie, make it cheerful").look
+    assert look.filter is not None and not look.filter.name.startswith("horror")
+    assert look.adjust_value("exposure") > 0
+
+
+def test_a_look_named_before_a_range_only_says_which_colors(teacher):
+    look = teacher.label("less saturation overall but more vivid sunset oranges").look
+    assert look.filter is None and look.selective_value("orange", "saturation") > 0
+    oompa = teacher.label("my skin looks like an oompa loompa lol").look
+    assert oompa.selective_value("orange", "saturation") < 0
 
 
 def test_a_range_against_the_whole_picture_still_moves_its_way(teacher):
@@ -295,10 +312,29 @@ def test_a_look_asked_for_by_likeness_is_applied(teacher):
         ("make the shadows brighter", "shadows", 1),
         ("contrast -10 saturation -10", "contrast", -1),
         ("contrast -10 saturation -10", "saturation", -1),
+        ("it's way too warm, everything's orange", "temperature", -1),
+        ("the white wall looks mint green", "tint", 1),
+        ("we look like shrek in this", "tint", 1),
+        ("everyone looks like smurfs", "temperature", 1),
+        ("can u sharpen the text on the sign", "sharpen", 1),
+        # Found on requests_dev5.
+        ("open it up a stop maybe?", "exposure", 1),
+        ("exposure +1 i think??", "exposure", 40),
+        ("its glaring. dim it", "exposure", -1),
+        ("kelvin up like 500?", "temperature", 1),
+        ("the basement party shots r basically black", "exposure", 1),
+        ("stage lights at the school concert turned my son bright orange, can that be fixed", "temperature",
+         -1),
+        ("looks like someone slapped a mustard filter on it", "temperature", -1),
+        ("the fluorescent tubes made it go all green, can you correct", "tint", 1),
+        ("pinkish magenta haze all over, neutralize it", "tint", -1),
+        ("turn it black n white, soft and low contrast", "contrast", -1),
+        ("indoor lighting made everything look like a pumpkin, fix pls", "temperature", -1),
     ],
 )
 def test_complaints_casts_and_colorist_words(teacher, intent, name, sign):
-    assert _adjust(teacher, intent, name) * sign > 0
+    value = _adjust(teacher, intent, name)
+    assert value * sign > 0 and (abs(sign) == 1 or value == sign)
 
 
 def test_a_stop_of_exposure_is_the_documented_step(teacher):
@@ -307,7 +343,7 @@ def test_a_stop_of_exposure_is_the_documented_step(teacher):
 
 @pytest.mark.parametrize(
     "intent", ["desaturate completely", "no color at all, just grey tones", "B+W", "b/w", "b & w",
-               "remove all the color"]
+               "remove all the color", "drain all the color out"]
 )
 def test_all_the_way_less_color_is_black_and_white(teacher, intent):
     assert _adjust(teacher, intent, "saturation") == -100
@@ -319,6 +355,8 @@ def test_all_the_way_less_color_is_black_and_white(teacher, intent):
         "www.instagram.com",
         "vacation_final_v2.mp4",
         'put "happy bday jess" in big letters on top',
+        "ok cool, brb",
+        "add a fade transition between the clips",
         "can i edit raw files",
         "tiktok.com/r/photography",
         "is there a dark mode",

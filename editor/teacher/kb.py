@@ -41,7 +41,7 @@ from editor.teacher.compose import compose, edit_phrases
 from editor.teacher.embedding import SIMILARITY_THRESHOLD, NameIndex
 from editor.teacher.knowledge import Concept, KnowledgeBase, load_knowledge
 from editor.teacher.reader import Clause, Edit, Reader
-from editor.teacher.sentence import DESIRE_WORDS
+from editor.teacher.sentence import COMPLAINT_VERBS, DESIRE_WORDS
 from editor.teacher.text import parts, tokens
 from editor.teacher.verify import settle_filter
 
@@ -121,7 +121,8 @@ class KnowledgeTeacher:
         styles = {k for k, c in self._names.items() if not c.corrective}
         self.reader = Reader({k for k in styles if len(k) > 1}, styles)
         lexicon_words = {w for key in self.reader.table for w in key} | lx.GLUE
-        plain = lx.OTHER_TASKS | lx.OFF_PICTURE | lx.PEOPLE | lx.UNWANTED | lx.CONTRACTIONS | {
+        plain = lx.OTHER_TASKS | lx.OFF_PICTURE | lx.PEOPLE | lx.UNWANTED | lx.CONTRACTIONS
+        plain |= COMPLAINT_VERBS | {
             w for p in (*lx.NO_CHANGE, *lx.BACKSTORY, *lx.CHAT_OPENERS) for w in p.split()
         }
         words = {w for key in [*self._names, *self._modifiers] for w in key} | FILLER | lexicon_words | plain
@@ -164,7 +165,11 @@ class KnowledgeTeacher:
         carry, complained, held = None, False, False
         for words in self.reader.clauses(words_by_part):
             clause = self.reader.read_clause(words, carry, complained)
-            if _off_picture(words):
+            if tuple(words) in self._no_change:
+                # "ok cool, brb": a clause that says all is well has no edit in it.
+                clause.edits, clause.leftover = [], []
+            if _off_picture(words) and not any(e.target == "sharpness" for e in clause.edits):
+                # "mute the audio" is no grade; "sharpen the text on the sign" is the picture's.
                 clause.edits, clause.orphan = [], None
             if any(w in lx.UNWANTED or w in lx.FIXES or w == "off" for w in words):
                 # "the white balance is off", "fix the tint": a problem named, its direction
@@ -185,6 +190,12 @@ class KnowledgeTeacher:
                             degree=clause.orphan_degree if clause.orphan_degree != 1.0 else e.degree)
                     for e in before.edits
                 ]
+            fix_only = any(w in lx.FIXES for w in words) and all(w in lx.FIXES or w in lx.GLUE for w in words)
+            if fix_only and before is not None and not before.complaint \
+                    and all(e.phrase in lx.ADJECTIVES for e in before.edits):
+                # "dark dark dark. fix??": the adjectives said what is wrong, not what is wanted.
+                before.edits = [replace(e, sign=-e.sign) for e in before.edits]
+                before.complaint = True
             signs = [e.sign for e in clause.edits]
             carry = signs[-1] if signs else carry
             complained = clause.complaint
@@ -350,7 +361,9 @@ class KnowledgeTeacher:
         return [
             m for i, clause in enumerate(clauses)
             for m in self._clause_matches(clause, ignore or edits and (
-                _likeness(clause.words) or _likened(clauses, i)))
+                _likeness(clause.words) or _likened(clauses, i))
+                # "looks like a horror movie, make it cheerful": beside a wish, the likeness is the problem.
+                or len(clauses) > 1 and _likeness(clause.words))
         ]
 
     def prepare(self, intents: list[str]) -> None:

@@ -103,7 +103,8 @@ NOUNS: dict[str, str] = {
     "color intensity": "saturation", "colour intensity": "saturation", "color saturation": "saturation",
     "vibrance": "vibrance",
     **dict.fromkeys(
-        ["warmth", "temperature", "white balance", "warm tones", "color temperature", "temp", "wb"], "warmth"
+        ["warmth", "temperature", "white balance", "warm tones", "color temperature", "temp", "wb", "kelvin"],
+        "warmth",
     ),
     **dict.fromkeys(["tint", "green magenta", "magenta green"], "tint"),
     **dict.fromkeys("sharpness detail details definition crispness focus bite".split(), "sharpness"),
@@ -155,6 +156,11 @@ ADJECTIVES: dict[str, tuple[str, int]] = {
 CARRIERS: dict[str, tuple[str, int]] = {
     **dict.fromkeys("brighter lighter brighten lighten brightened lightened".split(), ("light", 1)),
     "brighten up": ("light", 1), "lighten up": ("light", 1), "light up": ("light", 1),
+    "open it up": ("light", 1), "open up": ("light", 1),
+    **dict.fromkeys(["dim it", "dim this", "dim things"], ("light", -1)),
+    # A wished level before its noun ("soft and low contrast"); after it, "low" says it is lacking.
+    "low contrast": ("contrast", -1), "high contrast": ("contrast", 1),
+    "low saturation": ("saturation", -1), "high saturation": ("saturation", 1),
     "more light": ("light", 1), "less light": ("light", -1),
     **dict.fromkeys("darker dimmer darken darkened deepen murkier".split(), ("light", -1)),
     "dim down": ("light", -1),
@@ -207,6 +213,25 @@ COLORS: dict[str, tuple[str, str | None]] = {
     "magenta": ("cast_magenta", None), "pink": ("cast_magenta", None), "purple": ("cast_magenta", None),
     "pinkish": ("cast_magenta", None), "purplish": ("cast_magenta", None), "violet": ("cast_magenta", None),
 }
+#: Things people compare a cast to ("we look like smurfs", "my skin looks like an oompa loompa").
+COLORS.update({
+    **dict.fromkeys(["smurf", "smurfs"], ("cast_blue", None)),
+    **dict.fromkeys(["shrek", "hulk", "grinch"], ("cast_green", None)),
+    **dict.fromkeys(
+        ["oompa loompa", "oompa loompas", "cheeto", "cheetos", "tangerine", "spray tan", "fake tan"],
+        ("cast_orange", "orange"),
+    ),
+    "lobster": ("cast_red", "red"), "pumpkin": ("cast_orange", "orange"),
+})
+#: Shades and "-ness" nouns of the six colors ("a mustard filter", "the redness in my cheeks").
+COLORS.update({
+    **dict.fromkeys(["redness", "crimson", "scarlet"], ("cast_red", "red")),
+    **dict.fromkeys(["orangeness", "peach", "rust"], ("cast_orange", "orange")),
+    **dict.fromkeys(["yellowness", "mustard"], ("cast_yellow", "yellow")),
+    **dict.fromkeys(["greenness", "lime", "emerald"], ("cast_green", "green")),
+    **dict.fromkeys(["blueness", "navy", "cobalt", "azure"], ("cast_blue", "blue")),
+    **dict.fromkeys(["pinkness"], ("cast_magenta", None)),
+})
 PLURAL_COLORS: frozenset[str] = frozenset({"reds", "oranges", "yellows", "greens", "cyans", "teals", "blues"})
 #: Words after a singular color that make it a range ("the green tones").
 RANGE_NOUNS: frozenset[str] = frozenset({"tones", "colors", "colours", "hues", "areas", "parts", "channel"})
@@ -244,7 +269,7 @@ DIRECTIONS: dict[str, int] = {
     **dict.fromkeys(
         """decrease lower reduce cut less lessen drop minimize diminish remove kill weaken subdue tame
         fewer reduced lowered decreased eliminate eliminated minus weaker correct fix neutralize
-        counteract pull dial knock scale roll""".split(), -1),
+        counteract pull dial knock scale roll drain strip""".split(), -1),
     **dict.fromkeys(["pull up", "pull out"], 1),
     **dict.fromkeys(["tone down", "dial back", "dial down", "turn down", "bring down", "pull down",
                      "pull back", "take out", "take away", "get rid of", "back off", "back off on",
@@ -345,7 +370,7 @@ OTHER_TASKS: frozenset[str] = frozenset(
 OFF_PICTURE: frozenset[str] = frozenset(
     """audio sound volume music song voice text font subtitle subtitles caption captions watermark
     logo sticker stickers battery app software program website button menu interface file files
-    mode letters lettering title titles emoji emojis meme""".split()
+    mode letters lettering title titles emoji emojis meme transition transitions""".split()
 )
 #: People and pets a chat sentence is about ("my cat is asleep", "my mom loves this photo").
 PEOPLE: frozenset[str] = frozenset(
@@ -391,5 +416,5 @@ GLUE: frozenset[str] = frozenset(
     so really just seems seem bit overall abit image's whole thing currently right now gonna
     should think feel feels looks like way sure maybe please thanks in advance first time posting
     any tips new here quick request appreciated appreciate slider sliders nudge tones tone
-    ugh everything tbh af rn literally honestly insta ig""".split()
+    ugh everything tbh af rn literally honestly insta ig brb ttyl gtg""".split()
 )

@@ -146,11 +146,12 @@ class Reader:
                 i += 1
                 continue
             protected = self._protected_at(words, i)
-            if protected and all((w,) in self.table for w in words[i : i + protected]) \
-                    and unwanted(words, i, i + protected):
+            span = words[i : i + protected]
+            readable = all((w,) in self.table for w in span) or bool(span) and span[-1] in lx.COLORS
+            if protected and readable and unwanted(words, i, i + protected):
                 # "there's a green tint", "the blue sky looks too dark", "get rid of the soft
-                # focus" name a problem in the lexicon's words, though each is also a style
-                # ("film look with a green tint").
+                # focus", "the wall looks mint green" name a problem in the lexicon's words or
+                # a shade of a color, though each is also a style ("film look with a green tint").
                 protected = 0
             found = None
             for n in range(min(self.longest, len(words) - i), 0, -1):
@@ -163,6 +164,11 @@ class Reader:
                     and i + 1 < len(words) and self._object_word(words[i + 1]):
                 # "the white dress looks yellow": the dress is white; the yellow is the problem.
                 i += 1
+                continue
+            if found is not None and found.end < len(words) and words[found.end] in lx.COLORS and (
+                    words[i] == "bright" or found.kind == "color"):
+                # "bright orange", "pinkish magenta haze": one color, named by its last word.
+                i = found.end
                 continue
             if protected and (found is None or found.end - found.start < protected):
                 items.append(_Item("style", tuple(words[i : i + protected]), i, i + protected))
@@ -214,6 +220,11 @@ class Reader:
             and (self._is_range(words, it) or it.value[1] in objects or partners)
         }
         ranges = objects + [it.value[1] for it in targets if it.start in subjects]
+        for it in targets:
+            if it.kind == "color" and it.start and self._is_range(words, it) \
+                    and (words[it.start - 1],) in self.styles:
+                # "the sunset oranges": the look's name says which oranges; it asks for no look.
+                used.add(it.start - 1)
         first = targets[0].start if targets else len(words)
         # "it's dark and kinda blue": the second clause goes on describing; "it's too light.
         # please dim it" does not.
@@ -227,8 +238,10 @@ class Reader:
         if purpose:
             # "down so there's some detail": the purpose's noun is wanted, not turned down too.
             carry = None
+        # "the tubes made it go all green": what follows a cause is the problem, wanted or not.
+        caused = cause is not None and not wants(words[:cause], True)
         complaint_clause = not purpose and (
-            (complained and goes_on) or any(w in lx.UNWANTED for w in words) or (
+            (complained and goes_on) or caused or any(w in lx.UNWANTED for w in words) or (
                 any(w in COMPLAINT_VERBS for w in words[:first])
                 and not wants(words[:first], first < len(words))
             )
@@ -437,6 +450,8 @@ class Reader:
             # a touch under the original, the way a colorist reads the note.
             return [Edit(target, -sign, 0.35, phrase=phrase)]
         stops = number != int(number) or any(w in ("stop", "stops", "ev") for w in words) if number else False
+        # "exposure +1" is a stop, the way Lightroom writes it: one unit of our scale is invisible.
+        stops = stops or target == "exposure"
         if number is not None and lx.TARGETS[target].main == "exposure" and number <= 5 and stops:
             # "exposure -0.5", "+1 stop" are in stops, the way Lightroom writes them; one stop is 40 here.
             number *= 40

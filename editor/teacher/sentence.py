@@ -28,7 +28,8 @@ _ASKING: frozenset[str] = frozenset({"can", "could", "would", "will", "do", "did
 #: Verbs after which an adjective describes the photo's problem ("it looks flat").
 COMPLAINT_VERBS: frozenset[str] = frozenset(
     {"looks", "is", "are", "seems", "seem", "feels", "its", "appears", "was", "were", "came", "turned",
-     "got", "getting", "made", "appear", "has", "have", "gave", "giving", "theres", "thats", "everythings"}
+     "got", "getting", "made", "appear", "has", "have", "gave", "giving", "theres", "thats", "everythings",
+     "r"}
 )
 DESIRE_WORDS: frozenset[str] = frozenset(
     {"make", "want", "should", "to", "wanna", "id", "like", "go", "turn", "needs", "need", "give", "add"}
