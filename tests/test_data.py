@@ -16,6 +16,7 @@ from editor.distill.filtering import behavioral_filter, export_rate, read_log, s
 from editor.distill.splits import choose_holdout, key_words
 from editor.errors import EditorError
 from editor.schema import FilterChoice, Look
+from editor.teacher import lexicon
 from editor.teacher.kb import KnowledgeTeacher
 from editor.teacher.knowledge import normalize
 
@@ -307,3 +308,9 @@ def test_noop_corpus_has_addresses_and_app_questions_the_teacher_leaves_alone(te
     assert any("." in a and "/" not in a for a in addresses) and any(a.count("/") >= 2 for a in addresses)
     assert all(teacher.label(a).mode == "none" for a in addresses)
     assert all(teacher.label(q).mode == "none" for q in noops._APP_QUESTIONS)
+
+
+def test_no_held_out_key_word_is_a_word_the_reader_reads(teacher):
+    read = lexicon.phrase_words()
+    assert "deep" in read
+    assert not any(words & read for words in key_words(teacher.kb).values())

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from editor.distill.corpus import intent_key
 from editor.distill.data import Row
 from editor.errors import EditorError
+from editor.teacher import lexicon as lx
 from editor.teacher.kb import FILLER, MODIFIERS
 from editor.teacher.knowledge import Concept, KnowledgeBase, normalize
 
@@ -53,8 +54,10 @@ def _words(concept: Concept) -> set[str]:
 
 
 def key_words(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
-    """Concept id -> the words of its names that no other concept's name contains."""
-    glue = set(FILLER) | {w for m in MODIFIERS for w in m.split()}
+    """Concept id -> the words of its names that no other concept's name contains and
+    the request reader does not read: holding out "deep" with jewel tones would take
+    "deeper blacks" and "deep shadows" out of training with it."""
+    glue = set(FILLER) | {w for m in MODIFIERS for w in m.split()} | lx.phrase_words()
     owners: dict[str, set[str]] = {}
     for concept in kb.concepts:
         for word in _words(concept):

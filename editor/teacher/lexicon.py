@@ -396,6 +396,12 @@ CHAT_OPENERS: tuple[str, ...] = (
     "good morning", "good night", "good evening", "good afternoon", "happy birthday",
 )
 
+def phrase_words() -> frozenset[str]:
+    """Every word of a phrase the request reader reads (targets, directions, degrees, colors, objects)."""
+    tables = (NOUNS, ADJECTIVES, CARRIERS, COLORS, OBJECTS, DIRECTIONS, POSTFIX, DEGREES)
+    return frozenset(w for table in tables for phrase in table for w in phrase.split())
+
+
 #: Contractions as the tokenizer leaves them ("can't" -> "cant"): words, never typos of
 #: a look word ("cant" is not "cat").
 CONTRACTIONS: frozenset[str] = frozenset(
