@@ -56,7 +56,7 @@ def _words(concept: Concept) -> set[str]:
 def key_words(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
     """Concept id -> the words of its names that no other concept's name contains and
     the request reader does not read: holding out "deep" with jewel tones would take
-    "deeper blacks" and "deep shadows" out of training with it."""
+    "deep blacks" and "deep shadows" out of training with it."""
     glue = set(FILLER) | {w for m in MODIFIERS for w in m.split()} | lx.phrase_words()
     owners: dict[str, set[str]] = {}
     for concept in kb.concepts:
