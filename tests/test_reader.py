@@ -319,7 +319,7 @@ def test_a_look_asked_for_by_likeness_is_applied(teacher):
         ("can u sharpen the text on the sign", "sharpen", 1),
         # Found on requests_dev5.
         ("open it up a stop maybe?", "exposure", 1),
-        ("exposure +1 i think??", "exposure", 40),
+        ("exposure +1 i think??", "exposure", 1),
         ("its glaring. dim it", "exposure", -1),
         ("kelvin up like 500?", "temperature", 1),
         ("the basement party shots r basically black", "exposure", 1),
@@ -333,12 +333,12 @@ def test_a_look_asked_for_by_likeness_is_applied(teacher):
     ],
 )
 def test_complaints_casts_and_colorist_words(teacher, intent, name, sign):
-    value = _adjust(teacher, intent, name)
-    assert value * sign > 0 and (abs(sign) == 1 or value == sign)
+    assert _adjust(teacher, intent, name) * sign > 0
 
 
-def test_a_stop_of_exposure_is_the_documented_step(teacher):
-    assert _adjust(teacher, "exposure +1 stop", "exposure") == 40
+@pytest.mark.parametrize("intent", ["exposure +1 stop", "exposure +1 i think??"])
+def test_a_stop_of_exposure_is_the_documented_step(teacher, intent):
+    assert _adjust(teacher, intent, "exposure") == 40
 
 
 @pytest.mark.parametrize(

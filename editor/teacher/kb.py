@@ -190,8 +190,7 @@ class KnowledgeTeacher:
                             degree=clause.orphan_degree if clause.orphan_degree != 1.0 else e.degree)
                     for e in before.edits
                 ]
-            fix_only = any(w in lx.FIXES for w in words) and all(w in lx.FIXES or w in lx.GLUE for w in words)
-            if fix_only and before is not None and not before.complaint \
+            if _fix_only(words) and before is not None and not before.complaint \
                     and all(e.phrase in lx.ADJECTIVES for e in before.edits):
                 # "dark dark dark. fix??": the adjectives said what is wrong, not what is wanted.
                 before.edits = [replace(e, sign=-e.sign) for e in before.edits]
@@ -330,7 +329,7 @@ class KnowledgeTeacher:
         # too gloomy" names one to take back (a negative modifier before it).
         complaint = clause.complaint
         # "fix it" after a complaint asks for the complaint's edits, not for a look.
-        question = question or all(w in lx.FIXES or w in lx.GLUE for w in clause.words)
+        question = question or _fix_only(clause.words)
         found, leftovers = self._scan(clause.leftover)
         matches: list[Match] = []
         pending: float | None = None
@@ -358,12 +357,13 @@ class KnowledgeTeacher:
         # In a question or an off-topic sentence a style word is no request.
         ignore = _question(clauses) or self.off_topic(clauses)
         edits = any(c.edits for c in clauses)
+        # "it looks like midnight, brighten it", "looks like a horror movie, make it cheerful":
+        # beside an edit or another clause, what the picture looks like is the problem.
         return [
             m for i, clause in enumerate(clauses)
-            for m in self._clause_matches(clause, ignore or edits and (
-                _likeness(clause.words) or _likened(clauses, i))
-                # "looks like a horror movie, make it cheerful": beside a wish, the likeness is the problem.
-                or len(clauses) > 1 and _likeness(clause.words))
+            for m in self._clause_matches(clause, ignore or (
+                _likeness(clause.words) and (edits or len(clauses) > 1) or edits and _likened(clauses, i)
+            ))
         ]
 
     def prepare(self, intents: list[str]) -> None:
@@ -448,6 +448,11 @@ def _likeness(words: list[str]) -> bool:
         if w in lx.LIKENESS_VERBS and words[i + 1] == "like":
             return not any(v in DESIRE_WORDS for v in words[:i])
     return False
+
+
+def _fix_only(words: list[str]) -> bool:
+    """Whether a clause only asks to fix what was said before it ("fix pls", "can you fix it")."""
+    return any(w in lx.FIXES for w in words) and all(w in lx.FIXES or w in lx.GLUE for w in words)
 
 
 def _likened(clauses: list[Clause], i: int) -> bool:
