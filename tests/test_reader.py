@@ -373,3 +373,28 @@ def test_a_wanted_tint_stays_a_style(teacher):
 @pytest.mark.parametrize(("intent", "name"), [("80s", "retro_80s"), ("70s", "vintage_70s")])
 def test_a_decade_alone_is_its_look(teacher, intent, name):
     assert teacher.label(intent).look.filter.name == name
+
+
+
+@pytest.mark.parametrize("intent", ["darker, more contrast", "less exposure and more contrast, dark and punchy"])
+def test_darker_with_more_contrast_keeps_the_spread(teacher, intent):
+    """Exposure shrinks the spread of L* as it darkens; rendered on the chart, the picture
+    ends both darker and more contrasty."""
+    from editor.directions import measures, moved
+    from editor.pipeline import render_cpu
+    from editor.teacher.verify import chart
+
+    rgb, neutral, before = chart()
+    look = teacher.label(intent).look
+    after = measures(render_cpu(rgb, look), neutral=neutral)
+    for key, way in (("contrast", "+"), ("brightness", "-")):
+        assert moved(key, way, before[key], after[key]), (key, look.to_text(), before[key], after[key])
+
+
+@pytest.mark.parametrize(("light", "cast"), [("brighten it", "warm it up"), ("darker", "cooler")])
+def test_a_cast_asked_beside_the_light_is_stronger(teacher, light, cast):
+    """Exposure scales a* and b* with L*, so brightening turns a bluish white bluer: a
+    warmth change asked beside a change of light outgrows it."""
+    alone = _adjust(teacher, cast, "temperature")
+    both = _adjust(teacher, f"{light} and {cast}", "temperature")
+    assert abs(both) > abs(alone) and both * alone > 0

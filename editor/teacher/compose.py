@@ -28,6 +28,10 @@ RANGE_STEP = {"saturation": 35, "luminance": 30}
 ALL_THE_WAY = 2.0
 #: Filter intensity kept when an edit lowers saturation.
 FILTER_DESATURATED = 0.5
+#: Share of a darkening moved from exposure to brightness when more contrast is asked.
+SPREAD_SHIFT = 0.7
+#: Extra temperature per unit of asked exposure when a warmth change is asked with it.
+CAST_PER_EXPOSURE = 0.6
 
 
 def _grade(edit: Edit) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
@@ -88,11 +92,17 @@ def compose(style: Look, edits: list[Edit]) -> Look:
             # "brighter overall but darken the blues": the range also takes back the whole
             # picture's move, or it would end up going the other way.
             add_selective[(color, prop)] = v + (1 if v > 0 else -1) * abs(exposure)
+    if "temperature" in named_adjust and add_adjust.get("temperature") and add_adjust.get("exposure"):
+        # Exposure scales a* and b* with L*: brightening turns a bluish white bluer and a
+        # cream one creamier, so a warmth change asked beside it must outgrow that.
+        t = add_adjust["temperature"]
+        add_adjust["temperature"] = t + (1 if t > 0 else -1) * CAST_PER_EXPOSURE * abs(add_adjust["exposure"])
     for name, v in add_adjust.items():
         base = adjust.get(name, 0.0)
         if name in named_adjust and base * v < 0:
             base = 0.0
         adjust[name] = base + v
+    _keep_spread(adjust, edits)
     for key, v in add_selective.items():
         base = selective.get(key, 0.0)
         if key in named_selective and base * v < 0:
@@ -106,6 +116,20 @@ def compose(style: Look, edits: list[Edit]) -> Look:
     if filt is not None and any(e.target == "saturation" and e.sign < 0 for e in edits):
         filt = FilterChoice(filt.name, FILTER_INTENSITY.clamp(round(filt.intensity * FILTER_DESATURATED)))
     return Look(adj or None, sel or None, filt)
+
+
+def _keep_spread(adjust: dict[str, float], edits: list[Edit]) -> None:
+    """Darken through the midtones when more contrast is asked ("darker, more contrast").
+
+    Exposure multiplies linear light, which shrinks every L* by the same factor and so
+    the picture's spread with it: -25 takes more spread away than contrast +30 adds.
+    Brightness bends the midtones and keeps the ends, as a colorist darkens for punch."""
+    asked = sum(e.sign for e in edits if e.target == "contrast" and not e.ranges)
+    exposure = adjust.get("exposure", 0.0)
+    if asked > 0 and exposure < 0:
+        moved = SPREAD_SHIFT * exposure
+        adjust["exposure"] = exposure - moved
+        adjust["brightness"] = adjust.get("brightness", 0.0) + moved
 
 
 def edit_phrases(edits: list[Edit]) -> str:
