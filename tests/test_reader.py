@@ -375,8 +375,9 @@ def test_a_decade_alone_is_its_look(teacher, intent, name):
     assert teacher.label(intent).look.filter.name == name
 
 
-
-@pytest.mark.parametrize("intent", ["darker, more contrast", "less exposure and more contrast, dark and punchy"])
+@pytest.mark.parametrize(
+    "intent", ["darker, more contrast", "less exposure and more contrast, dark and punchy"]
+)
 def test_darker_with_more_contrast_keeps_the_spread(teacher, intent):
     """Exposure shrinks the spread of L* as it darkens; rendered on the chart, the picture
     ends both darker and more contrasty."""
