@@ -44,6 +44,15 @@ def _adjust(teacher, intent, name):
         ("the shadows are so deep you can't see anyone's face, can you open them up", "shadows", 1),
         ("the sky is blown out and white", "highlights", -1),
         ("bring the highlights down so there's some detail again", "sharpen", 1),
+        # Forum shorthand: a plus between requests, a sign before the noun, "ev".
+        ("green cast + too dark", "exposure", 1),
+        ("-30 saturation", "saturation", -1),
+        ("-0.7 ev", "exposure", -1),
+        ("contrast is cranked, back it off", "contrast", -1),
+        ("the hallway is a cave. light it up", "exposure", 1),
+        # "so" and a "too" that runs on describe the problem.
+        ("so washed out", "contrast", 1),
+        ("too bright and washed out looking", "linearOffset", -1),
     ],
 )
 def test_direction_of_plain_requests(teacher, intent, name, sign):
@@ -343,7 +352,7 @@ def test_a_stop_of_exposure_is_the_documented_step(teacher, intent):
 
 @pytest.mark.parametrize(
     "intent", ["desaturate completely", "no color at all, just grey tones", "B+W", "b/w", "b & w",
-               "remove all the color", "drain all the color out"]
+               "b n w", "blk n white", "remove all the color", "drain all the color out"]
 )
 def test_all_the_way_less_color_is_black_and_white(teacher, intent):
     assert _adjust(teacher, intent, "saturation") == -100
@@ -376,7 +385,9 @@ def test_a_decade_alone_is_its_look(teacher, intent, name):
 
 
 @pytest.mark.parametrize(
-    "intent", ["darker, more contrast", "less exposure and more contrast, dark and punchy"]
+    "intent",
+    ["darker, more contrast", "less exposure and more contrast, dark and punchy",
+     "more contrast and saturation, less brightness", "make it darker and moodier, more contrast"],
 )
 def test_darker_with_more_contrast_keeps_the_spread(teacher, intent):
     """Exposure shrinks the spread of L* as it darkens; rendered on the chart, the picture

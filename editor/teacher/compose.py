@@ -28,8 +28,8 @@ RANGE_STEP = {"saturation": 35, "luminance": 30}
 ALL_THE_WAY = 2.0
 #: Filter intensity kept when an edit lowers saturation.
 FILTER_DESATURATED = 0.5
-#: Share of a darkening moved from exposure to brightness when more contrast is asked.
-SPREAD_SHIFT = 0.7
+#: Share of a darkening moved from exposure to the shadows when more contrast is asked.
+SPREAD_SHIFT = 0.5
 #: Extra temperature per unit of asked exposure when a warmth change is asked with it.
 CAST_PER_EXPOSURE = 0.6
 
@@ -119,17 +119,29 @@ def compose(style: Look, edits: list[Edit]) -> Look:
 
 
 def _keep_spread(adjust: dict[str, float], edits: list[Edit]) -> None:
-    """Darken through the midtones when more contrast is asked ("darker, more contrast").
+    """Darken through the shadows when more contrast is asked ("darker, more contrast").
 
     Exposure multiplies linear light, which shrinks every L* by the same factor and so
     the picture's spread with it: -25 takes more spread away than contrast +30 adds.
-    Brightness bends the midtones and keeps the ends, as a colorist darkens for punch."""
+    Brightness, bending the midtones toward black, and a style's lowered highlights
+    narrow it too. Deeper shadows darken and widen at once, as a colorist darkens for
+    punch."""
     asked = sum(e.sign for e in edits if e.target == "contrast" and not e.ranges)
+    if asked <= 0:
+        return
+    # What the user named stays ("less brightness, more contrast").
+    named = {lx.TARGETS[e.target].main for e in edits}
     exposure = adjust.get("exposure", 0.0)
-    if asked > 0 and exposure < 0:
-        moved = SPREAD_SHIFT * exposure
-        adjust["exposure"] = exposure - moved
-        adjust["brightness"] = adjust.get("brightness", 0.0) + moved
+    moved = SPREAD_SHIFT * exposure if exposure < 0 else 0.0
+    adjust["exposure"] = exposure - moved
+    brightness = adjust.get("brightness", 0.0)
+    if brightness < 0 and "brightness" not in named:
+        moved += brightness
+        adjust["brightness"] = 0.0
+    if adjust.get("highlights", 0.0) < 0 and "highlights" not in named:
+        adjust["highlights"] = 0.0
+    if moved:
+        adjust["shadows"] = adjust.get("shadows", 0.0) + moved
 
 
 def edit_phrases(edits: list[Edit]) -> str:

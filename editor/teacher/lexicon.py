@@ -93,7 +93,7 @@ TARGETS: dict[str, Target] = {t.id: t for t in (
 #: Noun phrases naming a target (no direction of their own).
 NOUNS: dict[str, str] = {
     **dict.fromkeys("brightness lightness light lighting luminosity luminance brights".split(), "light"),
-    "exposure": "exposure", "expo": "exposure",
+    "exposure": "exposure", "expo": "exposure", "ev": "exposure",
     **dict.fromkeys(["contrast", "contrasts", "punch", "depth", "snap", "separation"], "contrast"),
     **dict.fromkeys(["pop", "color pop", "colour pop"], "pop"),
     **dict.fromkeys(
@@ -156,6 +156,7 @@ ADJECTIVES: dict[str, tuple[str, int]] = {
 CARRIERS: dict[str, tuple[str, int]] = {
     **dict.fromkeys("brighter lighter brighten lighten brightened lightened".split(), ("light", 1)),
     "brighten up": ("light", 1), "lighten up": ("light", 1), "light up": ("light", 1),
+    **dict.fromkeys(["light it up", "light this up", "light things up"], ("light", 1)),
     "open it up": ("light", 1), "open up": ("light", 1),
     **dict.fromkeys(["dim it", "dim this", "dim things"], ("light", -1)),
     # A wished level before its noun ("soft and low contrast"); after it, "low" says it is lacking.
@@ -278,7 +279,7 @@ DIRECTIONS: dict[str, int] = {
                      "too much", "too many", "bring it down", "turn it down", "dial it back", "dial it down",
                      "pull it back", "bring them down", "tone them down", "knock it down", "knock it back",
                      "pull them back", "dial them back", "dial them down", "turn them down",
-                     "knock them back"], -1),
+                     "knock them back", "back it off", "back them off"], -1),
     **dict.fromkeys(["not enough", "too little", "lacks", "lacking", "needs more", "bring it up",
                      "turn it up", "crank it up", "pump it up", "bump it up", "open up", "open it up",
                      "open them up", "bring them up", "has no", "have no", "there is no", "theres no"], 1),
@@ -290,7 +291,7 @@ POSTFIX: dict[str, int] = {
     **dict.fromkeys("down lower weaker less".split(), -1),
     **dict.fromkeys("high strong much intense heavy overpowering extreme excessive crazy".split(), -1),
     **dict.fromkeys("low weak little lacking missing lame".split(), 1),
-    **dict.fromkeys("insane wild nuts bonkers unreal".split(), -1),
+    **dict.fromkeys("insane wild nuts bonkers unreal cranked overdone maxed".split(), -1),
     "too much": -1, "too high": -1, "too strong": -1, "too low": 1, "too little": 1, "too weak": 1,
     "not enough": 1, "off the charts": -1, "over the top": -1,
 }

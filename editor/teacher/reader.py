@@ -234,14 +234,18 @@ class Reader:
         # word after a description goes on describing.
         lone_style = len(words) <= 2 and tuple(words[:1]) in self.styles
         goes_on = (goes_on and opening[1] not in lx.CARRIERS) or lone_style
-        purpose = bool(words) and words[0] == "so"
+        # "so washed out": "so" before an adjective says how bad, not what for.
+        so_bad = bool(words) and words[0] == "so" and (
+            " ".join(words[1:3]) in lx.ADJECTIVES or (len(words) > 1 and words[1] in lx.ADJECTIVES)
+        )
+        purpose = bool(words) and words[0] == "so" and not so_bad
         if purpose:
             # "down so there's some detail": the purpose's noun is wanted, not turned down too.
             carry = None
         # "the tubes made it go all green": what follows a cause is the problem, wanted or not.
         caused = cause is not None and not wants(words[:cause], True)
         complaint_clause = not purpose and (
-            (complained and goes_on) or caused or any(w in lx.UNWANTED for w in words) or (
+            (complained and goes_on) or caused or so_bad or any(w in lx.UNWANTED for w in words) or (
                 any(w in COMPLAINT_VERBS for w in words[:first])
                 and not wants(words[:first], first < len(words))
             )
@@ -354,6 +358,8 @@ class Reader:
                 sign, open_sign = polarity, False
             elif it.kind in ("adjective", "color") and (too or complaint) and pending is None:
                 sign, open_sign = -polarity, False
+                # "too bright and washed out": what follows goes on describing.
+                clause.complaint = True
             elif pending is not None:
                 sign, open_sign = pending * polarity, False
                 for p in pending_items:

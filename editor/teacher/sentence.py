@@ -59,8 +59,10 @@ def split_clauses(
             purpose = (
                 words[i] == "so" and i + 1 < len(words) and words[i + 1] in _SO_CLAUSE and bool(current)
             )
-            # "contrast -10 saturation -10": a written sign ends its own edit.
+            # "contrast -10 saturation -10": a written sign ends its own edit; in "-30
+            # saturation" it starts it.
             signed = bool(_SIGNED.fullmatch(words[i - 1])) and words[i] in lx.NOUNS if i else False
+            signed = signed and any(w in lx.NOUNS for w in current)
             if signed and current:
                 out.append(current)
                 current = []

@@ -7,19 +7,23 @@ import re
 import unicodedata
 
 _TOKEN = re.compile(r"[+-]?\d+(?:\.\d+)?\s*%?|[a-z&]+")
-_SPLIT = re.compile(r"[,;!?:\n()\[\]/]+|\.+(?!\d)|\s-\s|\s+\u2014\s*|\s+-+\s+")
+#: "green cast + too dark": a plus between words joins two requests, like a comma.
+_SPLIT = re.compile(r"[,;!?:\n()\[\]/]+|\.+(?!\d)|\s-\s|\s+\u2014\s*|\s+-+\s+|\s\+\s")
 #: A web address or a file name names no look ("www.instagram.com", "trip_final.mp4").
 _ADDRESS = re.compile(
     r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|co|mp4|mov|m4v|avi|mkv|webm|jpe?g|png|heic|tiff?|gif)\b(?:/\S*)?"
 )
 #: "b/w", "b+w", "b & w", "bnw": the short forms of black and white ("b&w" is the knowledge base's).
-_BLACK_AND_WHITE = re.compile(r"\bb\s*[+/&]\s*w\b|\bbnw\b")
+_BLACK_AND_WHITE = re.compile(r"\bb\s*[+/&]\s*w\b|\bbnw\b|\bb\s+n\s+w\b")
+#: "blk n white", "black n white": the spoken short forms.
+_BLACK_N_WHITE = re.compile(r"\bbla?c?k\s+(?:n|an|and|&|\+)\s+white\b")
 
 
 def normalize(text: str) -> str:
-    """Lower case, NFKC, apostrophes dropped ("don't" -> "dont"), web addresses and file names removed."""
+    """Lower case, NFKC, apostrophes dropped ("don't" -> "dont"), web addresses and file
+    names removed, the short forms of black and white spelled out."""
     text = _ADDRESS.sub(" ", unicodedata.normalize("NFKC", text).lower())
-    text = _BLACK_AND_WHITE.sub("b&w", text)
+    text = _BLACK_N_WHITE.sub("black and white", _BLACK_AND_WHITE.sub("b&w", text))
     return text.replace("'", "").replace("\u2019", "").replace("\u2018", "").replace("`", "")
 
 
