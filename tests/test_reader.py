@@ -53,6 +53,8 @@ def _adjust(teacher, intent, name):
         # "so" and a "too" that runs on describe the problem.
         ("so washed out", "contrast", 1),
         ("too bright and washed out looking", "linearOffset", -1),
+        # What comes from the light is its cause, not a target.
+        ("skin looks a bit green from the light bouncing off the hedge, fix the tint", "tint", 1),
     ],
 )
 def test_direction_of_plain_requests(teacher, intent, name, sign):
@@ -352,7 +354,7 @@ def test_a_stop_of_exposure_is_the_documented_step(teacher, intent):
 
 @pytest.mark.parametrize(
     "intent", ["desaturate completely", "no color at all, just grey tones", "B+W", "b/w", "b & w",
-               "b n w", "blk n white", "remove all the color", "drain all the color out"]
+               "b n w", "blk n white", "colorless pls", "remove all the color", "drain all the color out"]
 )
 def test_all_the_way_less_color_is_black_and_white(teacher, intent):
     assert _adjust(teacher, intent, "saturation") == -100

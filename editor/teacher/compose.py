@@ -4,7 +4,8 @@ Each edit is its target's grade (``lexicon.TARGETS``, ``plus`` or ``minus``) sca
 its degree, or, with a number, scaled so that the target's main parameter moves by that
 number. A color-range edit moves that range's saturation by 35 or its luminance by 30
 per plain step (an object's second range by half). The edits add up; a range whose
-luminance goes against the whole picture's exposure also takes that exposure back.
+luminance goes against the whole picture's change of light (exposure, brightness and shadows
+added) also takes that change back.
 
 Against a style, an edit wins on what it names: "golden hour but less saturated" is the
 style with its saturation replaced by the edit's, so the picture moves the asked way,
@@ -86,12 +87,12 @@ def compose(style: Look, edits: list[Edit]) -> Look:
             add_selective[key] = add_selective.get(key, 0.0) + v
         named_adjust |= set(a)
         named_selective |= set(s)
-    exposure = add_adjust.get("exposure", 0.0)
+    light = sum(add_adjust.get(n, 0.0) for n in ("exposure", "brightness", "shadows"))
     for (color, prop), v in add_selective.items():
-        if prop == "luminance" and v * exposure < 0:
+        if prop == "luminance" and v * light < 0:
             # "brighter overall but darken the blues": the range also takes back the whole
             # picture's move, or it would end up going the other way.
-            add_selective[(color, prop)] = v + (1 if v > 0 else -1) * abs(exposure)
+            add_selective[(color, prop)] = v + (1 if v > 0 else -1) * abs(light)
     if "temperature" in named_adjust and add_adjust.get("temperature") and add_adjust.get("exposure"):
         # Exposure scales a* and b* with L*: brightening turns a bluish white bluer and a
         # cream one creamier, so a warmth change asked beside it must outgrow that.

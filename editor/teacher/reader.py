@@ -194,6 +194,13 @@ class Reader:
             # "the office lighting made us all look green": the lighting is the cause, the
             # green is what to correct.
             items = [it for it in items if not (it.kind in _TARGET_KINDS and it.end <= cause)]
+        source = next((i for i, w in enumerate(words) if w in ("from", "because", "due")), None)
+        if source is not None and any(it.kind == "color" and it.end <= source for it in items):
+            # "skin looks green from the light bouncing off the hedge": the light is the
+            # cause of the cast, not a target.
+            items = [it for it in items if not (
+                it.kind in ("noun", "adjective") and it.start > source and self._target(it, words)[0] == "light"
+            )]
         clause = Clause(words)
         used: set[int] = set()
         kinds = [it.kind for it in items]
