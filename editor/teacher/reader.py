@@ -198,9 +198,11 @@ class Reader:
         if source is not None and any(it.kind == "color" and it.end <= source for it in items):
             # "skin looks green from the light bouncing off the hedge": the light is the
             # cause of the cast, not a target.
-            items = [it for it in items if not (
-                it.kind in ("noun", "adjective") and it.start > source and self._target(it, words)[0] == "light"
-            )]
+            items = [
+                it for it in items
+                if not (it.kind in ("noun", "adjective") and it.start > source
+                        and self._target(it, words)[0] == "light")
+            ]
         clause = Clause(words)
         used: set[int] = set()
         kinds = [it.kind for it in items]
