@@ -55,6 +55,9 @@ def _adjust(teacher, intent, name):
         ("too bright and washed out looking", "linearOffset", -1),
         # What comes from the light is its cause, not a target.
         ("skin looks a bit green from the light bouncing off the hedge, fix the tint", "tint", 1),
+        # How the scene was in real life is wanted; a white gone cream is a yellow cast.
+        ("it was so much brighter in person", "exposure", 1),
+        ("my white kitchen looks cream colored in this, it's bright white irl", "temperature", -1),
     ],
 )
 def test_direction_of_plain_requests(teacher, intent, name, sign):
@@ -412,3 +415,10 @@ def test_a_cast_asked_beside_the_light_is_stronger(teacher, light, cast):
     alone = _adjust(teacher, cast, "temperature")
     both = _adjust(teacher, f"{light} and {cast}", "temperature")
     assert abs(both) > abs(alone) and both * alone > 0
+
+
+def test_a_comparative_before_a_named_sky_is_its_range(teacher):
+    """"darker blue sky please": the sky's blues darken; "blue sky" alone is still a look."""
+    look = teacher.label("darker blue sky please").look
+    assert look.selective_value("blue", "luminance") < 0 and look.adjust_value("exposure") == 0
+    assert teacher.label("a blue sky").mode == "new"

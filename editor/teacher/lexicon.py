@@ -229,6 +229,8 @@ COLORS.update({
     **dict.fromkeys(["redness", "crimson", "scarlet"], ("cast_red", "red")),
     **dict.fromkeys(["orangeness", "peach", "rust"], ("cast_orange", "orange")),
     **dict.fromkeys(["yellowness", "mustard"], ("cast_yellow", "yellow")),
+    # "my white kitchen looks cream colored": a white gone cream is a yellow cast.
+    **dict.fromkeys(["cream", "ivory"], ("cast_yellow", None)),
     **dict.fromkeys(["greenness", "lime", "emerald"], ("cast_green", "green")),
     **dict.fromkeys(["blueness", "navy", "cobalt", "azure"], ("cast_blue", "blue")),
     **dict.fromkeys(["pinkness"], ("cast_magenta", None)),
@@ -238,7 +240,8 @@ PLURAL_COLORS: frozenset[str] = frozenset({"reds", "oranges", "yellows", "greens
 RANGE_NOUNS: frozenset[str] = frozenset({"tones", "colors", "colours", "hues", "areas", "parts", "channel"})
 #: Words after a singular color that make it a cast ("a green cast").
 CAST_NOUNS: frozenset[str] = frozenset(
-    {"cast", "tint", "tinge", "hue", "tone", "shift", "filter", "overlay", "haze", "film", "veil"}
+    {"cast", "tint", "tinge", "hue", "tone", "shift", "filter", "overlay", "haze", "film", "veil", "colored",
+     "coloured"}
 )
 #: Of those, the ones people name to be rid of them ("a green cast").
 UNWANTED_CASTS: frozenset[str] = frozenset({"cast", "tinge", "shift", "haze", "film", "veil"})

@@ -153,6 +153,9 @@ class Reader:
                 # focus", "the wall looks mint green" name a problem in the lexicon's words or
                 # a shade of a color, though each is also a style ("film look with a green tint").
                 protected = 0
+            if protected and span[-1] in lx.OBJECTS and i and words[i - 1] in lx.CARRIERS:
+                # "darker blue sky please": a comparative before a thing names its range.
+                protected = 0
             found = None
             for n in range(min(self.longest, len(words) - i), 0, -1):
                 entries = self.table.get(tuple(words[i : i + n]))
@@ -253,7 +256,11 @@ class Reader:
             carry = None
         # "the tubes made it go all green": what follows a cause is the problem, wanted or not.
         caused = cause is not None and not wants(words[:cause], True)
-        complaint_clause = not purpose and (
+        # "it's bright white irl", "the flowers were so colorful in real life": how the
+        # scene really was is what the picture should show, not its problem.
+        text = " ".join(words)
+        truth = "irl" in words or any(p in text for p in ("in real life", "in person", "in reality"))
+        complaint_clause = not purpose and not truth and (
             (complained and goes_on) or caused or so_bad or any(w in lx.UNWANTED for w in words) or (
                 any(w in COMPLAINT_VERBS for w in words[:first])
                 and not wants(words[:first], first < len(words))
@@ -346,7 +353,7 @@ class Reader:
             phrase = " ".join(words[it.start : it.end])
             bare = pending is None and not too and not enough and not damp and not without
             complaint = complaint_clause or phrase in lx.COMPLAINTS or (
-                it.kind in ("adjective", "color") and described(words, it.start)
+                it.kind in ("adjective", "color") and described(words, it.start) and not truth
             )
             clause.complaint = clause.complaint or complaint
             if it.kind == "adjective" and bare and not complaint \
