@@ -185,6 +185,7 @@ def test_a_styles_filter_never_undoes_the_edit(teacher, intent, prop, way):
         "what does vibrance mean",
         "we went to paris last summer",
         "happy birthday mom",
+        "fade to black at the end",
     ],
 )
 def test_nothing_to_do_calls_no_tool(teacher, intent):
@@ -422,3 +423,9 @@ def test_a_comparative_before_a_named_sky_is_its_range(teacher):
     look = teacher.label("darker blue sky please").look
     assert look.selective_value("blue", "luminance") < 0 and look.adjust_value("exposure") == 0
     assert teacher.label("a blue sky").mode == "new"
+
+
+def test_how_a_person_looks_beside_an_edit_is_the_problem(teacher):
+    """"i look sunburnt" beside an edit describes the skin; it asks for no warm look."""
+    look = teacher.label("tone down the red in my cheeks, i look sunburnt").look
+    assert look.selective_value("red", "saturation") < 0 and look.adjust_value("temperature") <= 0

@@ -17,13 +17,17 @@ _ADDRESS = re.compile(
 _BLACK_AND_WHITE = re.compile(r"\bb\s*[+/&]\s*w\b|\bbnw\b|\bb\s+n\s+w\b")
 #: "blk n white", "black n white": the spoken short forms.
 _BLACK_N_WHITE = re.compile(r"\bbla?c?k\s+(?:n|an|and|&|\+)\s+white\b")
+#: "fade to black at the end" is an edit of time, a transition, not a look.
+_FADE_TO = re.compile(r"\bfade\s+to\s+(?:black|white)\b")
 
 
 def normalize(text: str) -> str:
     """Lower case, NFKC, apostrophes dropped ("don't" -> "dont"), web addresses and file
-    names removed, the short forms of black and white spelled out."""
+    names removed, the short forms of black and white spelled out, a fade to black
+    called the transition it is."""
     text = _ADDRESS.sub(" ", unicodedata.normalize("NFKC", text).lower())
     text = _BLACK_N_WHITE.sub("black and white", _BLACK_AND_WHITE.sub("b&w", text))
+    text = _FADE_TO.sub("transition", text)
     return text.replace("'", "").replace("\u2019", "").replace("\u2018", "").replace("`", "")
 
 
