@@ -32,6 +32,8 @@ LOOK_TEMPLATES: tuple[str, ...] = (
     "make the video feel {x}", "edit this to look {x}", "{x} energy", "very much {x}",
     "i'm going for {x}", "apply a {x} look", "{x} type of vibe", "a {x} shot",
     "could you give this a {x} look", "make my clip {x}", "{x} footage", "{x} photo",
+    # An intensifier before the look ("deep underwater", "pure noir") asks for the look.
+    "deep {x}", "pure {x}", "full on {x}",
 )
 # Corrective names mix verbs ("brighten"), comparatives ("brighter") and complaints
 # ("too dark"), so only frames that read well around all three are used.
