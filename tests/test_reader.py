@@ -425,7 +425,11 @@ def test_a_comparative_before_a_named_sky_is_its_range(teacher):
     assert teacher.label("a blue sky").mode == "new"
 
 
-def test_how_a_person_looks_beside_an_edit_is_the_problem(teacher):
-    """"i look sunburnt" beside an edit describes the skin; it asks for no warm look."""
+def test_how_a_thing_looks_beside_an_edit_is_the_problem(teacher):
+    """"i look sunburnt", "the tomatoes look almost brown" beside an edit describe the
+    picture; they ask for no warm or sepia look."""
     look = teacher.label("tone down the red in my cheeks, i look sunburnt").look
     assert look.selective_value("red", "saturation") < 0 and look.adjust_value("temperature") <= 0
+    look = teacher.label("the tomatoes look almost brown, can you brighten the reds a bit").look
+    assert look.filter is None and look.selective_value("red", "luminance") > 0
+    assert teacher.label("can it look more cinematic, and brighter").look.filter is not None

@@ -445,15 +445,12 @@ def _likeness(words: list[str]) -> bool:
     """Whether a clause says what the picture looks like ("it looks like midnight", "my
     phone made it look like midnight") rather than asks for it ("make it look like ...")."""
     for i, w in enumerate(words[:-1]):
-        # "i look sunburnt", "we all look like ghosts": how people in it look is described.
-        person = bool(set(words[:i]) & _PERSONS)
-        if w in lx.LIKENESS_VERBS and (words[i + 1] == "like" or person):
+        # "i look sunburnt", "the tomatoes look almost brown": what a thing in it looks like
+        # is described; "can it look more cinematic" asks.
+        subject = i > 0 and words[i + 1] not in ("more", "less")
+        if w in lx.LIKENESS_VERBS and (words[i + 1] == "like" or subject):
             return not any(v in DESIRE_WORDS for v in words[:i])
     return False
-
-
-_PERSONS = frozenset({"i", "we", "im", "everyone", "everybody", "he", "she", "they", "people", "skin", "face",
-                      "faces"})
 
 
 def _fix_only(words: list[str]) -> bool:
