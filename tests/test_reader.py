@@ -433,3 +433,9 @@ def test_how_a_thing_looks_beside_an_edit_is_the_problem(teacher):
     look = teacher.label("the tomatoes look almost brown, can you brighten the reds a bit").look
     assert look.filter is None and look.selective_value("red", "luminance") > 0
     assert teacher.label("can it look more cinematic, and brighter").look.filter is not None
+
+
+def test_a_tint_asked_beside_the_light_is_stronger(teacher):
+    alone = _adjust(teacher, "get rid of the green tint", "tint")
+    both = _adjust(teacher, "get rid of the green tint and bring the exposure down", "tint")
+    assert both > alone > 0

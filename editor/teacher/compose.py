@@ -31,7 +31,7 @@ ALL_THE_WAY = 2.0
 FILTER_DESATURATED = 0.5
 #: Share of a darkening moved from exposure to the shadows when more contrast is asked.
 SPREAD_SHIFT = 0.5
-#: Extra temperature per unit of asked exposure when a warmth change is asked with it.
+#: Extra temperature or tint per unit of asked exposure when a cast change is asked with it.
 CAST_PER_EXPOSURE = 0.6
 
 
@@ -93,11 +93,13 @@ def compose(style: Look, edits: list[Edit]) -> Look:
             # "brighter overall but darken the blues": the range also takes back the whole
             # picture's move, or it would end up going the other way.
             add_selective[(color, prop)] = v + (1 if v > 0 else -1) * abs(light)
-    if "temperature" in named_adjust and add_adjust.get("temperature") and add_adjust.get("exposure"):
-        # Exposure scales a* and b* with L*: brightening turns a bluish white bluer and a
-        # cream one creamier, so a warmth change asked beside it must outgrow that.
-        t = add_adjust["temperature"]
-        add_adjust["temperature"] = t + (1 if t > 0 else -1) * CAST_PER_EXPOSURE * abs(add_adjust["exposure"])
+    for cast in ("temperature", "tint"):
+        if cast in named_adjust and add_adjust.get(cast) and add_adjust.get("exposure"):
+            # Exposure scales a* and b* with L*: brightening turns a bluish white bluer and
+            # darkening a green cast weaker to the eye but no less green, so a warmth or
+            # tint change asked beside it must outgrow that.
+            t = add_adjust[cast]
+            add_adjust[cast] = t + (1 if t > 0 else -1) * CAST_PER_EXPOSURE * abs(add_adjust["exposure"])
     for name, v in add_adjust.items():
         base = adjust.get(name, 0.0)
         if name in named_adjust and base * v < 0:
