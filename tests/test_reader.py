@@ -439,3 +439,21 @@ def test_a_tint_asked_beside_the_light_is_stronger(teacher):
     alone = _adjust(teacher, "get rid of the green tint", "tint")
     both = _adjust(teacher, "get rid of the green tint and bring the exposure down", "tint")
     assert both > alone > 0
+
+
+@pytest.mark.parametrize(
+    "intent",
+    ["phone pic from the aquarium tunnel, super dim, can you lighten it up",
+     "shot at the beach at dusk, brighter please"],
+)
+def test_where_it_was_taken_is_no_look_beside_a_request(teacher, intent):
+    """The place names a look ("aquarium", "beach"); beside a request it only says where."""
+    answer = teacher.label(intent)
+    assert answer.look.adjust_value("exposure") > 0 and answer.look.filter is None
+    assert answer.mode == "relative"
+
+
+def test_an_ish_color_is_what_it_looks_like(teacher):
+    look = teacher.label("bluish everywhere, everyone looks like a smurf").look
+    assert look.adjust_value("temperature") > 0 and look.filter is None
+    assert teacher.label("make it bluish").look.adjust_value("temperature") < 0

@@ -199,6 +199,16 @@ class KnowledgeTeacher:
             carry = signs[-1] if signs else carry
             complained = clause.complaint
             clauses.append(clause)
+        # "super dim, can you lighten it up": an intensified bare adjective that a later
+        # request contradicts said what is wrong ("warm and cozy, but less warm" asks).
+        for i, clause in enumerate(clauses):
+            later = {(e.target, e.sign) for c in clauses[i + 1 :] for e in c.edits}
+            if clause.edits and not clause.complaint and all(
+                e.phrase in lx.ADJECTIVES and e.degree > 1 and (e.target, -e.sign) in later
+                for e in clause.edits
+            ):
+                clause.edits = [replace(e, sign=-e.sign) for e in clause.edits]
+                clause.complaint = True
         # "the shadows and highlights feel harsh": the bare nouns before a complaint are its subject.
         for before, after in pairwise(clauses):
             if after.complaint and before.edits and all(w in lx.NOUNS or w in lx.GLUE for w in before.words):
@@ -362,7 +372,8 @@ class KnowledgeTeacher:
         return [
             m for i, clause in enumerate(clauses)
             for m in self._clause_matches(clause, ignore or (
-                _likeness(clause.words) and (edits or len(clauses) > 1) or edits and _likened(clauses, i)
+                (_likeness(clause.words) or _scene(clause.words)) and (edits or len(clauses) > 1)
+                or edits and _likened(clauses, i)
             ))
         ]
 
@@ -451,6 +462,21 @@ def _likeness(words: list[str]) -> bool:
         if w in lx.LIKENESS_VERBS and (words[i + 1] == "like" or subject):
             return not any(v in DESIRE_WORDS for v in words[:i])
     return False
+
+
+#: "phone pic from the aquarium tunnel", "shot on an overcast day": where it was taken.
+_SCENE_OPENERS = ("shot on", "shot at", "shot in", "taken at", "taken in", "taken on")
+_PICTURES = frozenset({"pic", "pics", "photo", "photos", "picture", "pictures", "video", "clip", "shot"})
+
+
+def _scene(words: list[str]) -> bool:
+    """Whether a clause says where or when the picture was taken; beside a request, the
+    place is not a look to add."""
+    if _opens(tuple(words), _SCENE_OPENERS):
+        return True
+    at = next((i for i, w in enumerate(words[:3]) if w in _PICTURES), None)
+    return at is not None and words[at + 1 : at + 2] in (["from"], ["of"], ["at"]) \
+        and not any(w in DESIRE_WORDS for w in words)
 
 
 def _fix_only(words: list[str]) -> bool:

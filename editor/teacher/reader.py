@@ -354,6 +354,9 @@ class Reader:
             bare = pending is None and not too and not enough and not damp and not without
             complaint = complaint_clause or phrase in lx.COMPLAINTS or (
                 it.kind in ("adjective", "color") and described(words, it.start) and not truth
+            ) or (
+                # "bluish everywhere": a color said with "-ish" is what it looks like.
+                it.kind == "color" and phrase.endswith("ish") and not wants(words, True)
             )
             clause.complaint = clause.complaint or complaint
             if it.kind == "adjective" and bare and not complaint \
