@@ -433,6 +433,10 @@ def test_how_a_thing_looks_beside_an_edit_is_the_problem(teacher):
     look = teacher.label("the tomatoes look almost brown, can you brighten the reds a bit").look
     assert look.filter is None and look.selective_value("red", "luminance") > 0
     assert teacher.label("can it look more cinematic, and brighter").look.filter is not None
+    # "look", "feel" and "looking" after a look's name are no verbs.
+    for intent in ("vintage look please, warm and kinda faded", "a cozy feel, brighter",
+                   "a vintage looking photo, brighter"):
+        assert teacher.label(intent).look.filter is not None, intent
 
 
 def test_a_tint_asked_beside_the_light_is_stronger(teacher):

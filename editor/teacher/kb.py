@@ -458,12 +458,17 @@ def _likeness(words: list[str]) -> bool:
     for i, w in enumerate(words[:-1]):
         # "i look sunburnt", "the tomatoes look almost brown": what a thing in it looks like
         # is described; "can it look more cinematic" asks.
-        subject = i > 0 and words[i + 1] not in ("more", "less")
+        # "vintage look please", "a cozy feel", "a retro looking photo": after a name, no verb.
+        verb = w not in ("look", "feel", "looking") or (
+            i > 0 and (words[i - 1] in _SUBJECTS or words[i - 1].endswith("s"))
+        )
+        subject = i > 0 and verb and words[i + 1] not in ("more", "less")
         if w in lx.LIKENESS_VERBS and (words[i + 1] == "like" or subject):
             return not any(v in DESIRE_WORDS for v in words[:i])
     return False
 
 
+_SUBJECTS = frozenset({"i", "we", "you", "u", "they", "all", "both", "people"})
 #: "phone pic from the aquarium tunnel", "shot on an overcast day": where it was taken.
 _SCENE_OPENERS = ("shot on", "shot at", "shot in", "taken at", "taken in", "taken on")
 _PICTURES = frozenset({"pic", "pics", "photo", "photos", "picture", "pictures", "video", "clip", "shot"})
