@@ -41,7 +41,7 @@ from editor.teacher.compose import compose, edit_phrases
 from editor.teacher.embedding import SIMILARITY_THRESHOLD, NameIndex
 from editor.teacher.knowledge import Concept, KnowledgeBase, load_knowledge
 from editor.teacher.reader import Clause, Edit, Reader
-from editor.teacher.sentence import COMPLAINT_VERBS, DESIRE_WORDS
+from editor.teacher.sentence import COMPLAINT_VERBS, DESIRE_WORDS, wants
 from editor.teacher.text import parts, tokens
 from editor.teacher.verify import settle_filter
 
@@ -456,14 +456,16 @@ def _likeness(words: list[str]) -> bool:
     """Whether a clause says what the picture looks like ("it looks like midnight", "my
     phone made it look like midnight") rather than asks for it ("make it look like ...")."""
     for i, w in enumerate(words[:-1]):
-        # "i look sunburnt", "the tomatoes look almost brown": what a thing in it looks like
-        # is described; "can it look more cinematic" asks.
+        if w not in lx.LIKENESS_VERBS:
+            continue
         # "vintage look please", "a cozy feel", "a retro looking photo": after a name, no verb.
         verb = w not in ("look", "feel", "looking") or (
             i > 0 and (words[i - 1] in _SUBJECTS or words[i - 1].endswith("s"))
         )
-        subject = i > 0 and verb and words[i + 1] not in ("more", "less")
-        if w in lx.LIKENESS_VERBS and (words[i + 1] == "like" or subject):
+        # "i look sunburnt", "the tomatoes look almost brown": what a thing in it looks like
+        # is described; "can it look more cinematic" asks.
+        described = i > 0 and verb and words[i + 1] not in ("more", "less")
+        if words[i + 1] == "like" or described:
             return not any(v in DESIRE_WORDS for v in words[:i])
     return False
 
@@ -480,8 +482,7 @@ def _scene(words: list[str]) -> bool:
     if _opens(tuple(words), _SCENE_OPENERS):
         return True
     at = next((i for i, w in enumerate(words[:3]) if w in _PICTURES), None)
-    return at is not None and words[at + 1 : at + 2] in (["from"], ["of"], ["at"]) \
-        and not any(w in DESIRE_WORDS for w in words)
+    return at is not None and words[at + 1 : at + 2] in (["from"], ["of"], ["at"]) and not wants(words, False)
 
 
 def _fix_only(words: list[str]) -> bool:

@@ -61,8 +61,8 @@ def split_clauses(
             )
             # "contrast -10 saturation -10": a written sign ends its own edit; in "-30
             # saturation" it starts it.
-            signed = bool(_SIGNED.fullmatch(words[i - 1])) and words[i] in lx.NOUNS if i else False
-            signed = signed and any(w in lx.NOUNS for w in current)
+            signed = bool(i) and bool(_SIGNED.fullmatch(words[i - 1])) and words[i] in lx.NOUNS \
+                and any(w in lx.NOUNS for w in current)
             if signed and current:
                 out.append(current)
                 current = []
