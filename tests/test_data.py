@@ -314,3 +314,15 @@ def test_no_held_out_key_word_is_a_word_the_reader_reads(teacher):
     read = lexicon.phrase_words()
     assert "deep" in read
     assert not any(words & read for words in key_words(teacher.kb).values())
+
+
+def test_noop_corpus_composes_other_kinds_of_edit_the_teacher_leaves_alone(teacher):
+    import random
+
+    from editor.distill import noops
+
+    rng = random.Random(0)
+    tasks = {noops.task(rng) for _ in range(400)}
+    assert len(tasks) > 350
+    graded = [t for t in tasks if teacher.label(t).mode != "none"]
+    assert len(graded) <= len(tasks) * 0.02, graded

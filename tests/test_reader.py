@@ -375,6 +375,7 @@ def test_all_the_way_less_color_is_black_and_white(teacher, intent):
         "can i edit raw files",
         "tiktok.com/r/photography",
         "is there a dark mode",
+        "vacation_2023_final_FINAL(2).jpg",
     ],
 )
 def test_addresses_and_files_are_no_request(teacher, intent):
@@ -461,3 +462,30 @@ def test_an_ish_color_is_what_it_looks_like(teacher):
     look = teacher.label("bluish everywhere, everyone looks like a smurf").look
     assert look.adjust_value("temperature") > 0 and look.filter is None
     assert teacher.label("make it bluish").look.adjust_value("temperature") < 0
+
+
+@pytest.mark.parametrize(
+    "intent",
+    ["tone down the vintage look", "can you please reduce the cinematic effect", "get rid of the sepia",
+     "remove the moody look"],
+)
+def test_taking_a_look_out_takes_some_of_it_back(teacher, intent):
+    answer = teacher.label(intent)
+    assert answer.mode == "relative" and answer.look.filter is None and not answer.look.is_neutral
+
+
+@pytest.mark.parametrize(
+    "intent",
+    ["make it slow motion", "add some chill lofi music to the video", "can you remove my ex from this pic",
+     "add a white border around it", "get rid of the power lines", "edit out the lamp post please",
+     "turn it into a gif", "add a fade in at the start", "blur the license plate", "mute the video",
+     "remove the wind noise", "make it 60fps"],
+)
+def test_other_kinds_of_edit_are_no_grade(teacher, intent):
+    assert teacher.label(intent).mode == "none"
+
+
+def test_a_clip_of_some_kind_is_still_graded(teacher):
+    assert teacher.label("black and white for my reel").look.filter is not None
+    assert teacher.label("the timelapse is way too dark").look.adjust_value("exposure") > 0
+    assert teacher.label("fade the colours a bit").look.adjust_value("saturation") < 0

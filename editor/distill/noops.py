@@ -14,25 +14,66 @@ from __future__ import annotations
 import random
 import string
 
-_TASKS = (
-    "crop it", "crop the left side", "rotate it", "rotate it 90 degrees", "flip it", "trim the end",
-    "cut the first two seconds", "split the clip in half", "speed it up", "slow it down", "reverse the clip",
-    "loop it", "add music", "add some background music", "mute the audio", "turn the volume down",
-    "add subtitles", "add a caption", "add text at the bottom", "put my logo in the corner",
-    "add a watermark",
-    "remove the watermark", "remove the person on the left", "erase the trash can", "stabilize the video",
-    "resize it for instagram", "make it 9:16",
-    "change the aspect ratio", "export as gif", "export as mp4", "save it", "share it",
-    "upload it to youtube",
-    "send it to my phone", "make a slideshow", "add a transition", "add stickers", "add a frame", "zoom in",
-    "straighten the horizon", "remove the background", "make it smaller", "compress it",
-    "merge the two clips",
+#: Other kinds of edit, composed as verb + thing (+ where): "remove" + "the guy in the back" +
+#: "from this pic". A fixed list of tasks taught the student those tasks only, and it graded
+#: "make it slow motion" or "add lofi music to the clip" as looks.
+_TASK_PARTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("remove", "erase", "get rid of", "delete", "take out", "cut out", "edit out", "photoshop out",
+      "clean up", "hide"),
+     ("the person on the left", "the guy in the back", "my ex", "the photobomber", "the people behind us",
+      "the tourists", "the power lines", "the wires", "the trash can", "the car", "the sign", "the text",
+      "the logo", "the watermark", "the date stamp", "the pimple on my chin", "the red eye",
+      "the dust spots", "that random stranger", "the scratches", "the reflection in the glass",
+      "the cables", "the lamp post", "the bird", "the crowd")),
+    (("add", "put", "insert", "throw in", "stick", "slap on", "overlay"),
+     ("music", "some music", "background music", "a song", "a sound effect", "a voiceover", "subtitles",
+      "captions", "a title", "some text", "my name", "emojis", "stickers", "a border",
+      "a logo", "a watermark", "a countdown", "a fade in", "a fade out", "a transition", "a zoom effect",
+      "a shake effect", "confetti", "sparkles", "hearts", "an arrow", "a timestamp", "a speech bubble",
+      "a face filter", "bunny ears")),
+    (("make it", "turn it into", "convert it to", "change it to", "export it as", "render it as",
+      "save it as"),
+     ("slow motion", "slow mo", "a boomerang", "a gif", "a loop", "a timelapse", "a reel", "a short",
+      "4k", "1080p", "60fps", "30 fps", "square", "vertical", "portrait mode", "a pdf", "a png",
+      "a smaller file", "a collage", "a slideshow", "a meme", "a sticker")),
+    (("speed up", "slow down", "trim", "shorten", "crop", "rotate", "flip", "mirror", "zoom into",
+      "reverse", "loop", "stabilize", "straighten", "resize", "split", "duplicate", "compress"),
+     ("it", "the clip", "the video", "the photo", "the intro", "the ending", "the last part",
+      "the first few seconds", "the middle bit", "the whole thing")),
+    (("blur", "censor", "pixelate", "hide", "cover"),
+     ("his face", "the faces", "the license plate", "my address", "the kids faces", "the screen",
+      "the logo", "the house number")),
+    (("mute", "turn down", "remove", "fade out", "cut", "lower"),
+     ("the audio", "the sound", "the music", "the wind noise", "the background noise", "the voices",
+      "the mic noise")),
 )
+#: Words that go with a sound ("some chill music") or with a thing drawn on top ("a white border").
+_SOUND_ADJECTIVES = ("chill", "lofi", "upbeat", "sad", "happy", "epic", "trending", "jazzy", "piano")
+_OVERLAY_ADJECTIVES = ("funny", "cute", "big", "small", "white", "black", "thin", "gold")
+_SOUNDS = frozenset({"music", "song", "sound effect", "voiceover"})
+_TASK_PLACES = ("", "", "", " from this pic", " from the photo", " in the clip", " to the video",
+                " to the clip", " at the end", " at the start", " in the corner", " for my story",
+                " for tiktok", " behind us", " on the left", " in the background", " before i post it")
 _TASK_FRAMES = (
     "{t}", "{t} please", "can you {t}", "could you {t}", "pls {t}", "how do i {t}", "i need to {t}",
     "is there a way to {t}", "help me {t}", "just {t}", "i want to {t}", "how can i {t}", "{t} thanks",
-    "can this app {t}", "where do i go to {t}",
+    "can this app {t}", "where do i go to {t}", "is it possible to {t}", "i'd like to {t}",
+    "can you please {t}", "now {t}", "ok now {t}", "quickly {t}", "{t} asap", "{t}?",
 )
+
+
+def task(rng: random.Random) -> str:
+    """A request for another kind of edit (cut, remove, add music, slow motion): no look."""
+    verbs, things = rng.choice(_TASK_PARTS)
+    thing = rng.choice(things)
+    if rng.random() < 0.25 and thing.startswith(("a ", "some ")) and not thing.startswith("a fade"):
+        article, rest = thing.split(" ", 1)
+        adjective = rng.choice(_SOUND_ADJECTIVES if rest in _SOUNDS else _OVERLAY_ADJECTIVES)
+        article = "an" if article == "a" and adjective[0] in "aeiou" else article
+        thing = f"{article} {adjective} {rest}"
+    return rng.choice(_TASK_FRAMES).format(t=f"{rng.choice(verbs)} {thing}{rng.choice(_TASK_PLACES)}")
+
+
 _TOPICS = (
     "golden hour", "film noir", "the winter olympics", "summer vacation", "a rainy day", "the ocean",
     "sunsets", "autumn leaves", "my wedding", "cyberpunk 2077", "the eighties", "vintage cars", "neon signs",
@@ -165,7 +206,7 @@ def noop(rng: random.Random) -> str:
     if kind < 0.24:
         return mash(rng)
     if kind < 0.38:
-        return rng.choice(_TASK_FRAMES).format(t=rng.choice(_TASKS))
+        return task(rng)
     if kind < 0.56:
         return rng.choice(_TOPIC_FRAMES).format(x=rng.choice(_TOPICS))
     if kind < 0.64:

@@ -14,7 +14,10 @@ Reading a request:
    and a modifier scales the next concept. Runs of leftover words that are not filler
    are matched by meaning (``embedding.NameIndex``): the whole run if it matches at least
    as well as its best word, else word by word; matches below ``SIMILARITY_THRESHOLD``
-   are ignored, and so are meaning-only matches in a question ("what time is it").
+   are ignored, and so are meaning-only matches in a question ("what time is it"). A
+   clause that opens by taking something out ("tone down the vintage look") takes the style
+   back; there only a word that plainly names a style counts ("remove the power lines"
+   names none).
 5. The styles are blended (below) and the edits applied on top (``compose``).
 
 A request with no style, or only "more / less" of one, is a change to the current look
@@ -41,7 +44,7 @@ from editor.teacher.compose import compose, edit_phrases
 from editor.teacher.embedding import SIMILARITY_THRESHOLD, NameIndex
 from editor.teacher.knowledge import Concept, KnowledgeBase, load_knowledge
 from editor.teacher.reader import Clause, Edit, Reader
-from editor.teacher.sentence import COMPLAINT_VERBS, DESIRE_WORDS, wants
+from editor.teacher.sentence import COMPLAINT_VERBS, DESIRE_WORDS, REMOVING, wants
 from editor.teacher.text import parts, tokens
 from editor.teacher.verify import settle_filter
 
@@ -62,6 +65,9 @@ MODIFIERS: dict[str, float] = {
 }
 #: Similarity at which an unlisted word clearly names a concept (unrelated words stay under 0.66).
 CLEAR_MEANING = 0.7
+#: Similarity at which a word after "remove" / "tone down" names a style rather than a thing in
+#: the picture ("gloominess" 0.93; "power" of "the power lines" is 0.72 from "dramatic").
+TAKEN_OUT_MEANING = 0.85
 #: Modifiers that make a style a change to the current look ("less moody", "more vintage").
 RELATIVE_MODIFIERS: frozenset[float] = frozenset({-0.5, -0.3, -0.8, 1.3, 1.6})
 #: In a change to the current look, "more X" nudges toward X by this much of X's grade.
@@ -121,7 +127,7 @@ class KnowledgeTeacher:
         styles = {k for k, c in self._names.items() if not c.corrective}
         self.reader = Reader({k for k in styles if len(k) > 1}, styles)
         lexicon_words = {w for key in self.reader.table for w in key} | lx.GLUE
-        plain = lx.OTHER_TASKS | lx.OFF_PICTURE | lx.PEOPLE | lx.UNWANTED | lx.CONTRACTIONS
+        plain = lx.OTHER_TASKS | lx.OFF_PICTURE | lx.FORMATS | lx.PEOPLE | lx.UNWANTED | lx.CONTRACTIONS
         plain |= COMPLAINT_VERBS | {
             w for p in (*lx.NO_CHANGE, *lx.BACKSTORY, *lx.CHAT_OPENERS) for w in p.split()
         }
@@ -329,7 +335,7 @@ class KnowledgeTeacher:
         return out
 
     def _clause_matches(self, clause: Clause, question: bool) -> list[Match]:
-        content = [w for w in clause.words if w not in lx.GLUE and w not in FILLER]
+        content = [w for w in clause.words if w not in lx.GLUE and w not in FILLER and w not in _OPENERS]
         # "crop it", "how do i trim the end"; not "black and white for my slideshow".
         question = question or bool(content) and content[0] in lx.OTHER_TASKS
         question = question or _off_picture(clause.words)
@@ -342,7 +348,9 @@ class KnowledgeTeacher:
         question = question or _fix_only(clause.words)
         found, leftovers = self._scan(clause.leftover)
         matches: list[Match] = []
-        pending: float | None = None
+        # "tone down the vintage look", "get rid of the sepia": the style is taken back.
+        pending: float | None = None if clause.edits else _taking_out(clause.words)
+        taken_out = pending is not None
         for kind, value, weight in found:
             if kind == "modifier":
                 pending = weight if pending is None else pending * weight
@@ -353,6 +361,10 @@ class KnowledgeTeacher:
                 hits = [(value, 1.0, value.names[0])]
             else:
                 hits = self._semantic(leftovers[value])
+                if taken_out:
+                    # "remove the dust spots", "erase the power lines": a thing in the
+                    # picture, not a style, unless its word plainly names one ("gloominess").
+                    hits = [h for h in hits if h[1] >= TAKEN_OUT_MEANING]
             for concept, confidence, phrase in hits:
                 weight = 1.0 if pending is None else pending
                 matches.append(Match(concept, weight, confidence, phrase, weight in RELATIVE_MODIFIERS))
@@ -445,11 +457,48 @@ def _toward(words: list[str], edits: list[Edit]) -> Edit | None:
     return None
 
 
+#: Verbs that take a named thing out ("reduce", "tone down", "get rid of"), with the weight
+#: they give a style named after them; "less" and "too" are modifiers already.
+_TAKE_OUT: dict[tuple[str, ...], float] = {
+    tuple(p.split()): -0.8 if p in ("remove", "eliminate", "strip", "kill", "get rid of", "take out",
+                                     "take away", "drain", "erase", "delete", "edit out", "photoshop out",
+                                     "cut out", "clone out") else -0.5
+    for p in (*REMOVING, "erase", "delete", "edit out", "photoshop out", "cut out", "clone out")
+    if p not in MODIFIERS and not p.startswith(("too ", "not ")) and " it " not in f" {p} "
+    and " them " not in f" {p} " and p not in ("fewer", "minus", "reduced", "lowered", "decreased",
+                                               "eliminated", "weaker", "correct", "fix", "neutralize",
+                                               "counteract", "pull", "dial", "knock", "scale", "roll")
+}
+_TAKE_OUT_LONGEST = max(len(k) for k in _TAKE_OUT)
+#: Words a request opens with before its verb, besides glue ("is it possible to ...").
+_OPENERS = frozenset("""kindly quickly hey yo possible way""".split())
+
+
+def _taking_out(words: list[str]) -> float | None:
+    """The weight of a clause that opens by taking something out ("can you tone down the
+    vintage look"), or None."""
+    for i, word in enumerate(words):
+        for n in range(min(_TAKE_OUT_LONGEST, len(words) - i), 0, -1):
+            weight = _TAKE_OUT.get(tuple(words[i : i + n]))
+            if weight is not None:
+                return weight
+        if word not in _OPENERS and word not in lx.GLUE and word not in QUESTION_WORDS:
+            return None
+    return None
+
+
 def _off_picture(words: list[str]) -> bool:
-    """Whether a clause is about sound, text or a logo ("mute the audio"); a "music video"
-    is a look."""
-    return any(w in lx.OFF_PICTURE and words[i + 1 : i + 2] not in (["video"], ["videos"])
-               for i, w in enumerate(words))
+    """Whether a clause is about sound, text or a logo ("mute the audio") or makes the
+    picture into another kind of file ("turn it into a gif"); a "music video" is a look,
+    and so is one "for my reel"."""
+    for i, w in enumerate(words):
+        if "for" in words[max(0, i - 4) : i]:
+            continue
+        if w in lx.OFF_PICTURE and words[i + 1 : i + 2] not in (["video"], ["videos"]):
+            return True
+        if w in lx.FORMATS and any(b in lx.MAKING for b in words[max(0, i - 6) : i]):
+            return True
+    return False
 
 
 def _likeness(words: list[str]) -> bool:

@@ -367,15 +367,26 @@ NO_CHANGE: tuple[str, ...] = (
 OTHER_TASKS: frozenset[str] = frozenset(
     """crop rotate trim split flip resize export upload share send erase stabilize zoom straighten
     compress merge loop reverse search remind translate write play delete download print save
-    slideshow transition transitions smaller bigger larger shorter longer person""".split()
+    slideshow transition transitions smaller bigger larger shorter longer person censor pixelate
+    shorten mirror duplicate speed slowmo stick slap hide cover""".split()
 )
 #: Things that are not the picture's colors: a clause about them has no edit either
 #: ("mute the audio" does not desaturate, "make the text brighter" is not ours to do).
 OFF_PICTURE: frozenset[str] = frozenset(
     """audio sound volume music song voice text font subtitle subtitles caption captions watermark
     logo sticker stickers battery app software program website button menu interface file files
-    mode letters lettering title titles emoji emojis meme transition transitions""".split()
+    mode letters lettering title titles emoji emojis meme transition transitions border borders
+    voiceover countdown timestamp arrow arrows bubble confetti fps resolution slowmo ex photobomber
+    photobombing photobombed redeye numberplate voices shake pimple pimples zit zits""".split()
 )
+#: Kinds of file or clip: making the picture one is no grade ("turn it into a gif"), while a
+#: clip of that kind may still be graded ("the timelapse is overexposed").
+FORMATS: frozenset[str] = frozenset(
+    """slideshow timelapse boomerang gif gifs reel reels collage png jpg jpeg pdf mp4 loop meme sticker
+    short""".split()
+)
+#: Verbs that make the picture into something ("convert it to a gif").
+MAKING: frozenset[str] = frozenset("make turn convert change export render save into".split())
 #: People and pets a chat sentence is about ("my cat is asleep", "my mom loves this photo").
 PEOPLE: frozenset[str] = frozenset(
     """mom dad mum mother father brother sister friend friends boss neighbor neighbour grandpa

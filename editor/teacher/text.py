@@ -11,7 +11,7 @@ _TOKEN = re.compile(r"[+-]?\d+(?:\.\d+)?\s*%?|[a-z&]+")
 _SPLIT = re.compile(r"[,;!?:\n()\[\]/]+|\.+(?!\d)|\s-\s|\s+\u2014\s*|\s+-+\s+|\s\+\s")
 #: A web address or a file name names no look ("www.instagram.com", "trip_final.mp4").
 _ADDRESS = re.compile(
-    r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|co|mp4|mov|m4v|avi|mkv|webm|jpe?g|png|heic|tiff?|gif)\b(?:/\S*)?"
+    r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\s?\(\d+\))?\.(?:com|org|net|io|co|mp4|mov|m4v|avi|mkv|webm|jpe?g|png|heic|tiff?|gif)\b(?:/\S*)?"
 )
 #: "b/w", "b+w", "b & w", "bnw": the short forms of black and white ("b&w" is the knowledge base's).
 _BLACK_AND_WHITE = re.compile(r"\bb\s*[+/&]\s*w\b|\bbnw\b|\bb\s+n\s+w\b")
@@ -20,14 +20,39 @@ _BLACK_N_WHITE = re.compile(r"\bbla?c?k\s+(?:n|an|and|&|\+)\s+white\b")
 #: "fade to black at the end" is an edit of time, a transition, not a look.
 _FADE_TO = re.compile(r"\bfade\s+to\s+(?:black|white)\b")
 
+#: Other kinds of edit, renamed to the word the reader sets aside ("add a fade in" is a
+#: transition, not a faded look; "wind noise" is sound, not grain; "60fps" is no sixties).
+_OTHER_EDITS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
+    (r"\bslow[- ]?mo(?:tion)?\b|\bslo[- ]?mo\b", "slowmo"),
+    (r"\bfade[- ]?(?:in|out)\b(?!\s+(?:the\s+|all\s+the\s+)?(?:colou?rs?|highlights|shadows|blacks|whites"
+     r"|saturation|contrast|tones?)\b)", "transition"),
+    (r"\b(?:wind|background|audio|mic|traffic|crowd)\s+noise\b", "sound"),
+    (r"\bface\s+filters?\b", "sticker"),
+    (r"\bred[- ]?eyes?\b", "redeye"),
+    (r"\b(?:licen[cs]e|number)\s+plates?\b", "numberplate"),
+    (r"\b(?:dust\s+(?:spots?|specks?)|sensor\s+dust)\b", "spots"),
+    # "clean up the trash can" takes a thing out; "clean up the colors" is a clean look.
+    (r"\bclean\s+up\s+(?=(?:the|that|those|this|these|all\s+the)\s+(?!(?:image|photo|picture|pic|colou?rs"
+     r"|shot|video|clip|footage|look|tones?|skin|whites|blacks|shadows|highlights|edit|grade)\b))", "remove "),
+    (r"\b\d+\s*fps\b", "fps"),
+    (r"\bmute\s+(?:the\s+(?:video|clip|vid|reel|audio|sound|music|intro|ending|first|last|middle"
+     r"|whole|end|start|beginning)\b)", "mute the audio"),
+    # Blurring a face or a number plate hides it; blurring the picture softens it.
+    (r"\bblur(?=(?:\s+\w+){0,3}?\s+(?:face|faces|numberplate|names?|numbers?|kids|people|eyes"
+     r"|logo|screen|address)\b)", "censor"),
+    (r"\bfade\s+(?:out\s+)?(?=(?:the\s+)?colou?rs\b)", "desaturate "),
+))
+
 
 def normalize(text: str) -> str:
     """Lower case, NFKC, apostrophes dropped ("don't" -> "dont"), web addresses and file
-    names removed, the short forms of black and white spelled out, a fade to black
-    called the transition it is."""
+    names removed, the short forms of black and white spelled out, a fade to black and
+    other kinds of edit called what they are."""
     text = _ADDRESS.sub(" ", unicodedata.normalize("NFKC", text).lower())
     text = _BLACK_N_WHITE.sub("black and white", _BLACK_AND_WHITE.sub("b&w", text))
     text = _FADE_TO.sub("transition", text)
+    for pattern, name in _OTHER_EDITS:
+        text = pattern.sub(name, text)
     return text.replace("'", "").replace("\u2019", "").replace("\u2018", "").replace("`", "")
 
 
