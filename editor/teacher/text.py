@@ -33,7 +33,8 @@ _OTHER_EDITS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r)
     (r"\b(?:dust\s+(?:spots?|specks?)|sensor\s+dust)\b", "spots"),
     # "clean up the trash can" takes a thing out; "clean up the colors" is a clean look.
     (r"\bclean\s+up\s+(?=(?:the|that|those|this|these|all\s+the)\s+(?!(?:image|photo|picture|pic|colou?rs"
-     r"|shot|video|clip|footage|look|tones?|skin|whites|blacks|shadows|highlights|edit|grade)\b))", "remove "),
+     r"|shot|video|clip|footage|look|tones?|skin|whites|blacks|shadows|highlights|edit|grade)\b))",
+     "remove "),
     (r"\b\d+\s*fps\b", "fps"),
     (r"\bmute\s+(?:the\s+(?:video|clip|vid|reel|audio|sound|music|intro|ending|first|last|middle"
      r"|whole|end|start|beginning)\b)", "mute the audio"),
