@@ -489,3 +489,11 @@ def test_a_clip_of_some_kind_is_still_graded(teacher):
     assert teacher.label("black and white for my reel").look.filter is not None
     assert teacher.label("the timelapse is way too dark").look.adjust_value("exposure") > 0
     assert teacher.label("fade the colours a bit").look.adjust_value("saturation") < 0
+
+
+@pytest.mark.parametrize(
+    "intent", ["dark dark dark. fix??", "i look like im standing in a cave, can we fix that"]
+)
+def test_a_look_described_then_fixed_is_taken_back(teacher, intent):
+    answer = teacher.label(intent)
+    assert answer.mode == "relative" and answer.look.adjust_value("exposure") > 0

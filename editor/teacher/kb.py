@@ -334,7 +334,9 @@ class KnowledgeTeacher:
                 log.debug("ignored %r (closest %s at %.2f)", word, cid, sim)
         return out
 
-    def _clause_matches(self, clause: Clause, question: bool) -> list[Match]:
+    def _clause_matches(self, clause: Clause, question: bool, fixed: bool = False) -> list[Match]:
+        """The styles one clause names; ``fixed``: a later clause asks to fix what this one
+        describes ("dark dark dark. fix??"), so they are taken back."""
         content = [w for w in clause.words if w not in lx.GLUE and w not in FILLER and w not in _OPENERS]
         # "crop it", "how do i trim the end"; not "black and white for my slideshow".
         question = question or bool(content) and content[0] in lx.OTHER_TASKS
@@ -349,8 +351,11 @@ class KnowledgeTeacher:
         found, leftovers = self._scan(clause.leftover)
         matches: list[Match] = []
         # "tone down the vintage look", "get rid of the sepia": the style is taken back.
-        pending: float | None = None if clause.edits else _taking_out(clause.words)
-        taken_out = pending is not None
+        back = None if clause.edits else _taking_out(clause.words)
+        taken_out = back is not None
+        if fixed:
+            back, question = -0.8, False
+        pending: float | None = None
         for kind, value, weight in found:
             if kind == "modifier":
                 pending = weight if pending is None else pending * weight
@@ -366,7 +371,7 @@ class KnowledgeTeacher:
                     # picture, not a style, unless its word plainly names one ("gloominess").
                     hits = [h for h in hits if h[1] >= TAKEN_OUT_MEANING]
             for concept, confidence, phrase in hits:
-                weight = 1.0 if pending is None else pending
+                weight = (1.0 if back is None else back) if pending is None else pending
                 matches.append(Match(concept, weight, confidence, phrase, weight in RELATIVE_MODIFIERS))
                 pending = None
         return matches
@@ -386,7 +391,8 @@ class KnowledgeTeacher:
             for m in self._clause_matches(clause, ignore or (
                 (_likeness(clause.words) or _scene(clause.words)) and (edits or len(clauses) > 1)
                 or edits and _likened(clauses, i)
-            ))
+            ), fixed=not ignore and not edits and not _scene(clause.words)
+                and i + 1 < len(clauses) and _fix_only(clauses[i + 1].words))
         ]
 
     def prepare(self, intents: list[str]) -> None:
