@@ -467,7 +467,7 @@ def test_an_ish_color_is_what_it_looks_like(teacher):
 @pytest.mark.parametrize(
     "intent",
     ["tone down the vintage look", "can you please reduce the cinematic effect", "get rid of the sepia",
-     "remove the moody look"],
+     "remove the moody look", "too much vintage"],
 )
 def test_taking_a_look_out_takes_some_of_it_back(teacher, intent):
     answer = teacher.label(intent)
@@ -497,3 +497,16 @@ def test_a_clip_of_some_kind_is_still_graded(teacher):
 def test_a_look_described_then_fixed_is_taken_back(teacher, intent):
     answer = teacher.label(intent)
     assert answer.mode == "relative" and answer.look.adjust_value("exposure") > 0
+
+
+@pytest.mark.parametrize(
+    "intent", ["the blacks look grey, make them deeper", "the blacks look grey and milky"]
+)
+def test_grey_blacks_are_lifted_blacks(teacher, intent):
+    look = teacher.label(intent).look
+    assert look.adjust_value("linearOffset") < 0 and look.adjust_value("saturation") <= 0
+
+
+def test_a_colour_over_everything_is_a_cast(teacher):
+    look = teacher.label("there's a weird swampy green color over the whole thing").look
+    assert look.adjust_value("tint") > 0

@@ -371,7 +371,11 @@ class KnowledgeTeacher:
                     # picture, not a style, unless its word plainly names one ("gloominess").
                     hits = [h for h in hits if h[1] >= TAKEN_OUT_MEANING]
             for concept, confidence, phrase in hits:
-                weight = (1.0 if back is None else back) if pending is None else pending
+                if pending is None:
+                    weight = 1.0 if back is None else back
+                else:
+                    # "too much vintage": the "much" of a take-out says how much, not more.
+                    weight = back if back is not None and pending > 0 else pending
                 matches.append(Match(concept, weight, confidence, phrase, weight in RELATIVE_MODIFIERS))
                 pending = None
         return matches
@@ -463,17 +467,27 @@ def _toward(words: list[str], edits: list[Edit]) -> Edit | None:
     return None
 
 
+#: Verbs that take all of a named thing out; other take-out verbs take half of it back.
+_REMOVE_ALL = ("remove", "eliminate", "strip", "kill", "get rid of", "take out", "take away", "drain",
+               "erase", "delete", "edit out", "photoshop out", "cut out", "clone out")
+#: Take-out phrases that are no verb opening a clause ("fewer", "reduced") or need an object
+#: ("pull", "dial" alone).
+_NO_TAKE_OUT = frozenset("""fewer minus reduced lowered decreased eliminated weaker correct fix neutralize
+    counteract pull dial knock scale roll""".split())
+
+
+def _takes_out(phrase: str) -> bool:
+    if phrase in ("too much", "too many"):
+        return True
+    # "less" and "too" are modifiers already; "tone it down" has no object after it.
+    return (phrase not in MODIFIERS and phrase not in _NO_TAKE_OUT and not phrase.startswith(("too ", "not "))
+            and not {"it", "them"} & set(phrase.split()))
+
+
 #: Verbs that take a named thing out ("reduce", "tone down", "get rid of"), with the weight
-#: they give a style named after them; "less" and "too" are modifiers already.
+#: they give a style named after them.
 _TAKE_OUT: dict[tuple[str, ...], float] = {
-    tuple(p.split()): -0.8 if p in ("remove", "eliminate", "strip", "kill", "get rid of", "take out",
-                                     "take away", "drain", "erase", "delete", "edit out", "photoshop out",
-                                     "cut out", "clone out") else -0.5
-    for p in (*REMOVING, "erase", "delete", "edit out", "photoshop out", "cut out", "clone out")
-    if p not in MODIFIERS and not p.startswith(("too ", "not ")) and " it " not in f" {p} "
-    and " them " not in f" {p} " and p not in ("fewer", "minus", "reduced", "lowered", "decreased",
-                                               "eliminated", "weaker", "correct", "fix", "neutralize",
-                                               "counteract", "pull", "dial", "knock", "scale", "roll")
+    tuple(p.split()): -0.8 if p in _REMOVE_ALL else -0.5 for p in (*REMOVING, *_REMOVE_ALL) if _takes_out(p)
 }
 _TAKE_OUT_LONGEST = max(len(k) for k in _TAKE_OUT)
 #: Words a request opens with before its verb, besides glue ("is it possible to ...").

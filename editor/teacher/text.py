@@ -44,6 +44,19 @@ _OTHER_EDITS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r)
     (r"\bfade\s+(?:out\s+)?(?=(?:the\s+)?colou?rs\b)", "desaturate "),
 ))
 
+#: How people name what the tools call a cast or lifted blacks ("a green color over everything",
+#: "the blacks look grey"), in the words the reader reads as such.
+_NAMED_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
+    (r"\b(red|orange|yellow|green|blue|purple|pink|magenta|cyan|teal|brown)(?:ish|y)?\s+(?:colou?r\s+)?"
+     r"(?:colou?r|hue|tone|tint|haze)\s+(?:over|on|across|covering)\b", r"\1 cast over"),
+    (r"\b(red|orange|yellow|green|blue|purple|pink|magenta|cyan|teal|brown)\s+colou?r\s+(cast|tint|tinge)\b",
+     r"\1 \2"),
+    (r"\b(blacks?|shadows?)\s+(?:look|looks|are|is|seem|seems|appear|appears|came\s+out|come\s+out|got|get"
+     r"|went)\s+(?:(?:a\s+)?(?:bit|little|kinda|kind\s+of|sort\s+of|too|so|really|very|pretty|all|super|way)\s+)*"
+     r"(?:{0})(?:\s+(?:and|&|n)\s+(?:{0}))?\b".format(
+         r"gr[ae]y|gr[ae]yish|lifted|milky|muddy|faded|washed[\s-]+out|hazy|flat|weak"), r"\1 are too high"),
+))
+
 
 def normalize(text: str) -> str:
     """Lower case, NFKC, apostrophes dropped ("don't" -> "dont"), web addresses and file
@@ -52,7 +65,7 @@ def normalize(text: str) -> str:
     text = _ADDRESS.sub(" ", unicodedata.normalize("NFKC", text).lower())
     text = _BLACK_N_WHITE.sub("black and white", _BLACK_AND_WHITE.sub("b&w", text))
     text = _FADE_TO.sub("transition", text)
-    for pattern, name in _OTHER_EDITS:
+    for pattern, name in (*_OTHER_EDITS, *_NAMED_PROBLEMS):
         text = pattern.sub(name, text)
     return text.replace("'", "").replace("\u2019", "").replace("\u2018", "").replace("`", "")
 
