@@ -510,3 +510,19 @@ def test_grey_blacks_are_lifted_blacks(teacher, intent):
 def test_a_colour_over_everything_is_a_cast(teacher):
     look = teacher.label("there's a weird swampy green color over the whole thing").look
     assert look.adjust_value("tint") > 0
+
+
+@pytest.mark.parametrize(
+    "intent",
+    ["sunset pic - the oranges should be richer and the whole thing a bit darker",
+     "tone down the orange in the autumn leaves a bit, it's too much", "more vibrant greens in the forest"],
+)
+def test_what_the_picture_shows_is_no_look_beside_an_edit(teacher, intent):
+    answer = teacher.label(intent)
+    assert answer.mode == "relative" and answer.look.filter is None
+
+
+def test_a_style_before_a_picture_word_or_in_the_style_of_is_still_a_look(teacher):
+    assert teacher.label("vintage photo, a bit brighter").look.filter is not None
+    assert teacher.label("brighter, in the style of the 80s").mode == "new"
+    assert teacher.label("give the whole thing a honey glow").look.adjust_value("temperature") > 0

@@ -370,6 +370,9 @@ class KnowledgeTeacher:
                     # "remove the dust spots", "erase the power lines": a thing in the
                     # picture, not a style, unless its word plainly names one ("gloominess").
                     hits = [h for h in hits if h[1] >= TAKEN_OUT_MEANING]
+            if clause.edits:
+                # "tone down the orange in the autumn leaves": where the edit is, not a look.
+                hits = [h for h in hits if not _where(clause.words, h[0])]
             for concept, confidence, phrase in hits:
                 if pending is None:
                     weight = 1.0 if back is None else back
@@ -393,11 +396,27 @@ class KnowledgeTeacher:
         return [
             m for i, clause in enumerate(clauses)
             for m in self._clause_matches(clause, ignore or (
-                (_likeness(clause.words) or _scene(clause.words)) and (edits or len(clauses) > 1)
+                (_likeness(clause.words) or _scene(clause.words) or self._subject(clause.words))
+                and (edits or len(clauses) > 1)
                 or edits and _likened(clauses, i)
             ), fixed=not ignore and not edits and not _scene(clause.words)
                 and i + 1 < len(clauses) and _fix_only(clauses[i + 1].words))
         ]
+
+    def _subject(self, words: list[str]) -> bool:
+        """Whether a clause names what the picture shows: a place, a time or a season before a
+        picture word ("sunset pic", "beach photo"), not a style ("vintage photo") and not one
+        asked for ("i want a beach photo")."""
+        if wants(words, False):
+            return False
+        for i, word in enumerate(words):
+            if word not in _PICTURES:
+                continue
+            for n in range(1, min(3, i) + 1):
+                concept = self._names.get(tuple(words[i - n : i]))
+                if concept is not None and concept.category in _SUBJECT_CATEGORIES:
+                    return True
+        return False
 
     def prepare(self, intents: list[str]) -> None:
         """Embed the leftover phrases of many intents at once, so labelling them is fast."""
@@ -543,6 +562,9 @@ _SUBJECTS = frozenset({"i", "we", "you", "u", "they", "all", "both", "people"})
 #: "phone pic from the aquarium tunnel", "shot on an overcast day": where it was taken.
 _SCENE_OPENERS = ("shot on", "shot at", "shot in", "taken at", "taken in", "taken on")
 _PICTURES = frozenset({"pic", "pics", "photo", "photos", "picture", "pictures", "video", "clip", "shot"})
+_LOOK_NOUNS = (" style", " look", " vibe", " feel", " mood", " like", " era")
+#: Kinds of concept that are also what a picture shows ("sunset pic", "beach photo").
+_SUBJECT_CATEGORIES = frozenset({"places", "times of day", "seasons", "weather"})
 
 
 def _scene(words: list[str]) -> bool:
@@ -552,6 +574,19 @@ def _scene(words: list[str]) -> bool:
         return True
     at = next((i for i, w in enumerate(words[:3]) if w in _PICTURES), None)
     return at is not None and words[at + 1 : at + 2] in (["from"], ["of"], ["at"]) and not wants(words, False)
+
+
+def _where(words: list[str], concept: Concept) -> bool:
+    """Whether a concept's name follows "in the", "on her" and the like: a thing in the picture."""
+    text = f" {' '.join(words)} "
+    for name in concept.names:
+        for place in ("in", "on", "of"):
+            for owner in ("the", "her", "his", "my", "their", "those", "these", "our"):
+                at = text.find(f" {place} {owner} {name} ")
+                # "in the style of the 80s" names a look.
+                if at >= 0 and not text[:at].endswith(_LOOK_NOUNS):
+                    return True
+    return False
 
 
 def _fix_only(words: list[str]) -> bool:
