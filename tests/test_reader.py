@@ -499,6 +499,11 @@ def test_a_look_described_then_fixed_is_taken_back(teacher, intent):
     assert answer.mode == "relative" and answer.look.adjust_value("exposure") > 0
 
 
+def test_a_look_described_beside_a_fix_is_taken_back_too(teacher):
+    answer = teacher.label("green cast and soft focus, fix both")
+    assert answer.mode == "relative" and answer.look.adjust_value("sharpen") > 0
+
+
 @pytest.mark.parametrize(
     "intent", ["the blacks look grey, make them deeper", "the blacks look grey and milky"]
 )

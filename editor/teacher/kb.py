@@ -399,7 +399,7 @@ class KnowledgeTeacher:
                 (_likeness(clause.words) or _scene(clause.words) or self._subject(clause.words))
                 and (edits or len(clauses) > 1)
                 or edits and _likened(clauses, i)
-            ), fixed=not ignore and not edits and not _scene(clause.words)
+            ), fixed=not ignore and not clause.edits and not _scene(clause.words)
                 and i + 1 < len(clauses) and _fix_only(clauses[i + 1].words))
         ]
 
@@ -407,7 +407,7 @@ class KnowledgeTeacher:
         """Whether a clause names what the picture shows: a place, a time or a season before a
         picture word ("sunset pic", "beach photo"), not a style ("vintage photo") and not one
         asked for ("i want a beach photo")."""
-        if wants(words, False):
+        if any(w in ("want", "wanna", "give", "make", "apply") for w in words[:3]):
             return False
         for i, word in enumerate(words):
             if word not in _PICTURES:
@@ -591,7 +591,9 @@ def _where(words: list[str], concept: Concept) -> bool:
 
 def _fix_only(words: list[str]) -> bool:
     """Whether a clause only asks to fix what was said before it ("fix pls", "can you fix it")."""
-    return any(w in lx.FIXES for w in words) and all(w in lx.FIXES or w in lx.GLUE for w in words)
+    return any(w in lx.FIXES for w in words) and all(
+        w in lx.FIXES or w in lx.GLUE or w in ("both", "everything", "issues", "problems") for w in words
+    )
 
 
 def _likened(clauses: list[Clause], i: int) -> bool:
