@@ -40,11 +40,23 @@ from editor.schema import Look
 from editor.teacher import TeacherAnswer
 from editor.teacher import lexicon as lx
 from editor.teacher.blend import Match, blend, rationales
+from editor.teacher.clause_kinds import (
+    PICTURES,
+    REQUEST_WORDS,
+    chat,
+    fix_only,
+    in_the_picture,
+    likened,
+    likeness,
+    off_picture,
+    opens,
+    scene,
+)
 from editor.teacher.compose import compose, edit_phrases
 from editor.teacher.embedding import SIMILARITY_THRESHOLD, NameIndex
 from editor.teacher.knowledge import Concept, KnowledgeBase, load_knowledge
 from editor.teacher.reader import Clause, Edit, Reader
-from editor.teacher.sentence import COMPLAINT_VERBS, DESIRE_WORDS, REMOVING, wants
+from editor.teacher.sentence import COMPLAINT_VERBS, REMOVING
 from editor.teacher.text import parts, tokens
 from editor.teacher.verify import settle_filter
 
@@ -76,9 +88,6 @@ QUESTION_WORDS: frozenset[str] = frozenset({"who", "what", "when", "where", "why
                                             "which"})
 #: Question words that ask what something is, never for a change.
 ASKING_ABOUT: frozenset[str] = frozenset({"what", "whats", "who", "whos", "which", "when", "where"})
-#: Words that make a question a request ("how do i make it look like night").
-REQUEST_WORDS: frozenset[str] = frozenset({"make", "turn", "give", "get", "add", "look", "feel", "grade",
-                                           "edit", "apply"})
 
 #: Words that carry no look of their own (requests, media nouns, glue).
 FILLER: frozenset[str] = frozenset(
@@ -174,7 +183,7 @@ class KnowledgeTeacher:
             if tuple(words) in self._no_change:
                 # "ok cool, brb": a clause that says all is well has no edit in it.
                 clause.edits, clause.leftover = [], []
-            if _off_picture(words) and not any(e.target == "sharpness" for e in clause.edits):
+            if off_picture(words) and not any(e.target == "sharpness" for e in clause.edits):
                 # "mute the audio" is no grade; "sharpen the text on the sign" is the picture's.
                 clause.edits, clause.orphan = [], None
             if any(w in lx.UNWANTED or w in lx.FIXES or w == "off" for w in words):
@@ -196,7 +205,7 @@ class KnowledgeTeacher:
                             degree=clause.orphan_degree if clause.orphan_degree != 1.0 else e.degree)
                     for e in before.edits
                 ]
-            if _fix_only(words) and before is not None and not before.complaint \
+            if fix_only(words) and before is not None and not before.complaint \
                     and all(e.phrase in lx.ADJECTIVES for e in before.edits):
                 # "dark dark dark. fix??": the adjectives said what is wrong, not what is wanted.
                 before.edits = [replace(e, sign=-e.sign) for e in before.edits]
@@ -255,7 +264,7 @@ class KnowledgeTeacher:
         ("seashore") is matched by meaning."""
         if any(c.edits for c in clauses):
             return False
-        if _chat(clauses):
+        if chat(clauses):
             return True
         content = [w for c in clauses for w in c.words if w.isalpha() and w not in lx.GLUE
                    and w not in FILLER]
@@ -340,14 +349,14 @@ class KnowledgeTeacher:
         content = [w for w in clause.words if w not in lx.GLUE and w not in FILLER and w not in _OPENERS]
         # "crop it", "how do i trim the end"; not "black and white for my slideshow".
         question = question or bool(content) and content[0] in lx.OTHER_TASKS
-        question = question or _off_picture(clause.words)
-        question = question or _opens(tuple(clause.words), lx.BACKSTORY)
+        question = question or off_picture(clause.words)
+        question = question or opens(tuple(clause.words), lx.BACKSTORY)
         # "the office lights made it green", "my phone made it look like midnight": what a
         # description names is the scene or the problem, not a look to apply; "it looks
         # too gloomy" names one to take back (a negative modifier before it).
         complaint = clause.complaint
         # "fix it" after a complaint asks for the complaint's edits, not for a look.
-        question = question or _fix_only(clause.words)
+        question = question or fix_only(clause.words)
         found, leftovers = self._scan(clause.leftover)
         matches: list[Match] = []
         # "tone down the vintage look", "get rid of the sepia": the style is taken back.
@@ -372,7 +381,7 @@ class KnowledgeTeacher:
                     hits = [h for h in hits if h[1] >= TAKEN_OUT_MEANING]
             if clause.edits:
                 # "tone down the orange in the autumn leaves": where the edit is, not a look.
-                hits = [h for h in hits if not _where(clause.words, h[0])]
+                hits = [h for h in hits if not in_the_picture(clause.words, h[0])]
             for concept, confidence, phrase in hits:
                 if pending is None:
                     weight = 1.0 if back is None else back
@@ -396,11 +405,11 @@ class KnowledgeTeacher:
         return [
             m for i, clause in enumerate(clauses)
             for m in self._clause_matches(clause, ignore or (
-                (_likeness(clause.words) or _scene(clause.words) or self._subject(clause.words))
+                (likeness(clause.words) or scene(clause.words) or self._subject(clause.words))
                 and (edits or len(clauses) > 1)
-                or edits and _likened(clauses, i)
-            ), fixed=not ignore and not clause.edits and not _scene(clause.words)
-                and i + 1 < len(clauses) and _fix_only(clauses[i + 1].words))
+                or edits and likened(clauses, i)
+            ), fixed=not ignore and not clause.edits and not scene(clause.words)
+                and i + 1 < len(clauses) and fix_only(clauses[i + 1].words))
         ]
 
     def _subject(self, words: list[str]) -> bool:
@@ -410,7 +419,7 @@ class KnowledgeTeacher:
         if any(w in ("want", "wanna", "give", "make", "apply") for w in words[:3]):
             return False
         for i, word in enumerate(words):
-            if word not in _PICTURES:
+            if word not in PICTURES:
                 continue
             for n in range(1, min(3, i) + 1):
                 concept = self._names.get(tuple(words[i - n : i]))
@@ -511,6 +520,8 @@ _TAKE_OUT: dict[tuple[str, ...], float] = {
 _TAKE_OUT_LONGEST = max(len(k) for k in _TAKE_OUT)
 #: Words a request opens with before its verb, besides glue ("is it possible to ...").
 _OPENERS = frozenset("""kindly quickly hey yo possible way""".split())
+#: Kinds of concept that are also what a picture shows ("sunset pic", "beach photo").
+_SUBJECT_CATEGORIES = frozenset({"places", "times of day", "seasons", "weather"})
 
 
 def _taking_out(words: list[str]) -> float | None:
@@ -524,96 +535,3 @@ def _taking_out(words: list[str]) -> float | None:
         if word not in _OPENERS and word not in lx.GLUE and word not in QUESTION_WORDS:
             return None
     return None
-
-
-def _off_picture(words: list[str]) -> bool:
-    """Whether a clause is about sound, text or a logo ("mute the audio") or makes the
-    picture into another kind of file ("turn it into a gif"); a "music video" is a look,
-    and so is one "for my reel"."""
-    for i, w in enumerate(words):
-        if "for" in words[max(0, i - 4) : i]:
-            continue
-        if w in lx.OFF_PICTURE and words[i + 1 : i + 2] not in (["video"], ["videos"]):
-            return True
-        if w in lx.FORMATS and any(b in lx.MAKING for b in words[max(0, i - 6) : i]):
-            return True
-    return False
-
-
-def _likeness(words: list[str]) -> bool:
-    """Whether a clause says what the picture looks like ("it looks like midnight", "my
-    phone made it look like midnight") rather than asks for it ("make it look like ...")."""
-    for i, w in enumerate(words[:-1]):
-        if w not in lx.LIKENESS_VERBS:
-            continue
-        # "vintage look please", "a cozy feel", "a retro looking photo": after a name, no verb.
-        verb = w not in ("look", "feel", "looking") or (
-            i > 0 and (words[i - 1] in _SUBJECTS or words[i - 1].endswith("s"))
-        )
-        # "i look sunburnt", "the tomatoes look almost brown": what a thing in it looks like
-        # is described; "can it look more cinematic" asks.
-        described = i > 0 and verb and words[i + 1] not in ("more", "less")
-        if words[i + 1] == "like" or described:
-            return not any(v in DESIRE_WORDS for v in words[:i])
-    return False
-
-
-_SUBJECTS = frozenset({"i", "we", "you", "u", "they", "all", "both", "people"})
-#: "phone pic from the aquarium tunnel", "shot on an overcast day": where it was taken.
-_SCENE_OPENERS = ("shot on", "shot at", "shot in", "taken at", "taken in", "taken on")
-_PICTURES = frozenset({"pic", "pics", "photo", "photos", "picture", "pictures", "video", "clip", "shot"})
-_LOOK_NOUNS = (" style", " look", " vibe", " feel", " mood", " like", " era")
-#: Kinds of concept that are also what a picture shows ("sunset pic", "beach photo").
-_SUBJECT_CATEGORIES = frozenset({"places", "times of day", "seasons", "weather"})
-
-
-def _scene(words: list[str]) -> bool:
-    """Whether a clause says where or when the picture was taken; beside a request, the
-    place is not a look to add."""
-    if _opens(tuple(words), _SCENE_OPENERS):
-        return True
-    at = next((i for i, w in enumerate(words[:3]) if w in _PICTURES), None)
-    return at is not None and words[at + 1 : at + 2] in (["from"], ["of"], ["at"]) and not wants(words, False)
-
-
-def _where(words: list[str], concept: Concept) -> bool:
-    """Whether a concept's name follows "in the", "on her" and the like: a thing in the picture."""
-    text = f" {' '.join(words)} "
-    for name in concept.names:
-        for place in ("in", "on", "of"):
-            for owner in ("the", "her", "his", "my", "their", "those", "these", "our"):
-                at = text.find(f" {place} {owner} {name} ")
-                # "in the style of the 80s" names a look.
-                if at >= 0 and not text[:at].endswith(_LOOK_NOUNS):
-                    return True
-    return False
-
-
-def _fix_only(words: list[str]) -> bool:
-    """Whether a clause only asks to fix what was said before it ("fix pls", "can you fix it")."""
-    return any(w in lx.FIXES for w in words) and all(
-        w in lx.FIXES or w in lx.GLUE or w in ("both", "everything", "issues", "problems") for w in words
-    )
-
-
-def _likened(clauses: list[Clause], i: int) -> bool:
-    """Whether a clause goes on with a comparison to the complaint before it ("the sky looks
-    too dark, like a storm is coming")."""
-    return i > 0 and clauses[i].words[:1] == ["like"] and clauses[i - 1].complaint
-
-
-def _opens(words: tuple[str, ...], openers: tuple[str, ...]) -> bool:
-    return any(words[: len(p.split())] == tuple(p.split()) for p in openers)
-
-
-def _chat(clauses: list[Clause]) -> bool:
-    """Small talk: a chat opening ("tell me", "do you") or a sentence about a person or a
-    pet ("my dog loves this photo"), with no request word in it."""
-    words = tuple(clauses[0].words) if clauses else ()
-    if any(w in REQUEST_WORDS for c in clauses for w in c.words):
-        return False
-    if _opens(words, lx.CHAT_OPENERS):
-        return True
-    if words[:1] == ("everyone",):
-        return True
-    return len(words) > 1 and words[0] in ("my", "our", "the") and words[1] in lx.PEOPLE

@@ -1,0 +1,108 @@
+"""What a clause of a request is about, from its words: other work than grading ("mute the
+audio", "turn it into a gif"), what the picture looks like or shows ("it looks like midnight",
+"shot at the beach", "the orange in the autumn leaves"), a request to fix what came before
+("fix pls"), or chat ("tell me about paris"). The knowledge-base teacher
+(``editor.teacher.kb``) asks these before it reads a clause's words as styles."""
+
+from __future__ import annotations
+
+from editor.teacher import lexicon as lx
+from editor.teacher.knowledge import Concept
+from editor.teacher.reader import Clause
+from editor.teacher.sentence import DESIRE_WORDS, wants
+
+#: Words that make a question a request ("how do i make it look like night").
+REQUEST_WORDS: frozenset[str] = frozenset({"make", "turn", "give", "get", "add", "look", "feel", "grade",
+                                           "edit", "apply"})
+
+
+def off_picture(words: list[str]) -> bool:
+    """Whether a clause is about sound, text or a logo ("mute the audio") or makes the
+    picture into another kind of file ("turn it into a gif"); a "music video" is a look,
+    and so is one "for my reel"."""
+    for i, w in enumerate(words):
+        if "for" in words[max(0, i - 4) : i]:
+            continue
+        if w in lx.OFF_PICTURE and words[i + 1 : i + 2] not in (["video"], ["videos"]):
+            return True
+        if w in lx.FORMATS and any(b in lx.MAKING for b in words[max(0, i - 6) : i]):
+            return True
+    return False
+
+
+def likeness(words: list[str]) -> bool:
+    """Whether a clause says what the picture looks like ("it looks like midnight", "my
+    phone made it look like midnight") rather than asks for it ("make it look like ...")."""
+    for i, w in enumerate(words[:-1]):
+        if w not in lx.LIKENESS_VERBS:
+            continue
+        # "vintage look please", "a cozy feel", "a retro looking photo": after a name, no verb.
+        verb = w not in ("look", "feel", "looking") or (
+            i > 0 and (words[i - 1] in _SUBJECTS or words[i - 1].endswith("s"))
+        )
+        # "i look sunburnt", "the tomatoes look almost brown": what a thing in it looks like
+        # is described; "can it look more cinematic" asks.
+        described = i > 0 and verb and words[i + 1] not in ("more", "less")
+        if words[i + 1] == "like" or described:
+            return not any(v in DESIRE_WORDS for v in words[:i])
+    return False
+
+
+_SUBJECTS = frozenset({"i", "we", "you", "u", "they", "all", "both", "people"})
+#: "phone pic from the aquarium tunnel", "shot on an overcast day": where it was taken.
+_SCENE_OPENERS = ("shot on", "shot at", "shot in", "taken at", "taken in", "taken on")
+PICTURES = frozenset({"pic", "pics", "photo", "photos", "picture", "pictures", "video", "clip", "shot"})
+#: Nouns that make "in the ..." after them a look's name ("in the style of the 80s").
+_LOOK_NOUNS = (" style", " look", " vibe", " feel", " mood", " like", " era")
+
+
+def scene(words: list[str]) -> bool:
+    """Whether a clause says where or when the picture was taken; beside a request, the
+    place is not a look to add."""
+    if opens(tuple(words), _SCENE_OPENERS):
+        return True
+    at = next((i for i, w in enumerate(words[:3]) if w in PICTURES), None)
+    return at is not None and words[at + 1 : at + 2] in (["from"], ["of"], ["at"]) and not wants(words, False)
+
+
+def in_the_picture(words: list[str], concept: Concept) -> bool:
+    """Whether a concept's name follows "in the", "on her" and the like: a thing in the picture."""
+    text = f" {' '.join(words)} "
+    for name in concept.names:
+        for place in ("in", "on", "of"):
+            for owner in ("the", "her", "his", "my", "their", "those", "these", "our"):
+                at = text.find(f" {place} {owner} {name} ")
+                # "in the style of the 80s" names a look.
+                if at >= 0 and not text[:at].endswith(_LOOK_NOUNS):
+                    return True
+    return False
+
+
+def fix_only(words: list[str]) -> bool:
+    """Whether a clause only asks to fix what was said before it ("fix pls", "can you fix it")."""
+    return any(w in lx.FIXES for w in words) and all(
+        w in lx.FIXES or w in lx.GLUE or w in ("both", "everything", "issues", "problems") for w in words
+    )
+
+
+def likened(clauses: list[Clause], i: int) -> bool:
+    """Whether a clause goes on with a comparison to the complaint before it ("the sky looks
+    too dark, like a storm is coming")."""
+    return i > 0 and clauses[i].words[:1] == ["like"] and clauses[i - 1].complaint
+
+
+def opens(words: tuple[str, ...], openers: tuple[str, ...]) -> bool:
+    return any(words[: len(p.split())] == tuple(p.split()) for p in openers)
+
+
+def chat(clauses: list[Clause]) -> bool:
+    """Small talk: a chat opening ("tell me", "do you") or a sentence about a person or a
+    pet ("my dog loves this photo"), with no request word in it."""
+    words = tuple(clauses[0].words) if clauses else ()
+    if any(w in REQUEST_WORDS for c in clauses for w in c.words):
+        return False
+    if opens(words, lx.CHAT_OPENERS):
+        return True
+    if words[:1] == ("everyone",):
+        return True
+    return len(words) > 1 and words[0] in ("my", "our", "the") and words[1] in lx.PEOPLE
