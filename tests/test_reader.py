@@ -531,3 +531,17 @@ def test_a_style_before_a_picture_word_or_in_the_style_of_is_still_a_look(teache
     assert teacher.label("vintage photo, a bit brighter").look.filter is not None
     assert teacher.label("brighter, in the style of the 80s").mode == "new"
     assert teacher.label("give the whole thing a honey glow").look.adjust_value("temperature") > 0
+
+
+@pytest.mark.parametrize(
+    "intent",
+    ["why does my phone make everything look like 2am, it was literally noon",
+     "this looks like it was shot on the surface of the sun, bring it down"],
+)
+def test_a_likeness_undone_by_what_was_real_or_by_bring_it_down_is_taken_back(teacher, intent):
+    answer = teacher.label(intent)
+    assert answer.mode == "relative" and answer.look.filter is None
+
+
+def test_tone_it_down_after_a_style_is_not_its_opposite(teacher):
+    assert teacher.label("technicolor and tone it down.").look.adjust_value("saturation") > 0

@@ -44,7 +44,8 @@ def likeness(words: list[str]) -> bool:
         # is described; "can it look more cinematic" asks.
         described = i > 0 and verb and words[i + 1] not in ("more", "less")
         if words[i + 1] == "like" or described:
-            return not any(v in DESIRE_WORDS for v in words[:i])
+            # "why does my phone make everything look like 2am" asks why, not for it.
+            return words[0] == "why" or not any(v in DESIRE_WORDS for v in words[:i])
     return False
 
 

@@ -409,7 +409,7 @@ class KnowledgeTeacher:
                 and (edits or len(clauses) > 1)
                 or edits and likened(clauses, i)
             ), fixed=not ignore and not clause.edits and not scene(clause.words)
-                and i + 1 < len(clauses) and fix_only(clauses[i + 1].words))
+                and i + 1 < len(clauses) and _fixes(clause, clauses[i + 1]))
         ]
 
     def _subject(self, words: list[str]) -> bool:
@@ -522,6 +522,18 @@ _TAKE_OUT_LONGEST = max(len(k) for k in _TAKE_OUT)
 _OPENERS = frozenset("""kindly quickly hey yo possible way""".split())
 #: Kinds of concept that are also what a picture shows ("sunset pic", "beach photo").
 _SUBJECT_CATEGORIES = frozenset({"places", "times of day", "seasons", "weather"})
+
+
+def _fixes(clause: Clause, after: Clause) -> bool:
+    """Whether the clause after one asks to undo what it describes: "fix pls", "bring it down"
+    ("looks like the surface of the sun, bring it down"), or what the scene really was ("looks
+    like 2am, it was noon")."""
+    if fix_only(after.words):
+        return True
+    # "technicolor and tone it down" asks for less of the look, not for its opposite.
+    down = after.orphan == -1 and not after.edits
+    truth = after.words[:2] == ["it", "was"] or after.words[:3] == ["but", "it", "was"]
+    return (down or truth) and likeness(clause.words)
 
 
 def _taking_out(words: list[str]) -> float | None:
