@@ -326,3 +326,13 @@ def test_noop_corpus_composes_other_kinds_of_edit_the_teacher_leaves_alone(teach
     assert len(tasks) > 350
     graded = [t for t in tasks if teacher.label(t).mode != "none"]
     assert len(graded) <= len(tasks) * 0.02, graded
+
+
+def test_corpus_take_out_frames_take_the_look_back(teacher):
+    from editor.distill.corpus import TAKE_OUT_TEMPLATES
+
+    for frame in TAKE_OUT_TEMPLATES:
+        intent = frame.format(x="vintage", f="brighter")
+        answer = teacher.label(intent)
+        assert answer.mode == "relative" and answer.look.filter is None, intent
+        assert answer.look.adjust_value("temperature") < 0, intent

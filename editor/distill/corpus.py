@@ -65,6 +65,12 @@ LIKENESS_TEMPLATES: tuple[str, ...] = (
     "this looks like {x} lol, {f}", "it feels like {x} but it shouldn't, {f}", "{f}, it looks like {x}",
     "the camera made it look like {x}. {f}",
 )
+#: Taking a look out of the picture ("tone down the vintage look"): less of it, not more.
+TAKE_OUT_TEMPLATES: tuple[str, ...] = (
+    "tone down the {x} look", "reduce the {x} effect", "get rid of the {x}", "remove the {x} look",
+    "too much {x}", "can you tone down the {x} vibe", "dial back the {x}", "take out the {x} feel, {f}",
+    "{f} and tone down the {x}", "remove the {x} filter please", "can we reduce the {x} a bit",
+)
 FIX_TEMPLATES: tuple[str, ...] = (
     "{a} but {fix}", "{a}, {fix}", "{a} and {fix}", "{fix} and {a}", "{a} look but {fix}",
     "make it {a} but {fix}", "{a} please, {fix}",
@@ -214,7 +220,9 @@ def _draw(kind: str, picker: _Picker, rng: random.Random) -> str:
                             "{a} please, {f}", "{f} and make it {a}", "{a} style but {f}"))
         return frame.format(a=look, f=fix)
     if kind == "style_complaint":
-        frame = rng.choice(TOO_TEMPLATES if rng.random() < 0.65 else LIKENESS_TEMPLATES)
+        draw = rng.random()
+        frame = rng.choice(TOO_TEMPLATES if draw < 0.5 else LIKENESS_TEMPLATES if draw < 0.75
+                           else TAKE_OUT_TEMPLATES)
         return frame.format(x=picker.name(picker.look(rng), rng), f=_request(rng, 1))
     if kind == "single":
         if rng.random() < 0.2:
