@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-import time
 from pathlib import Path
 
-import numpy as np
+from latency import percentiles, time_student  # bench/latency.py: the same timing as its p50 and p99
 from transformers import T5ForConditionalGeneration
 
 from editor.directions import default_requests_dir, grade, read_noops, read_requests, student_looks
@@ -37,17 +36,6 @@ from editor.progress import ProgressTracker
 
 DEV_REQUESTS = ("requests_dev5.jsonl", "requests_dev6.jsonl")
 DEV_NOOPS = ("noop_dev4.jsonl", "noop_dev5.jsonl")
-
-
-def latency_ms(student: Student, texts: list[str]) -> tuple[float, float]:
-    student.suggest(texts[0])
-    times = []
-    for text in texts:
-        start = time.perf_counter()
-        student.suggest(text)
-        times.append(time.perf_counter() - start)
-    ms = np.asarray(times) * 1000
-    return float(np.percentile(ms, 50)), float(np.percentile(ms, 99))
 
 
 def directions(student: Student, requests_dir: Path) -> tuple[int, int, int, int]:
@@ -82,7 +70,7 @@ def main() -> None:
             test_overall = evaluate(test, student).overall
             unseen_overall = evaluate(unseen, student).overall
             passed, checks, quiet, noops = directions(student, requests_dir)
-            p50, p99 = latency_ms(student, texts)
+            p50, p99 = percentiles(time_student(student, texts))
         print(
             f"| {hf_dir} | {params / 1e6:.2f} M | {test_overall:.2f} | {unseen_overall:.2f} | "
             f"{passed}/{checks} ({passed / checks:.3f}) | {quiet}/{noops} ({quiet / noops:.3f}) | "
