@@ -400,17 +400,19 @@ class KnowledgeTeacher:
         # In a question or an off-topic sentence a style word is no request.
         ignore = _question(clauses) or self.off_topic(clauses)
         edits = any(c.edits for c in clauses)
-        # "it looks like midnight, brighten it", "looks like a horror movie, make it cheerful":
-        # beside an edit or another clause, what the picture looks like is the problem.
-        return [
-            m for i, clause in enumerate(clauses)
-            for m in self._clause_matches(clause, ignore or (
-                (likeness(clause.words) or scene(clause.words) or self._subject(clause.words))
-                and (edits or len(clauses) > 1)
-                or edits and likened(clauses, i)
-            ), fixed=not ignore and not clause.edits and not scene(clause.words)
-                and i + 1 < len(clauses) and _fixes(clause, clauses[i + 1]))
-        ]
+        matches: list[Match] = []
+        for i, clause in enumerate(clauses):
+            where = scene(clause.words)
+            # "it looks like midnight, brighten it", "looks like a horror movie, make it
+            # cheerful": beside an edit or another clause, what the picture looks like is the problem.
+            described = (likeness(clause.words) or where or self._subject(clause.words)) and (
+                edits or len(clauses) > 1
+            )
+            question = ignore or described or edits and likened(clauses, i)
+            fixed = not ignore and not clause.edits and not where and i + 1 < len(clauses) \
+                and _fixes(clause, clauses[i + 1])
+            matches.extend(self._clause_matches(clause, question, fixed))
+        return matches
 
     def _subject(self, words: list[str]) -> bool:
         """Whether a clause names what the picture shows: a place, a time or a season before a

@@ -17,12 +17,12 @@ _ADDRESS = re.compile(
 _BLACK_AND_WHITE = re.compile(r"\bb\s*[+/&]\s*w\b|\bbnw\b|\bb\s+n\s+w\b")
 #: "blk n white", "black n white": the spoken short forms.
 _BLACK_N_WHITE = re.compile(r"\bbla?c?k\s+(?:n|an|and|&|\+)\s+white\b")
-#: "fade to black at the end" is an edit of time, a transition, not a look.
-_FADE_TO = re.compile(r"\bfade\s+to\s+(?:black|white)\b")
 
-#: Other kinds of edit, renamed to the word the reader sets aside ("add a fade in" is a
-#: transition, not a faded look; "wind noise" is sound, not grain; "60fps" is no sixties).
+#: Other kinds of edit, renamed to the word the reader sets aside ("fade to black at the end"
+#: and "add a fade in" are transitions, not a faded look; "wind noise" is sound, not grain;
+#: "60fps" is no sixties).
 _OTHER_EDITS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
+    (r"\bfade\s+to\s+(?:black|white)\b", "transition"),
     (r"\bslow[- ]?mo(?:tion)?\b|\bslo[- ]?mo\b", "slowmo"),
     (r"\bfade[- ]?(?:in|out)\b(?!\s+(?:the\s+|all\s+the\s+)?(?:colou?rs?|highlights|shadows|blacks|whites"
      r"|saturation|contrast|tones?)\b)", "transition"),
@@ -46,11 +46,11 @@ _OTHER_EDITS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r)
 
 #: How people name what the tools call a cast or lifted blacks ("a green color over everything",
 #: "the blacks look grey"), in the words the reader reads as such.
+_CAST_COLORS = r"(red|orange|yellow|green|blue|purple|pink|magenta|cyan|teal|brown)"
 _NAMED_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
-    (r"\b(red|orange|yellow|green|blue|purple|pink|magenta|cyan|teal|brown)(?:ish|y)?\s+(?:colou?r\s+)?"
-     r"(?:colou?r|hue|tone|tint|haze)\s+(?:over|on|across|covering)\b", r"\1 cast over"),
-    (r"\b(red|orange|yellow|green|blue|purple|pink|magenta|cyan|teal|brown)\s+colou?r\s+(cast|tint|tinge)\b",
-     r"\1 \2"),
+    (rf"\b{_CAST_COLORS}(?:ish|y)?\s+(?:colou?r\s+)?(?:colou?r|hue|tone|tint|haze)\s+(?:over|on|across|covering)\b",
+     r"\1 cast over"),
+    (rf"\b{_CAST_COLORS}\s+colou?r\s+(cast|tint|tinge)\b", r"\1 \2"),
     (r"\b(blacks?|shadows?)\s+(?:look|looks|are|is|seem|seems|appear|appears|came\s+out|come\s+out|got|get"
      r"|went)\s+(?:(?:a\s+)?(?:bit|little|kinda|kind\s+of|sort\s+of|too|so|really|very|pretty|all|super|way)\s+)*"
      r"(?:{0})(?:\s+(?:and|&|n)\s+(?:{0}))?\b".format(
@@ -64,7 +64,6 @@ def normalize(text: str) -> str:
     other kinds of edit called what they are."""
     text = _ADDRESS.sub(" ", unicodedata.normalize("NFKC", text).lower())
     text = _BLACK_N_WHITE.sub("black and white", _BLACK_AND_WHITE.sub("b&w", text))
-    text = _FADE_TO.sub("transition", text)
     for pattern, name in (*_OTHER_EDITS, *_NAMED_PROBLEMS):
         text = pattern.sub(name, text)
     return text.replace("'", "").replace("\u2019", "").replace("\u2018", "").replace("`", "")
