@@ -545,3 +545,82 @@ def test_a_likeness_undone_by_what_was_real_or_by_bring_it_down_is_taken_back(te
 
 def test_tone_it_down_after_a_style_is_not_its_opposite(teacher):
     assert teacher.label("technicolor and tone it down.").look.adjust_value("saturation") > 0
+
+
+@pytest.mark.parametrize(
+    ("intent", "name", "sign"),
+    [
+        # Adjectives joined to a request are asked for; after a description, to a request, too.
+        ("vintage look please, warm and kinda faded", "linearOffset", 1),
+        ("shot on an overcast day and it looks so bleak and blue, warm + brighten", "temperature", 1),
+        # Problems named by what they look like.
+        ("concert pic is basically a black rectangle w a few dots of light lol", "exposure", 1),
+        ("the bonfire should feel hot but it looks like a fridge in here lol", "temperature", 1),
+        ("this looks like it was shot during a power outage", "exposure", 1),
+        ("my navy jacket is just black in the pic, lighten it", "exposure", 1),
+        ("it came out much darker than expected", "exposure", 1),
+        ("pale and washed out. more color and contrast please", "saturation", 1),
+        ("strawberries look kinda sad and pale, can they be redder", "saturation", 1),
+        ("it has a rosy cast like the lens is pink, remove that and brighten", "tint", -1),
+        ("neutral white balance pls, it's leaning warm", "temperature", -1),
+        # Photographers' shorthand.
+        ("knock off a third of a stop", "exposure", -1),
+        ("take like 15 off the sharpening", "sharpen", -1),
+        ("half the saturation pls", "saturation", -1),
+        ("a touch more green in the tint please", "tint", -1),
+        ("more amber tones in the candlelight pic pls", "temperature", 1),
+        ("there's a weird white outline around everything from oversharpening, less pls", "sharpen", -1),
+    ],
+)
+def test_how_people_put_problems_and_wishes(teacher, intent, name, sign):
+    assert np.sign(_adjust(teacher, intent, name)) == sign
+
+
+def test_snow_blue_instead_of_white_is_a_blue_cast(teacher):
+    assert _adjust(teacher, "all the snow in my ski pics is baby blue instead of white", "temperature") > 0
+    assert _adjust(teacher, "make it warm instead of cold", "temperature") > 0
+
+
+def test_a_color_said_to_be_too_much_is_less_of_it_not_its_look(teacher):
+    answer = teacher.label("lighten the sky a little, the blue is too heavy")
+    assert answer.mode == "relative" and answer.look.filter is None
+    assert answer.look.selective_value("blue", "saturation") < 0
+    look = teacher.label("the blue car looks fake, tone the blue down").look
+    assert look.selective_value("blue", "saturation") < 0
+
+
+def test_a_bare_comparative_goes_on_about_the_range_before_it(teacher):
+    look = teacher.label("the sky should be a deeper blue and darker").look
+    assert look.selective_value("blue", "luminance") < 0 and look.adjust_value("exposure") == 0
+    look = teacher.label("the sky bluer and brighter overall").look
+    assert look.adjust_value("exposure") > 0
+
+
+@pytest.mark.parametrize(
+    "intent",
+    ["green tinge from the lights in the parking garage",
+     "pink cast from the neon sign all over our faces, remove it",
+     "kitchen under-cabinet lights make everything look greenish, fix the tint",
+     "ok so i shot my friend's band at a tiny bar and the red stage lights make everyone look like they're "
+     "in hell lol, can u tone down the reds"],
+)
+def test_the_light_that_caused_a_cast_and_where_it_was_shot_are_no_look(teacher, intent):
+    answer = teacher.label(intent)
+    assert answer.mode == "relative" and answer.look.filter is None
+
+
+@pytest.mark.parametrize(
+    "intent", ["mute the audio from 0:30 to 0:45", "leave this one alone, i like it raw"]
+)
+def test_times_in_a_clip_and_leaving_it_alone_are_no_grade(teacher, intent):
+    assert teacher.label(intent).look.is_neutral
+
+
+def test_mono_and_every_drop_of_colour_are_black_and_white(teacher):
+    assert _adjust(teacher, "mono + sharpen", "saturation") == -100
+    assert _adjust(teacher, "suck every drop of colour out of it lol", "saturation") == -100
+
+
+def test_a_plural_before_its_look_still_names_a_look(teacher):
+    for intent in ("a deep 60s feel", "sixties look but more vibrance", "deep vhs look"):
+        assert teacher.label(intent).mode == "new", intent

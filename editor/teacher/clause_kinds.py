@@ -9,7 +9,7 @@ from __future__ import annotations
 from editor.teacher import lexicon as lx
 from editor.teacher.knowledge import Concept
 from editor.teacher.reader import Clause
-from editor.teacher.sentence import DESIRE_WORDS, wants
+from editor.teacher.sentence import COMPLAINT_VERBS, DESIRE_WORDS, wants
 
 #: Words that make a question a request ("how do i make it look like night").
 REQUEST_WORDS: frozenset[str] = frozenset({"make", "turn", "give", "get", "add", "look", "feel", "grade",
@@ -38,7 +38,7 @@ def likeness(words: list[str]) -> bool:
             continue
         # "vintage look please", "a cozy feel", "a retro looking photo": after a name, no verb.
         verb = w not in ("look", "feel", "looking") or (
-            i > 0 and (words[i - 1] in _SUBJECTS or words[i - 1].endswith("s"))
+            i > 0 and (words[i - 1] in lx.SUBJECTS or words[i - 1].endswith("s"))
         )
         # "i look sunburnt", "the tomatoes look almost brown": what a thing in it looks like
         # is described; "can it look more cinematic" asks.
@@ -49,9 +49,11 @@ def likeness(words: list[str]) -> bool:
     return False
 
 
-_SUBJECTS = frozenset({"i", "we", "you", "u", "they", "all", "both", "people"})
 #: "phone pic from the aquarium tunnel", "shot on an overcast day": where it was taken.
-_SCENE_OPENERS = ("shot on", "shot at", "shot in", "taken at", "taken in", "taken on")
+_SCENE_OPENERS = ("shot on", "shot at", "shot in", "taken at", "taken in", "taken on", "i shot", "we shot",
+                  "i took", "we took", "i filmed", "we filmed", "shot this", "took this", "filmed this")
+#: Words a story opens with before its scene ("ok so i shot my friend's band at a bar").
+_STORY_FILLER = frozenset({"ok", "okay", "so", "um", "well", "hey", "hi", "basically", "yeah", "soo"})
 PICTURES = frozenset({"pic", "pics", "photo", "photos", "picture", "pictures", "video", "clip", "shot"})
 #: Nouns that make "in the ..." after them a look's name ("in the style of the 80s").
 _LOOK_NOUNS = (" style", " look", " vibe", " feel", " mood", " like", " era")
@@ -60,7 +62,10 @@ _LOOK_NOUNS = (" style", " look", " vibe", " feel", " mood", " like", " era")
 def scene(words: list[str]) -> bool:
     """Whether a clause says where or when the picture was taken; beside a request, the
     place is not a look to add."""
-    if opens(tuple(words), _SCENE_OPENERS):
+    start = 0
+    while start < len(words) and words[start] in _STORY_FILLER:
+        start += 1
+    if opens(tuple(words[start:]), _SCENE_OPENERS):
         return True
     at = next((i for i, w in enumerate(words[:3]) if w in PICTURES), None)
     return at is not None and words[at + 1 : at + 2] in (["from"], ["of"], ["at"]) and not wants(words, False)
@@ -77,6 +82,21 @@ def in_the_picture(words: list[str], concept: Concept) -> bool:
                 if at >= 0 and not text[:at].endswith(_LOOK_NOUNS):
                     return True
     return False
+
+
+def bare_adjectives(words: list[str]) -> bool:
+    """Whether a clause is only adjectives and how much of them ("warm", "kinda faded"), with
+    no verb or "too" that would make it a description of the picture."""
+    telling = COMPLAINT_VERBS | lx.UNWANTED | lx.COMPLAINTS | {"too", "look", "feel", "so"}
+    return not any(w in telling for w in words) and all(
+        w in lx.ADJECTIVES or w in lx.CARRIERS or w in lx.COLORS or w in lx.DEGREES or w in lx.HEDGES
+        or w in lx.GLUE for w in words
+    )
+
+
+def told(words: list[str]) -> bool:
+    """Whether a clause has a verb that describes the picture ("the colors look dull")."""
+    return any(w in COMPLAINT_VERBS or w in ("look", "feel") for w in words)
 
 
 def fix_only(words: list[str]) -> bool:

@@ -43,6 +43,7 @@ from editor.teacher.blend import Match, blend, rationales
 from editor.teacher.clause_kinds import (
     PICTURES,
     REQUEST_WORDS,
+    bare_adjectives,
     chat,
     fix_only,
     in_the_picture,
@@ -51,11 +52,12 @@ from editor.teacher.clause_kinds import (
     off_picture,
     opens,
     scene,
+    told,
 )
 from editor.teacher.compose import compose, edit_phrases
 from editor.teacher.embedding import SIMILARITY_THRESHOLD, NameIndex
 from editor.teacher.knowledge import Concept, KnowledgeBase, load_knowledge
-from editor.teacher.reader import Clause, Edit, Reader
+from editor.teacher.reader import Clause, Edit, Reader, in_ranges, rangeable
 from editor.teacher.sentence import COMPLAINT_VERBS, REMOVING
 from editor.teacher.text import parts, tokens
 from editor.teacher.verify import settle_filter
@@ -177,6 +179,7 @@ class KnowledgeTeacher:
             return []
         words_by_part = [[self._correct(t) for t in tokens(part)] for part in parts(intent)]
         clauses: list[Clause] = []
+        part_of = [n for n, part in enumerate(words_by_part) for _ in self.reader.clauses([part])]
         carry, complained, held = None, False, False
         for words in self.reader.clauses(words_by_part):
             clause = self.reader.read_clause(words, carry, complained)
@@ -186,7 +189,7 @@ class KnowledgeTeacher:
             if off_picture(words) and not any(e.target == "sharpness" for e in clause.edits):
                 # "mute the audio" is no grade; "sharpen the text on the sign" is the picture's.
                 clause.edits, clause.orphan = [], None
-            if any(w in lx.UNWANTED or w in lx.FIXES or w == "off" for w in words):
+            if any(w in lx.UNWANTED or w in lx.FIXES for w in words) or _off(words):
                 # "the white balance is off", "fix the tint": a problem named, its direction
                 # said elsewhere ("everyone looks orange", "it made it all green").
                 clause.edits = [e for e in clause.edits if e.phrase not in lx.NOUNS]
@@ -214,16 +217,43 @@ class KnowledgeTeacher:
             carry = signs[-1] if signs else carry
             complained = clause.complaint
             clauses.append(clause)
-        # "super dim, can you lighten it up": an intensified bare adjective that a later
-        # request contradicts said what is wrong ("warm and cozy, but less warm" asks).
+        # "the sky should be a deeper blue and darker": a bare comparative goes on about the
+        # color range named just before it.
+        for i in range(1, len(clauses)):
+            before, clause = clauses[i - 1], clauses[i]
+            ranged = [e.ranges for e in before.edits if e.ranges]
+            goes_on = part_of[i - 1] == part_of[i] and not before.complaint
+            if ranged and goes_on and clause.edits and all(rangeable(e) for e in clause.edits) \
+                    and all(w in lx.CARRIERS or w in lx.ADJECTIVES or w in lx.DEGREES or w in _GOING_ON
+                            for w in clause.words):
+                clause.edits = [in_ranges(e, ranged[-1]) for e in clause.edits]
+        # "vintage look please, warm and kinda faded", "bleak and blue, warm + brighten": bare
+        # adjectives joined to a request in their part are asked for, not described.
+        for i, clause in enumerate(clauses):
+            mates = [clauses[j] for j in (i - 1, i + 1) if 0 <= j < len(clauses) and part_of[j] == part_of[i]]
+            if clause.complaint and clause.edits and bare_adjectives(clause.words) \
+                    and any(m.edits and not m.complaint and not told(m.words) for m in mates):
+                # Only what the description turned around turns back ("smoother" never was).
+                clause.edits = [replace(e, sign=-e.sign) if e.phrase in lx.ADJECTIVES or e.phrase in lx.COLORS
+                                else e for e in clause.edits]
+                clause.complaint = False
+        # "super dim, can you lighten it up", "pale and washed out. more color": an intensified
+        # bare adjective, or one that names a problem, that a later request contradicts said
+        # what is wrong ("warm and cozy, but less warm" asks).
         for i, clause in enumerate(clauses):
             later = {(e.target, e.sign) for c in clauses[i + 1 :] for e in c.edits}
             if clause.edits and not clause.complaint and all(
-                e.phrase in lx.ADJECTIVES and e.degree > 1 and (e.target, -e.sign) in later
+                e.phrase in lx.ADJECTIVES and (e.degree > 1 or e.phrase in lx.PROBLEMS)
+                and (e.target, -e.sign) in later
                 for e in clause.edits
             ):
                 clause.edits = [replace(e, sign=-e.sign) for e in clause.edits]
                 clause.complaint = True
+                # "pale and washed out": the look named beside it is the same problem.
+                for j in range(i + 1, len(clauses)):
+                    if clauses[j].edits or part_of[j] != part_of[i]:
+                        break
+                    clauses[j].complaint = True
         # "the shadows and highlights feel harsh": the bare nouns before a complaint are its subject.
         for before, after in pairwise(clauses):
             if after.complaint and before.edits and all(w in lx.NOUNS or w in lx.GLUE for w in before.words):
@@ -460,6 +490,18 @@ class KnowledgeTeacher:
         concepts = tuple(dict.fromkeys(m.concept.id for m in matches))
         return TeacherAnswer(look, rationales(look, matches, edit_phrases(edits)), concepts,
                              RELATIVE if relative else NEW)
+
+
+def _off(words: list[str]) -> bool:
+    """Whether "off" says something is wrong ("the white balance is off"), not how much to
+    take away ("knock off a third of a stop")."""
+    return any(w == "off" and words[i - 1 : i] != [] and words[i - 1] not in _TAKING_OFF
+               for i, w in enumerate(words)) or words[:1] == ["off"]
+
+
+#: Words a bare comparative may come with and still go on about what was named before it.
+_GOING_ON = frozenset({"a", "more", "even", "also", "please", "pls", "too", "bit", "little"})
+_TAKING_OFF = frozenset({"knock", "take", "shave", "cut", "back", "ease", "turn", "tone", "dial", "pull"})
 
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:

@@ -94,6 +94,8 @@ TARGETS: dict[str, Target] = {t.id: t for t in (
 NOUNS: dict[str, str] = {
     **dict.fromkeys("brightness lightness light lighting luminosity luminance brights".split(), "light"),
     "exposure": "exposure", "expo": "exposure", "ev": "exposure",
+    # "knock off a third of a stop": a photographer's unit of exposure.
+    **dict.fromkeys(["a stop", "of a stop", "stops"], "exposure"),
     **dict.fromkeys(["contrast", "contrasts", "punch", "depth", "snap", "separation"], "contrast"),
     **dict.fromkeys(["pop", "color pop", "colour pop"], "pop"),
     **dict.fromkeys(
@@ -129,7 +131,7 @@ ADJECTIVES: dict[str, tuple[str, int]] = {
     "underexposed": ("light", -1), "under exposed": ("light", -1), "out of focus": ("sharpness", -1),
     "oversaturated": ("saturation", 1), "over saturated": ("saturation", 1),
     "undersaturated": ("saturation", -1),
-    "oversharpened": ("sharpness", 1), "over sharpened": ("sharpness", 1),
+    **dict.fromkeys(["oversharpened", "over sharpened", "oversharpening"], ("sharpness", 1)),
     "overexposed": ("light", 1), "over exposed": ("light", 1), "blown out": ("highlights", 1),
     **dict.fromkeys(["almost black", "nearly black", "pitch black", "basically black"], ("light", -1)),
     **dict.fromkeys(["blinding", "glaring"], ("light", 1)),
@@ -186,7 +188,7 @@ CARRIERS: dict[str, tuple[str, int]] = {
     **dict.fromkeys("sharper crisper sharpen crispen clearer".split(), ("sharpness", 1)),
     **dict.fromkeys("softer smoother soften blur blurrier".split(), ("sharpness", -1)),
     **dict.fromkeys(["deeper blacks", "deep blacks", "crushed blacks", "crush the blacks", "richer blacks",
-                     "inkier blacks"], ("blacks", -1)),
+                     "inkier blacks", "inky blacks", "rich inky blacks"], ("blacks", -1)),
     **dict.fromkeys(["deeper shadows", "deep shadows"], ("shadows", -1)),
     "smooth out": ("sharpness", -1),
     "dehaze": ("fade", -1), "denoise": ("noise", -1),
@@ -195,7 +197,7 @@ CARRIERS: dict[str, tuple[str, int]] = {
     **dict.fromkeys("redder".split(), ("cast_red", 1)),
     **dict.fromkeys("yellower".split(), ("cast_yellow", 1)),
     **dict.fromkeys("pinker".split(), ("cast_magenta", 1)),
-    "more orange": ("cast_orange", 1),
+    "more orange": ("cast_orange", 1), "more amber": ("cast_orange", 1),
 }
 
 #: Color words: singular = a cast of the whole picture, plural or with an object = a range.
@@ -213,6 +215,7 @@ COLORS: dict[str, tuple[str, str | None]] = {
     "bluish": ("cast_blue", "blue"), "amber": ("cast_orange", "orange"), "turquoise": ("cast_cyan", "cyan"),
     "magenta": ("cast_magenta", None), "pink": ("cast_magenta", None), "purple": ("cast_magenta", None),
     "pinkish": ("cast_magenta", None), "purplish": ("cast_magenta", None), "violet": ("cast_magenta", None),
+    "rosy": ("cast_magenta", None),
 }
 #: Things people compare a cast to ("we look like smurfs", "my skin looks like an oompa loompa").
 COLORS.update({
@@ -273,7 +276,7 @@ DIRECTIONS: dict[str, int] = {
     **dict.fromkeys(
         """decrease lower reduce cut less lessen drop minimize diminish remove kill weaken subdue tame
         fewer reduced lowered decreased eliminate eliminated minus weaker correct fix neutralize
-        counteract pull dial knock scale roll drain strip""".split(), -1),
+        counteract pull dial knock scale roll drain strip halve suck""".split(), -1),
     **dict.fromkeys(["pull up", "pull out"], 1),
     **dict.fromkeys(["tone down", "dial back", "dial down", "turn down", "bring down", "pull down",
                      "pull back", "take out", "take away", "get rid of", "back off", "back off on",
@@ -282,7 +285,7 @@ DIRECTIONS: dict[str, int] = {
                      "too much", "too many", "bring it down", "turn it down", "dial it back", "dial it down",
                      "pull it back", "bring them down", "tone them down", "knock it down", "knock it back",
                      "pull them back", "dial them back", "dial them down", "turn them down",
-                     "knock them back", "back it off", "back them off"], -1),
+                     "knock them back", "back it off", "back them off", "knock off", "shave off"], -1),
     **dict.fromkeys(["not enough", "too little", "lacks", "lacking", "needs more", "bring it up",
                      "turn it up", "crank it up", "pump it up", "bump it up", "open up", "open it up",
                      "open them up", "bring them up", "has no", "have no", "there is no", "theres no"], 1),
@@ -296,14 +299,21 @@ POSTFIX: dict[str, int] = {
     **dict.fromkeys("low weak little lacking missing lame".split(), 1),
     **dict.fromkeys("insane wild nuts bonkers unreal cranked overdone maxed".split(), -1),
     "too much": -1, "too high": -1, "too strong": -1, "too low": 1, "too little": 1, "too weak": 1,
-    "not enough": 1, "off the charts": -1, "over the top": -1,
+    "not enough": 1, "off the charts": -1, "over the top": -1, "a bit much": -1, "a little much": -1,
 }
 #: Adjectives that name a problem even without "too" ("overexposed, help").
 COMPLAINTS: frozenset[str] = frozenset(
     {"underexposed", "under exposed", "overexposed", "over exposed", "blown out", "oversaturated",
-     "over saturated", "oversharpened", "over sharpened", "undersaturated", "blurry", "blurred",
-     "out of focus", "noisy"}
+     "over saturated", "oversharpened", "over sharpened", "oversharpening", "undersaturated", "blurry",
+     "blurred", "out of focus", "noisy"}
 )
+
+#: Adjectives that name a problem when a later request asks the opposite ("pale and washed
+#: out. more color"), where a style's adjective ("warm and cozy, but less warm") is wanted.
+PROBLEMS: frozenset[str] = frozenset(
+    """pale washed out dull flat lifeless colorless colourless muddy murky dim blurry fuzzy mushy grainy
+    noisy hazy milky greyish grayish underexposed overexposed""".split()
+) | {"washed out", "out of focus", "blown out"}
 
 #: Degree words on one monotone scale (1 = a plain request).
 DEGREES: dict[str, float] = {
@@ -388,6 +398,12 @@ FORMATS: frozenset[str] = frozenset(
 #: Verbs that make the picture into something ("convert it to a gif").
 MAKING: frozenset[str] = frozenset("make turn convert change export render save into".split())
 #: People and pets a chat sentence is about ("my cat is asleep", "my mom loves this photo").
+#: Things that light a scene and so cause its casts ("the lamp makes it orange").
+LIGHT_SOURCES: frozenset[str] = frozenset(
+    "light lighting sun flash lamp bulb screen sign window fire fluorescent neon led tungsten".split()
+)
+#: Subjects "look" and "feel" follow when they describe rather than ask ("we look orange").
+SUBJECTS: frozenset[str] = frozenset({"i", "we", "you", "u", "they", "all", "both", "people"})
 PEOPLE: frozenset[str] = frozenset(
     """mom dad mum mother father brother sister friend friends boss neighbor neighbour grandpa
     grandma cat dog kids kid son daughter wife husband boyfriend girlfriend baby family""".split()

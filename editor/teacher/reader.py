@@ -27,7 +27,7 @@ matcher; a bare adjective that is also a style name ("vivid", "blue") is left to
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from editor.teacher import lexicon as lx
@@ -110,6 +110,9 @@ _RANGEABLE = frozenset({"light", "exposure", "saturation", "vibrance", "contrast
 _VERB_TARGETS = frozenset({"light", "sharpness", "saturation", "contrast"})
 #: Tones a light comparative after them moves on their own ("the darks darker").
 _TONES = frozenset({"highlights", "shadows", "blacks"})
+#: What a comparative is measured against when it names the problem ("darker than expected").
+_WANTED_BEFORE = (["expected"], ["i"], ["it"], ["in"], ["irl"], ["real"], ["normal"], ["usual"], ["before"],
+                  ["my"], ["what"])
 _PRIORITY = ("damper", "negation", "carrier", "degree", "direction", "adjective", "color", "object", "noun",
              "postfix")
 
@@ -192,22 +195,31 @@ class Reader:
         """One clause's edits; ``carry`` is the previous clause's last direction and
         ``complained`` whether it described a problem ("it's dark and kinda blue")."""
         items = self._items(words)
-        cause = next((i for i, w in enumerate(words) if w in ("made", "gave", "makes", "gives")), None)
+        cause = next((i for i, w in enumerate(words) if w in ("made", "gave", "makes", "gives")
+                      or w == "make" and i and _causer(words[i - 1])), None)
         if cause is not None:
             # "the office lighting made us all look green": the lighting is the cause, the
             # green is what to correct.
             items = [it for it in items if not (it.kind in _TARGET_KINDS and it.end <= cause)]
         source = next((i for i, w in enumerate(words) if w in ("from", "because", "due")), None)
-        if source is not None and any(it.kind == "color" and it.end <= source for it in items):
+        colored = source is not None and any(it.kind == "color" and it.end <= source for it in items)
+        caster = source if colored else None
+        if caster is not None:
             # "skin looks green from the light bouncing off the hedge": the light is the
-            # cause of the cast, not a target.
+            # cause of the cast, not a target, and "from the neon sign" names no look.
             items = [
                 it for it in items
-                if not (it.kind in ("noun", "adjective") and it.start > source
+                if not (it.kind in ("noun", "adjective") and it.start > caster
                         and self._target(it, words)[0] == "light")
             ]
+        instead = next((i for i, w in enumerate(words[:-1]) if w == "instead" and words[i + 1] == "of"), None)
+        if instead is not None:
+            # "the snow is blue instead of white": what it should be is no edit; the blue is.
+            items = [it for it in items if not (it.kind in _TARGET_KINDS and it.start > instead)]
         clause = Clause(words)
-        used: set[int] = set()
+        used: set[int] = set(range(instead, len(words))) if instead is not None else set()
+        if caster is not None:
+            used.update(range(caster, len(words)))
         kinds = [it.kind for it in items]
         enough = "enough" in kinds
         degree: float = 1.0
@@ -260,10 +272,16 @@ class Reader:
         # scene really was is what the picture should show, not its problem.
         text = " ".join(words)
         truth = "irl" in words or any(p in text for p in ("in real life", "in person", "in reality"))
+        # "strawberries look kinda sad": "look" between a plural and what it says of it
+        # describes, like "looks"; "a 60s look" names one.
+        told = any(
+            w in COMPLAINT_VERBS or w in ("look", "feel") and 0 < i < len(words) - 1
+            and (words[i - 1] in lx.SUBJECTS or words[i - 1].endswith("s"))
+            for i, w in enumerate(words[:first])
+        )
         complaint_clause = not purpose and not truth and (
             (complained and goes_on) or caused or so_bad or any(w in lx.UNWANTED for w in words) or (
-                any(w in COMPLAINT_VERBS for w in words[:first])
-                and not wants(words[:first], first < len(words))
+                told and not wants(words[:first], first < len(words))
             )
         )
         clause.complaint = complaint_clause
@@ -352,7 +370,11 @@ class Reader:
                         continue
             phrase = " ".join(words[it.start : it.end])
             bare = pending is None and not too and not enough and not damp and not without
-            complaint = complaint_clause or phrase in lx.COMPLAINTS or (
+            after = words[it.end : it.end + 2]
+            # "it came out much darker than expected": a comparison with what was wanted is the problem.
+            compared = after[:1] == ["than"] and after[1:] in _WANTED_BEFORE \
+                and not wants(words[: it.start], True)
+            complaint = complaint_clause or phrase in lx.COMPLAINTS or compared or (
                 it.kind in ("adjective", "color") and described(words, it.start) and not truth
             ) or (
                 # "bluish everywhere": a color said with "-ish" is what it looks like.
@@ -364,7 +386,7 @@ class Reader:
                 continue
             if it.kind == "color" and bare and not complaint and open_sign and not self._is_range(words, it) \
                     and it.start not in subjects and it.end not in color_nouns \
-                    and tuple(words[it.start : it.end]) in self.styles:
+                    and tuple(words[it.start : it.end]) in self.styles and not self._judged(words, it.end):
                 continue
             cast = it.kind == "color" and it.end < len(words) and words[it.end] in lx.UNWANTED_CASTS
             if it.kind == "color" and it.end < len(words) and words[it.end] in lx.CAST_NOUNS | lx.RANGE_NOUNS:
@@ -375,7 +397,7 @@ class Reader:
                 # "its not bright enough for insta": the adjective is what is wanted, even
                 # in a sentence that describes the picture.
                 sign, open_sign = polarity, False
-            elif it.kind in ("adjective", "color") and (too or complaint) and pending is None:
+            elif (it.kind in ("adjective", "color") and (too or complaint) or compared) and pending is None:
                 sign, open_sign = -polarity, False
                 # "too bright and washed out": what follows goes on describing.
                 clause.complaint = True
@@ -444,6 +466,18 @@ class Reader:
         return word.isalpha() and not known
 
     @staticmethod
+    def _judged(words: list[str], end: int) -> bool:
+        """Whether a state follows the word ending at ``end`` ("the blue is too heavy"): the
+        color is the noun it is said of, not a look's name."""
+        rest = words[end:]
+        i = 0
+        linking = ("is", "are", "looks", "seems", "too")
+        while i < len(rest) and rest[i] not in lx.POSTFIX and (
+                rest[i] in linking or rest[i] in lx.DEGREES or rest[i] in lx.GLUE):
+            i += 1
+        return 0 < i < len(rest) and rest[i] in lx.POSTFIX
+
+    @staticmethod
     def _adjacent(words: list[str], end: int, start: int) -> bool:
         return all(w in lx.GLUE or w in lx.DEGREES for w in words[end:start])
 
@@ -482,10 +516,31 @@ class Reader:
             number *= 40
         own_range = it.kind == "color" and it.value[1] is not None and it.value[1] in ranges
         if ranges and target in _RANGEABLE or own_range:
-            prop = "luminance" if target in ("light", "exposure", "highlights", "shadows") else "saturation"
             rng = (it.value[1],) if own_range else tuple(dict.fromkeys(ranges))
-            return [Edit(target, sign, degree, rng, prop, number=number, phrase=phrase)]
+            return [in_ranges(Edit(target, sign, degree, number=number, phrase=phrase), rng)]
         own = lx.COLORS.get(target[5:], (None, None))[1]
         if ranges and target.startswith("cast_") and own and own in ranges:
             return [Edit(target, sign, degree, (target[5:],), "saturation", number=number, phrase=phrase)]
         return [Edit(target, sign, degree, number=number, phrase=phrase)]
+
+
+def in_ranges(edit: Edit, ranges: tuple[str, ...]) -> Edit:
+    """``edit`` made on color ranges: light as their luminance, color as their saturation."""
+    prop = "luminance" if edit.target in ("light", "exposure", "highlights", "shadows") else "saturation"
+    return replace(edit, ranges=ranges, prop=prop)
+
+
+def rangeable(edit: Edit) -> bool:
+    """Whether a whole-picture edit could go on about a color range ("... and darker")."""
+    return not edit.ranges and edit.target in ("light", "exposure", "saturation", "vibrance")
+
+
+#: Words before "make" that ask rather than name a cause ("pls make it warmer").
+_ASKERS = frozenset({"pls", "plz", "lets", "its", "us", "this", "thanks", "yes", "guys", "please", "u", "you",
+                     "and", "to", "just", "also", "can", "could", "would", "i", "we", "then", "so", "ok"})
+
+
+def _causer(word: str) -> bool:
+    """Whether ``word`` before "make" is what caused a problem ("the lights make everyone green")."""
+    return word not in _ASKERS and (word.endswith("s") or word in lx.LIGHT_SOURCES)
+

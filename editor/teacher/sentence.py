@@ -106,10 +106,15 @@ def unwanted(words: list[str], start: int, end: int) -> bool:
     return complained or judged or removed or any(w in lx.UNWANTED for w in words)
 
 
+#: Words between "all" / "every" and what they quantify ("every drop of colour", "every last bit of color").
+_QUANTIFIED = frozenset({"the", "of", "this", "its", "drop", "ounce", "trace", "speck", "last", "bit",
+                         "single"})
+
+
 def all_of(words: list[str], start: int) -> bool:
     """Whether "all" or "every" quantifies the word at ``start`` ("all the color", "all of the color")."""
     i = start - 1
-    while i >= 0 and words[i] in ("the", "of", "this", "its"):
+    while i >= 0 and words[i] in _QUANTIFIED:
         i -= 1
     return i >= 0 and words[i] in ("all", "every")
 

@@ -7,8 +7,9 @@ import re
 import unicodedata
 
 _TOKEN = re.compile(r"[+-]?\d+(?:\.\d+)?\s*%?|[a-z&]+")
-#: "green cast + too dark": a plus between words joins two requests, like a comma.
-_SPLIT = re.compile(r"[,;!?:\n()\[\]/]+|\.+(?!\d)|\s-\s|\s+\u2014\s*|\s+-+\s+|\s\+\s")
+_SPLIT = re.compile(r"[,;!?:\n()\[\]/]+|\.+(?!\d)|\s-\s|\s+\u2014\s*|\s+-+\s+")
+#: "green cast + too dark", "warm + brighten": a plus between words joins two requests, like "and".
+_PLUS = re.compile(r"\s\+\s")
 #: A web address or a file name names no look ("www.instagram.com", "trip_final.mp4").
 _ADDRESS = re.compile(
     r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\s?\(\d+\))?\.(?:com|org|net|io|co|mp4|mov|m4v|avi|mkv|webm|jpe?g|png|heic|tiff?|gif)\b(?:/\S*)?"
@@ -36,6 +37,8 @@ _OTHER_EDITS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r)
      r"|shot|video|clip|footage|look|tones?|skin|whites|blacks|shadows|highlights|edit|grade)\b))",
      "remove "),
     (r"\b\d+\s*fps\b", "fps"),
+    # "from 0:30 to 0:45" names a time in the clip, not an amount.
+    (r"\b\d{1,2}:\d{2}(?::\d{2})?\b", "time"),
     (r"\bmute\s+(?:the\s+(?:video|clip|vid|reel|audio|sound|music|intro|ending|first|last|middle"
      r"|whole|end|start|beginning)\b)", "mute the audio"),
     # Blurring a face or a number plate hides it; blurring the picture softens it.
@@ -55,6 +58,27 @@ _NAMED_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p),
      r"|went)\s+(?:(?:a\s+)?(?:bit|little|kinda|kind\s+of|sort\s+of|too|so|really|very|pretty|all|super|way)\s+)*"
      r"(?:{0})(?:\s+(?:and|&|n)\s+(?:{0}))?\b".format(
          r"gr[ae]y|gr[ae]yish|lifted|milky|muddy|faded|washed[\s-]+out|hazy|flat|weak"), r"\1 are too high"),
+    (rf"\b{_CAST_COLORS}\s+(?:in|into|to)\s+the\s+tint\b", r"\1 tint"),
+    (r"\b(?:basically|just|only|literally)?\s*(?:a|one)\s+(?:big\s+)?(?:black|dark)\s+"
+     r"(?:rectangle|square|screen|box|void|hole|blob|smudge|mess|abyss)\b", " too dark"),
+    (r"\bleave\s+(?:this|that|the\s+\w+|this\s+one|that\s+one|them)\s+(alone|as\s+is)\b", r"leave it \1"),
+    (r"\b(?:a\s+)?(?:power\s+outage|power\s+cut|blackout)\b", "too dark"),
+    (r"\bneutral(?:i[sz]e)?\s+(?:the\s+)?(?:white\s+balance|wb|temperature|temp)\b", "neutral"),
+    (r"\btake\s+(?:like\s+|about\s+|around\s+|maybe\s+)?(\d+)\s*%?\s+off\b", r"reduce by \1"),
+    (r"\bhalf\s+(?:of\s+)?the\s+(?=(?:saturation|contrast|brightness|exposure|warmth|colou?rs?|sharpness"
+     r"|sharpening|vibrance|glow|grain)\b)", "halve the "),
+    (r"\bmono\b", "monochrome"),
+    # "tone the blue down", "turn the reds up": the particle goes with its verb.
+    (r"\b(tone|turn|bring|dial|knock|pull|calm|cut)\s+((?:the|those|that|all\s+the)\s+[a-z]+)\s+down\b",
+     r"\1 down \2"),
+    # "bring the colors back" restores them; "dial the orange back" takes some away.
+    (r"\b(dial|knock|pull|cut|scale)\s+((?:the|those|that|all\s+the)\s+[a-z]+)\s+back\b", r"\1 back \2"),
+    (r"\b(turn|bring|crank|pump|bump|amp|dial)\s+((?:the|those|that|all\s+the)\s+[a-z]+)\s+up\b",
+     r"\1 up \2"),
+    (r"\b(?:just|all|totally|completely)\s+black\b(?!\s+(?:and|&|n)\s+white)", "pitch black"),
+    # "a few dots of light" are things in the picture, not its brightness.
+    (r"\b(?:dots|spots|specks|points|pinpricks|pinpoints|bits)\s+of\s+light\b", "lamps"),
+    (r"\b(?:like\s+)?(?:a|the|an)\s+(?:fridge|freezer|icebox|ice\s+box|igloo|morgue)\b", " too cold"),
 ))
 
 
@@ -64,6 +88,7 @@ def normalize(text: str) -> str:
     other kinds of edit called what they are."""
     text = _ADDRESS.sub(" ", unicodedata.normalize("NFKC", text).lower())
     text = _BLACK_N_WHITE.sub("black and white", _BLACK_AND_WHITE.sub("b&w", text))
+    text = _PLUS.sub(" and ", text)
     for pattern, name in (*_OTHER_EDITS, *_NAMED_PROBLEMS):
         text = pattern.sub(name, text)
     return text.replace("'", "").replace("\u2019", "").replace("\u2018", "").replace("`", "")
