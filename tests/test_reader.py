@@ -624,3 +624,23 @@ def test_mono_and_every_drop_of_colour_are_black_and_white(teacher):
 def test_a_plural_before_its_look_still_names_a_look(teacher):
     for intent in ("a deep 60s feel", "sixties look but more vibrance", "deep vhs look"):
         assert teacher.label(intent).mode == "new", intent
+
+
+def test_taking_out_a_monochrome_look_takes_its_tone_not_its_color_count(teacher):
+    look = teacher.label("everything looks like it's been dipped in tea, less sepia pls").look
+    assert look.adjust_value("temperature") < 0 and look.adjust_value("saturation") == 0
+
+
+def test_where_the_picture_goes_is_no_look(teacher):
+    answer = teacher.label("more contrast & a bit darker for the youtube thumbnail")
+    assert answer.mode == "relative" and answer.look.adjust_value("exposure") < 0
+
+
+def test_what_happened_to_a_thing_is_the_result_of_the_problem(teacher):
+    look = teacher.label("it's so overexposed the clouds just disappeared, tone it down").look
+    assert look.adjust_value("exposure") < 0
+
+
+def test_lifting_a_color_lightens_it(teacher):
+    look = teacher.label("the blue sky is too heavy and dark, lift the blues").look
+    assert look.selective_value("blue", "luminance") > 0 and look.filter is None

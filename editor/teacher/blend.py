@@ -55,8 +55,10 @@ def blend(matches: list[Match]) -> Look:
     selective: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for m in matches:
         look = m.concept.look
+        # "less sepia" takes the brown tone back; the opposite of no color at all is no look.
+        drained = m.weight < 0 and look.adjust_value("saturation") <= -100
         for name in ADJUST_NAMES:
-            if look.adjust_value(name):
+            if look.adjust_value(name) and not (drained and name == "saturation"):
                 adjust.setdefault(name, []).append((m.confidence, m.weight * look.adjust_value(name)))
         for color in COLOR_RANGES:
             for prop in SELECTIVE_NAMES:

@@ -75,7 +75,8 @@ def in_the_picture(words: list[str], concept: Concept) -> bool:
     """Whether a concept's name follows "in the", "on her" and the like: a thing in the picture."""
     text = f" {' '.join(words)} "
     for name in concept.names:
-        for place in ("in", "on", "of"):
+        # "... a bit darker for the youtube thumbnail": where it goes, not a look.
+        for place in ("in", "on", "of", "for"):
             for owner in ("the", "her", "his", "my", "their", "those", "these", "our"):
                 at = text.find(f" {place} {owner} {name} ")
                 # "in the style of the 80s" names a look.

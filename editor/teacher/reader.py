@@ -329,6 +329,8 @@ class Reader:
                 and " ".join(words[it.start : it.end]) in lx.POSTFIX
             if (it.kind in ("direction", "postfix") or state) and raw and raw[-1][3] \
                     and (not later_target or after_noun):
+                # "the blue sky is too heavy and dark": a state with "too" describes the picture.
+                clause.complaint = clause.complaint or too
                 too = False
                 used.update(too_at)
                 # After its noun: "contrast is too high", "saturation down".

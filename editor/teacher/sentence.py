@@ -80,7 +80,10 @@ def split_clauses(
 
 
 def _result_at(words: list[str], i: int, current: list[str]) -> bool:
-    return bool(current) and words[i] in _RESULT_SUBJECTS and i + 1 < len(words) \
+    # "so overexposed the clouds just disappeared": what happened to a thing is the result.
+    thing = len(current) > 1 and current[-2] == "so" and current[-1] in lx.ADJECTIVES \
+        and words[i] in ("the", "my", "his", "her", "our", "their", "all")
+    return thing or bool(current) and words[i] in _RESULT_SUBJECTS and i + 1 < len(words) \
         and words[i + 1] in _RESULT_VERBS and words[i - 1] not in _ASKING
 
 

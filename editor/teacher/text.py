@@ -68,6 +68,9 @@ _NAMED_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p),
     (r"\bhalf\s+(?:of\s+)?the\s+(?=(?:saturation|contrast|brightness|exposure|warmth|colou?rs?|sharpness"
      r"|sharpening|vibrance|glow|grain)\b)", "halve the "),
     (r"\bmono\b", "monochrome"),
+    # A colorist lifts a color's tones ("lift the blues"): lighter, not more of it.
+    (r"\blift\s+(?=(?:the\s+|all\s+the\s+)?(?:reds|oranges|yellows|greens|cyans|blues|teals"
+     r"|(?:red|orange|yellow|green|cyan|blue|teal)\s+(?:tones|colou?rs|hues))\b)", "lighten "),
     # "tone the blue down", "turn the reds up": the particle goes with its verb.
     (r"\b(tone|turn|bring|dial|knock|pull|calm|cut)\s+((?:the|those|that|all\s+the)\s+[a-z]+)\s+down\b",
      r"\1 down \2"),
