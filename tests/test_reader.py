@@ -644,3 +644,24 @@ def test_what_happened_to_a_thing_is_the_result_of_the_problem(teacher):
 def test_lifting_a_color_lightens_it(teacher):
     look = teacher.label("the blue sky is too heavy and dark, lift the blues").look
     assert look.selective_value("blue", "luminance") > 0 and look.filter is None
+
+
+@pytest.mark.parametrize(
+    "intent",
+    ["i need more separation between the sky and the buildings, it all looks the same grey",
+     "needs more separation between the darks and the lights"],
+)
+def test_things_compared_are_neither_ranges_nor_looks(teacher, intent):
+    answer = teacher.label(intent)
+    assert answer.mode == "relative" and answer.look.adjust_value("contrast") > 0
+    assert answer.look.selective_adjust is None and answer.look.adjust_value("shadows") == 0
+
+
+def test_the_light_a_place_had_is_no_look(teacher):
+    answer = teacher.label("the restaurant had those orange edison bulbs and we all look like fake tans")
+    assert answer.mode == "relative" and answer.look.adjust_value("temperature") < 0
+
+
+def test_shifting_the_tint_is_no_tilt_shift(teacher):
+    answer = teacher.label("shift the tint toward green a little")
+    assert answer.mode == "relative" and answer.look.adjust_value("tint") < 0

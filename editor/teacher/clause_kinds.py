@@ -51,7 +51,8 @@ def likeness(words: list[str]) -> bool:
 
 #: "phone pic from the aquarium tunnel", "shot on an overcast day": where it was taken.
 _SCENE_OPENERS = ("shot on", "shot at", "shot in", "taken at", "taken in", "taken on", "i shot", "we shot",
-                  "i took", "we took", "i filmed", "we filmed", "shot this", "took this", "filmed this")
+                  "i took", "we took", "i filmed", "we filmed", "shot this", "took this", "filmed this",
+                  "there were", "there was")
 #: Words a story opens with before its scene ("ok so i shot my friend's band at a bar").
 _STORY_FILLER = frozenset({"ok", "okay", "so", "um", "well", "hey", "hi", "basically", "yeah", "soo"})
 PICTURES = frozenset({"pic", "pics", "photo", "photos", "picture", "pictures", "video", "clip", "shot"})
@@ -66,6 +67,9 @@ def scene(words: list[str]) -> bool:
     while start < len(words) and words[start] in _STORY_FILLER:
         start += 1
     if opens(tuple(words[start:]), _SCENE_OPENERS):
+        return True
+    # "the restaurant had those orange edison bulbs": what the place had is its light.
+    if words[start : start + 1] in (["the"], ["our"], ["my"]) and "had" in words[start + 2 : start + 4]:
         return True
     at = next((i for i, w in enumerate(words[:3]) if w in PICTURES), None)
     return at is not None and words[at + 1 : at + 2] in (["from"], ["of"], ["at"]) and not wants(words, False)

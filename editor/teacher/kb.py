@@ -103,7 +103,7 @@ FILLER: frozenset[str] = frozenset(
     images pic pics frame frames scene scenes mood aesthetic aesthetics type kinda just bit
     little touch ish vibez something thing stuff version hey hi thanks thank thx ty okay ok
     now here there then than also too all over whole entire overall maybe bro dude lol
-    omg""".split()
+    omg shift shifted move nudge toward towards""".split()
 )
 
 #: Shorter words are never typo-corrected: too many real words sit one letter apart.

@@ -212,12 +212,17 @@ class Reader:
                 if not (it.kind in ("noun", "adjective") and it.start > caster
                         and self._target(it, words)[0] == "light")
             ]
+        # "more separation between the sky and the buildings": things compared, not where the
+        # edit is nor edits of their own.
+        between = words.index("between") if "between" in words else len(words)
+        items = [it for it in items if not (it.kind in _TARGET_KINDS and it.start > between)]
         instead = next((i for i, w in enumerate(words[:-1]) if w == "instead" and words[i + 1] == "of"), None)
         if instead is not None:
             # "the snow is blue instead of white": what it should be is no edit; the blue is.
             items = [it for it in items if not (it.kind in _TARGET_KINDS and it.start > instead)]
         clause = Clause(words)
         used: set[int] = set(range(instead, len(words))) if instead is not None else set()
+        used.update(range(between, len(words)))
         if caster is not None:
             used.update(range(caster, len(words)))
         kinds = [it.kind for it in items]
@@ -237,7 +242,7 @@ class Reader:
                 amount_spans.update(range(it.start, it.end))
         targets = [it for it in items if it.kind in _TARGET_KINDS]
         partners = any(self._target(it, words)[0] in _RANGEABLE for it in targets if it.kind != "color")
-        objects = [r for it in items if it.kind == "object" for r in it.value]
+        objects = [r for it in items if it.kind == "object" and it.start < between for r in it.value]
         subjects = {
             it.start for it in targets
             if it.kind == "color" and it.value[1] is not None

@@ -66,7 +66,9 @@ def split_clauses(
             if signed and current:
                 out.append(current)
                 current = []
-            if words[i] in CONJUNCTIONS or purpose or _result_at(words, i, current):
+            # "between the sky and the buildings" is one thing compared with another.
+            pair = words[i] == "and" and "between" in current[-4:]
+            if (words[i] in CONJUNCTIONS and not pair) or purpose or _result_at(words, i, current):
                 if current:
                     out.append(current)
                 # "so" stays: what a purpose clause names is wanted, not a complaint.
