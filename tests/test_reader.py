@@ -665,3 +665,42 @@ def test_the_light_a_place_had_is_no_look(teacher):
 def test_shifting_the_tint_is_no_tilt_shift(teacher):
     answer = teacher.label("shift the tint toward green a little")
     assert answer.mode == "relative" and answer.look.adjust_value("tint") < 0
+
+
+@pytest.mark.parametrize(
+    ("intent", "name", "sign"),
+    [
+        ("cn u mak it warmr", "temperature", 1),
+        ("contrast ⬆️ brightness ⬇️", "exposure", -1),
+        ("saturation 100 -> 70", "saturation", -1),
+        ("sharpening 40 → 20", "sharpen", -1),
+        ("exp -0.5, contrast -10", "exposure", -1),
+        ("the second photo looks darker than the rest of the carousel, bring it up to match", "exposure", 1),
+        ("make it look like the previous clip, this one is way more saturated", "saturation", -1),
+        ("make it look like the one i posted yesterday, that one was darker and contrastier", "exposure", -1),
+        ("the interview cuts between two cameras and one angle is noticeably bluer, warm that angle up to "
+         "match", "temperature", 1),
+        ("light bounced green off the leaves onto her face, can you just take the green out", "tint", 1),
+        ("summery look yes, but it's blown out, darker by half a stop", "exposure", -1),
+        ("basically noir without going b&w: darker and harder contrast", "contrast", 1),
+        ("we thought it'd look cool. it did not. everyone's skin is magenta, fix that", "temperature", 0),
+    ],
+)
+def test_forum_shorthand_and_comparisons_with_other_shots(teacher, intent, name, sign):
+    assert np.sign(_adjust(teacher, intent, name)) == sign
+
+
+@pytest.mark.parametrize(
+    "intent",
+    ["how do i get the original back after i hit save", "should i be shooting raw or jpeg on my a6400",
+     "how do pros get that creamy blurry background", "extend the canvas so it fits 16:9 with blurred sides",
+     "stick my logo watermark top left, small"],
+)
+def test_questions_and_other_edits_with_a_look_word_are_no_grade(teacher, intent):
+    assert teacher.label(intent).look.is_neutral
+
+
+def test_a_look_asked_by_name_among_unknown_words_is_read(teacher):
+    look = teacher.label("make the courtroom reenactment clip b&w like archival footage").look
+    assert look.adjust_value("saturation") == -100
+    assert teacher.label("turn it grey-scale and sharpen the details").look.adjust_value("saturation") == -100

@@ -52,10 +52,11 @@ def likeness(words: list[str]) -> bool:
 #: "phone pic from the aquarium tunnel", "shot on an overcast day": where it was taken.
 _SCENE_OPENERS = ("shot on", "shot at", "shot in", "taken at", "taken in", "taken on", "i shot", "we shot",
                   "i took", "we took", "i filmed", "we filmed", "shot this", "took this", "filmed this",
-                  "there were", "there was")
+                  "there were", "there was", "shot my", "shot our")
 #: Words a story opens with before its scene ("ok so i shot my friend's band at a bar").
 _STORY_FILLER = frozenset({"ok", "okay", "so", "um", "well", "hey", "hi", "basically", "yeah", "soo"})
-PICTURES = frozenset({"pic", "pics", "photo", "photos", "picture", "pictures", "video", "clip", "shot"})
+PICTURES = frozenset({"pic", "pics", "photo", "photos", "picture", "pictures", "video", "clip", "shot",
+                      "footage", "vid", "image", "images"})
 #: Nouns that make "in the ..." after them a look's name ("in the style of the 80s").
 _LOOK_NOUNS = (" style", " look", " vibe", " feel", " mood", " like", " era")
 

@@ -87,7 +87,7 @@ RELATIVE_MODIFIERS: frozenset[float] = frozenset({-0.5, -0.3, -0.8, 1.3, 1.6})
 #: In a change to the current look, "more X" nudges toward X by this much of X's grade.
 NUDGE = 0.5
 QUESTION_WORDS: frozenset[str] = frozenset({"who", "what", "when", "where", "why", "how", "whats", "whos",
-                                            "which"})
+                                            "which", "should"})
 #: Question words that ask what something is, never for a change.
 ASKING_ABOUT: frozenset[str] = frozenset({"what", "whats", "who", "whos", "which", "when", "where"})
 
@@ -103,7 +103,7 @@ FILLER: frozenset[str] = frozenset(
     images pic pics frame frames scene scenes mood aesthetic aesthetics type kinda just bit
     little touch ish vibez something thing stuff version hey hi thanks thank thx ty okay ok
     now here there then than also too all over whole entire overall maybe bro dude lol
-    omg shift shifted move nudge toward towards""".split()
+    omg shift shifted move nudge toward towards match matching""".split()
 )
 
 #: Shorter words are never typo-corrected: too many real words sit one letter apart.
@@ -183,6 +183,9 @@ class KnowledgeTeacher:
         carry, complained, held = None, False, False
         for words in self.reader.clauses(words_by_part):
             clause = self.reader.read_clause(words, carry, complained)
+            if opens(tuple(words), ("i thought", "we thought", "thought it")):
+                # "we thought it'd look cool. it did not": what was hoped is no request.
+                clause.edits, clause.leftover = [], []
             if tuple(words) in self._no_change:
                 # "ok cool, brb": a clause that says all is well has no edit in it.
                 clause.edits, clause.leftover = [], []
@@ -283,7 +286,9 @@ class KnowledgeTeacher:
         alpha = [w for w in words if w.isalpha()]
         if len(alpha) < 2:
             return False
-        known = sum(w in self._known for w in alpha) / len(alpha)
+        # A slip of the keys ("warmr") is still our word, if less surely so.
+        known = sum(1.0 if w in self._known else 0.5 if self._correct(w) != w else 0.0
+                    for w in alpha) / len(alpha)
         accented = any(not w.isascii() for w in alpha)
         return known < 0.5 or (accented and known < 0.75)
 
@@ -296,6 +301,12 @@ class KnowledgeTeacher:
             return False
         if chat(clauses):
             return True
+        words = [w for c in clauses for w in c.words]
+        if any(w in REQUEST_WORDS for w in words) and any(
+            tuple(words[i : i + n]) in self._names for n in (1, 2, 3) for i in range(len(words))
+        ):
+            # "make the courtroom reenactment clip b&w": asked for by its name, among words we don't know.
+            return False
         content = [w for c in clauses for w in c.words if w.isalpha() and w not in lx.GLUE
                    and w not in FILLER]
         # A word that clearly means a concept ("terrifying", "seashore") counts as known.
@@ -379,6 +390,9 @@ class KnowledgeTeacher:
         content = [w for w in clause.words if w not in lx.GLUE and w not in FILLER and w not in _OPENERS]
         # "crop it", "how do i trim the end"; not "black and white for my slideshow".
         question = question or bool(content) and content[0] in lx.OTHER_TASKS
+        # "how do i get the original back after i hit save" asks about the app.
+        question = question or clause.words[:1] in (["how"], ["where"]) \
+            and any(w in lx.OTHER_TASKS for w in clause.words)
         question = question or off_picture(clause.words)
         question = question or opens(tuple(clause.words), lx.BACKSTORY)
         # "the office lights made it green", "my phone made it look like midnight": what a
@@ -438,7 +452,10 @@ class KnowledgeTeacher:
             described = (likeness(clause.words) or where or self._subject(clause.words)) and (
                 edits or len(clauses) > 1
             )
-            question = ignore or described or edits and likened(clauses, i)
+            # "stick my logo top left, small": a word or two after another kind of edit goes on with it.
+            aside = i > 0 and off_picture(clauses[i - 1].words) and not clause.edits \
+                and len(clause.words) <= 2
+            question = ignore or described or aside or edits and likened(clauses, i)
             fixed = not ignore and not clause.edits and not where and i + 1 < len(clauses) \
                 and _fixes(clause, clauses[i + 1])
             matches.extend(self._clause_matches(clause, question, fixed))

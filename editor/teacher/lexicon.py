@@ -92,8 +92,9 @@ TARGETS: dict[str, Target] = {t.id: t for t in (
 
 #: Noun phrases naming a target (no direction of their own).
 NOUNS: dict[str, str] = {
-    **dict.fromkeys("brightness lightness light lighting luminosity luminance brights".split(), "light"),
-    "exposure": "exposure", "expo": "exposure", "ev": "exposure",
+    **dict.fromkeys("brightness lightness light lighting luminosity luminance brights lum luma".split(),
+                    "light"),
+    "exposure": "exposure", "expo": "exposure", "ev": "exposure", "exp": "exposure",
     # "knock off a third of a stop": a photographer's unit of exposure.
     **dict.fromkeys(["a stop", "of a stop", "stops"], "exposure"),
     **dict.fromkeys(["contrast", "contrasts", "punch", "depth", "snap", "separation"], "contrast"),
@@ -168,7 +169,7 @@ CARRIERS: dict[str, tuple[str, int]] = {
     **dict.fromkeys("darker dimmer darken darkened deepen murkier".split(), ("light", -1)),
     "dim down": ("light", -1),
     "tone down the brightness": ("light", -1),
-    **dict.fromkeys("punchier contrastier".split(), ("contrast", 1)),
+    **dict.fromkeys(["punchier", "contrastier", "harder contrast", "hard contrast"], ("contrast", 1)),
     "flatter": ("contrast", -1),
     **dict.fromkeys("saturate richer vivider bolder".split(), ("saturation", 1)),
     "brighter colors": ("saturation", 1), "brighter colours": ("saturation", 1),
@@ -222,7 +223,7 @@ COLORS.update({
     **dict.fromkeys(["smurf", "smurfs"], ("cast_blue", None)),
     **dict.fromkeys(["shrek", "hulk", "grinch"], ("cast_green", None)),
     **dict.fromkeys(
-        ["oompa loompa", "oompa loompas", "cheeto", "cheetos", "tangerine", "spray tan", "fake tan"],
+        ["oompa loompa", "oompa loompas", "cheeto", "cheetos", "tangerine", "spray tan", "fake tan", "fanta"],
         ("cast_orange", "orange"),
     ),
     "lobster": ("cast_red", "red"), "pumpkin": ("cast_orange", "orange"),
@@ -258,8 +259,11 @@ UNWANTED: frozenset[str] = frozenset(
 OBJECTS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys("sky skies clouds".split(), ("blue", "cyan")),
     **dict.fromkeys("water ocean sea lake river pool waves".split(), ("blue", "cyan")),
-    **dict.fromkeys("grass leaves trees foliage plants greenery lawn bushes hills vegetation".split(),
-                    ("green", "yellow")),
+    **dict.fromkeys(
+        """grass leaves trees foliage plants greenery lawn bushes hills vegetation vines ivy moss
+        shrubs""".split(),
+        ("green", "yellow"),
+    ),
     **dict.fromkeys("skin face faces complexion cheeks skintones".split(), ("orange", "red")),
     "skin tones": ("orange", "red"),
     "skin tone": ("orange", "red"), "lips": ("red",), "flowers": ("red", "yellow"),
@@ -378,7 +382,7 @@ OTHER_TASKS: frozenset[str] = frozenset(
     """crop rotate trim split flip resize export upload share send erase stabilize zoom straighten
     compress merge loop reverse search remind translate write play delete download print save
     slideshow transition transitions smaller bigger larger shorter longer person censor pixelate
-    shorten mirror duplicate speed slowmo stick slap hide cover""".split()
+    shorten mirror duplicate speed slowmo stick slap hide cover extend""".split()
 )
 #: Things that are not the picture's colors: a clause about them has no edit either
 #: ("mute the audio" does not desaturate, "make the text brighter" is not ours to do).
@@ -387,7 +391,8 @@ OFF_PICTURE: frozenset[str] = frozenset(
     logo sticker stickers battery app software program website button menu interface file files
     mode letters lettering title titles emoji emojis meme transition transitions border borders
     voiceover countdown timestamp arrow arrows bubble confetti fps resolution slowmo ex photobomber
-    photobombing photobombed redeye numberplate voices shake pimple pimples zit zits""".split()
+    photobombing photobombed redeye numberplate voices shake pimple pimples zit zits bokeh canvas
+    ratio""".split()
 )
 #: Kinds of file or clip: making the picture one is no grade ("turn it into a gif"), while a
 #: clip of that kind may still be graded ("the timelapse is overexposed").

@@ -112,7 +112,7 @@ _VERB_TARGETS = frozenset({"light", "sharpness", "saturation", "contrast"})
 _TONES = frozenset({"highlights", "shadows", "blacks"})
 #: What a comparative is measured against when it names the problem ("darker than expected").
 _WANTED_BEFORE = (["expected"], ["i"], ["it"], ["in"], ["irl"], ["real"], ["normal"], ["usual"], ["before"],
-                  ["my"], ["what"])
+                  ["my"], ["what"], ["the"], ["this"], ["that"], ["others"], ["other"], ["rest"])
 _PRIORITY = ("damper", "negation", "carrier", "degree", "direction", "adjective", "color", "object", "noun",
              "postfix")
 
@@ -360,10 +360,12 @@ class Reader:
                 last_sign = polarity
                 used.update(range(it.start, it.end))
                 continue
-            if raw and it.kind == "noun" and (raw[-1][0] == target or (
+            unit = target == "exposure" and raw[-1][0] == "light" if raw else False
+            if raw and it.kind == "noun" and (raw[-1][0] == target or unit or (
                     words[it.start] in lx.CAST_NOUNS and raw[-1][2].end == it.start
                     and raw[-1][2].kind == "carrier")):
-                # "more contrast contrast", "a greener tint": the noun is the carrier's own.
+                # "more contrast contrast", "a greener tint", "darker by a stop": the noun is the
+                # carrier's own.
                 used.update(range(it.start, it.end))
                 continue
             if it.kind == "carrier" and target in _VERB_TARGETS:
@@ -379,7 +381,10 @@ class Reader:
             bare = pending is None and not too and not enough and not damp and not without
             after = words[it.end : it.end + 2]
             # "it came out much darker than expected": a comparison with what was wanted is the problem.
-            compared = after[:1] == ["than"] and after[1:] in _WANTED_BEFORE \
+            # "this one is way more saturated": one shot said to differ from the others.
+            one = it.kind == "carrier" and "this one" in " ".join(words[: it.start]) \
+                and described(words, it.start)
+            compared = one or after[:1] == ["than"] and after[1:] in _WANTED_BEFORE \
                 and not wants(words[: it.start], True)
             complaint = complaint_clause or phrase in lx.COMPLAINTS or compared or (
                 it.kind in ("adjective", "color") and described(words, it.start) and not truth

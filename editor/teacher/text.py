@@ -68,6 +68,7 @@ _NAMED_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p),
     (r"\bhalf\s+(?:of\s+)?the\s+(?=(?:saturation|contrast|brightness|exposure|warmth|colou?rs?|sharpness"
      r"|sharpening|vibrance|glow|grain)\b)", "halve the "),
     (r"\bmono\b", "monochrome"),
+    (r"\b(?:desat|de-?sat)\b", "desaturate"),
     # A colorist lifts a color's tones ("lift the blues"): lighter, not more of it.
     (r"\blift\s+(?=(?:the\s+|all\s+the\s+)?(?:reds|oranges|yellows|greens|cyans|blues|teals"
      r"|(?:red|orange|yellow|green|cyan|blue|teal)\s+(?:tones|colou?rs|hues))\b)", "lighten "),
@@ -76,13 +77,40 @@ _NAMED_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p),
      r"\1 down \2"),
     # "bring the colors back" restores them; "dial the orange back" takes some away.
     (r"\b(dial|knock|pull|cut|scale)\s+((?:the|those|that|all\s+the)\s+[a-z]+)\s+back\b", r"\1 back \2"),
-    (r"\b(turn|bring|crank|pump|bump|amp|dial)\s+((?:the|those|that|all\s+the)\s+[a-z]+)\s+up\b",
+    (r"\b(turn|bring|crank|pump|bump|amp|dial|warm)\s+((?:the|those|that|all\s+the)\s+[a-z]+)\s+up\b",
      r"\1 up \2"),
+    (r"\b(take|get|pull|suck|strip)\s+((?:the|that|this|all\s+the)\s+[a-z]+)\s+out\b", r"\1 out \2"),
+    (r"\bcool\s+((?:the|those|that|all\s+the)\s+[a-z]+)\s+down\b", r"cool down \1"),
+    # "... bring it up to match": matching other shots is the reason, not a look.
+    (r"\s+to\s+match(?:\s+(?:it|them|the\s+others|the\s+rest(?:\s+of\s+the\s+\w+)?))?\b", ""),
+    (r"\bgr[ae]y[\s-]scale\b", "grayscale"),
+    # "shot in color" says how it was taken, not that it should be more colorful.
+    (r"\b(scanned|shot|taken|printed|filmed|photographed)\s+in\s+colou?r\b", r"\1"),
+    (r"\b(?:blurry|blurred|creamy|soft)\s+(?:background|sides|edges|bars|borders)\b"
+     r"|\bblur\s+(?:the\s+)?background\b|\bbokeh\b", "bokeh"),
+    (r"\b\d{1,2}\s*:\s*\d{1,2}\b", "ratio"),
     (r"\b(?:just|all|totally|completely)\s+black\b(?!\s+(?:and|&|n)\s+white)", "pitch black"),
     # "a few dots of light" are things in the picture, not its brightness.
     (r"\b(?:dots|spots|specks|points|pinpricks|pinpoints|bits)\s+of\s+light\b", "lamps"),
     (r"\b(?:like\s+)?(?:a|the|an)\s+(?:fridge|freezer|icebox|ice\s+box|igloo|morgue)\b", " too cold"),
 ))
+
+
+#: Chat shorthand too short to be typo-corrected ("cn u mak it warmr").
+_SHORTHAND = (
+    *((re.compile(rf"\b(?:{p})\b"), r) for p, r in (
+        ("cn", "can"), ("mak|mke", "make"), ("abt", "about"), ("lil", "little"), ("rly|rlly", "really"))),
+    (re.compile("\u2b06\ufe0f?|\u2191"), " up "), (re.compile("\u2b07\ufe0f?|\u2193"), " down "),
+)
+
+
+#: "saturation 100 -> 70", "sharpening 40 → 20": from one value to another is the change between them.
+_FROM_TO = re.compile(r"([+-]?\d+)\s*%?\s*(?:->|-->|=>|\u2192)\s*([+-]?\d+)\s*%?")
+
+
+def _change(match: re.Match[str]) -> str:
+    delta = int(match.group(2)) - int(match.group(1))
+    return f" {delta:+d} " if delta else " "
 
 
 def normalize(text: str) -> str:
@@ -91,8 +119,8 @@ def normalize(text: str) -> str:
     other kinds of edit called what they are."""
     text = _ADDRESS.sub(" ", unicodedata.normalize("NFKC", text).lower())
     text = _BLACK_N_WHITE.sub("black and white", _BLACK_AND_WHITE.sub("b&w", text))
-    text = _PLUS.sub(" and ", text)
-    for pattern, name in (*_OTHER_EDITS, *_NAMED_PROBLEMS):
+    text = _PLUS.sub(" and ", _FROM_TO.sub(_change, text))
+    for pattern, name in (*_SHORTHAND, *_OTHER_EDITS, *_NAMED_PROBLEMS):
         text = pattern.sub(name, text)
     return text.replace("'", "").replace("\u2019", "").replace("\u2018", "").replace("`", "")
 
