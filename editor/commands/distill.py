@@ -33,6 +33,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "editor.commands.distill_label_requests",
         "development requests labelled by the teacher, with noisy copies, as training rows",
     ),
+    "average": (
+        "editor.commands.distill_average",
+        "average students continued from the same one (a model soup) and convert the mean",
+    ),
     "augment": (
         "editor.commands.distill_augment",
         "add teacher-labelled intents near the student's training mistakes; --rq2 runs the experiment",
