@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
@@ -105,6 +106,23 @@ def atomic_path(target: str | os.PathLike[str], suffix: str | None = None) -> It
             tmp.unlink()
         if isinstance(exc, OSError):
             raise _write_error(target, exc) from exc
+        raise
+
+
+@contextlib.contextmanager
+def atomic_dir(target: str | os.PathLike[str]) -> Iterator[Path]:
+    """A fresh sibling folder to fill; it replaces ``target`` only when the block completes,
+    and is removed on any failure or interruption, so ``target`` is never half written."""
+    target = Path(target)
+    tmp = target.parent / f".{target.name}.part"
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        yield tmp
+        if target.exists():
+            shutil.rmtree(target)
+        tmp.rename(target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
         raise
 
 

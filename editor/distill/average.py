@@ -15,6 +15,7 @@ from pathlib import Path
 
 from editor.distill.tokenizer import TOKENIZER_FILE
 from editor.errors import EditorError
+from editor.fileio import atomic_dir
 
 _WEIGHTS = "model.safetensors"
 
@@ -42,17 +43,8 @@ def average(hf_dirs: Sequence[Path], out_dir: Path) -> Path:
                 raise EditorError(f"{str(d)!r} has another {what} than {str(dirs[0])!r}: no average.")
     weights = [load_file(str(d / _WEIGHTS)) for d in dirs]
     mean = {name: torch.stack([w[name].float() for w in weights]).mean(dim=0) for name in weights[0]}
-    out_dir = Path(out_dir)
-    tmp = out_dir.parent / f".{out_dir.name}.part"
-    shutil.rmtree(tmp, ignore_errors=True)
-    try:
+    with atomic_dir(out_dir) as tmp:
         shutil.copytree(dirs[0], tmp)
         save_file({name: t.to(weights[0][name].dtype).contiguous() for name, t in mean.items()},
                   str(tmp / _WEIGHTS), metadata={"format": "pt"})
-        if out_dir.exists():
-            shutil.rmtree(out_dir)
-        tmp.rename(out_dir)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return out_dir
+    return Path(out_dir)

@@ -17,6 +17,7 @@ import sentencepiece as spm
 
 from editor.distill.tokenizer import TOKENIZER_FILE, load_tokenizer
 from editor.errors import EditorError
+from editor.fileio import atomic_dir
 
 log = logging.getLogger(__name__)
 
@@ -53,19 +54,11 @@ def convert(hf_dir: Path, out_dir: Path, quantization: str = "int8") -> Path:
         raise EditorError(
             f"{str(hf_dir)!r} is not a trained student directory (config.json and {TOKENIZER_FILE})."
         )
-    tmp = out_dir.parent / f".{out_dir.name}.part"
-    shutil.rmtree(tmp, ignore_errors=True)
-    try:
+    with atomic_dir(out_dir) as tmp:
         _StudentConverter(str(hf_dir)).convert(str(tmp), quantization=quantization, force=True)
         shutil.copy2(hf_dir / TOKENIZER_FILE, tmp / TOKENIZER_FILE)
         card = out_dir / "MODEL_CARD.md"
         if card.exists():
             shutil.copy2(card, tmp / card.name)
-        if out_dir.exists():
-            shutil.rmtree(out_dir)
-        tmp.rename(out_dir)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     log.info("converted %s to %s (%s)", hf_dir, out_dir, quantization)
     return out_dir
