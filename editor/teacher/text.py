@@ -72,15 +72,15 @@ _NAMED_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p),
     # A colorist lifts a color's tones ("lift the blues"): lighter, not more of it.
     (r"\blift\s+(?=(?:the\s+|all\s+the\s+)?(?:reds|oranges|yellows|greens|cyans|blues|teals"
      r"|(?:red|orange|yellow|green|cyan|blue|teal)\s+(?:tones|colou?rs|hues))\b)", "lighten "),
-    # "tone the blue down", "turn the reds up": the particle goes with its verb.
-    (r"\b(tone|turn|bring|dial|knock|pull|calm|cut)\s+((?:the|those|that|all\s+the)\s+[a-z]+)\s+down\b",
-     r"\1 down \2"),
-    # "bring the colors back" restores them; "dial the orange back" takes some away.
-    (r"\b(dial|knock|pull|cut|scale)\s+((?:the|those|that|all\s+the)\s+[a-z]+)\s+back\b", r"\1 back \2"),
-    (r"\b(turn|bring|crank|pump|bump|amp|dial|warm)\s+((?:the|those|that|all\s+the)\s+[a-z]+)\s+up\b",
-     r"\1 up \2"),
-    (r"\b(take|get|pull|suck|strip)\s+((?:the|that|this|all\s+the)\s+[a-z]+)\s+out\b", r"\1 out \2"),
-    (r"\bcool\s+((?:the|those|that|all\s+the)\s+[a-z]+)\s+down\b", r"cool down \1"),
+    # "tone the blue down", "turn the reds up": the particle goes with its verb ("bring the
+    # colors back" restores them, so "bring" takes no "back"; "dial the orange back" takes some away).
+    *((rf"\b({verbs})\s+((?:{owners}|all\s+the)\s+[a-z]+)\s+{particle}\b", rf"\1 {particle} \2")
+      for verbs, particle, owners in (
+          ("tone|turn|bring|dial|knock|pull|calm|cut|cool", "down", "the|those|that"),
+          ("dial|knock|pull|cut|scale", "back", "the|those|that"),
+          ("turn|bring|crank|pump|bump|amp|dial|warm", "up", "the|those|that"),
+          ("take|get|pull|suck|strip", "out", "the|that|this"),
+      )),
     # "... bring it up to match": matching other shots is the reason, not a look.
     (r"\s+to\s+match(?:\s+(?:it|them|the\s+others|the\s+rest(?:\s+of\s+the\s+\w+)?))?\b", ""),
     (r"\bgr[ae]y[\s-]scale\b", "grayscale"),
