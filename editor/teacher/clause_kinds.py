@@ -9,7 +9,7 @@ from __future__ import annotations
 from editor.teacher import lexicon as lx
 from editor.teacher.knowledge import Concept
 from editor.teacher.reader import Clause
-from editor.teacher.sentence import COMPLAINT_VERBS, DESIRE_WORDS, wants
+from editor.teacher.sentence import COMPLAINT_VERBS, DESIRE_WORDS, said_of, wants
 
 #: Words that make a question a request ("how do i make it look like night").
 REQUEST_WORDS: frozenset[str] = frozenset({"make", "turn", "give", "get", "add", "look", "feel", "grade",
@@ -37,9 +37,7 @@ def likeness(words: list[str]) -> bool:
         if w not in lx.LIKENESS_VERBS:
             continue
         # "vintage look please", "a cozy feel", "a retro looking photo": after a name, no verb.
-        verb = w not in ("look", "feel", "looking") or (
-            i > 0 and (words[i - 1] in lx.SUBJECTS or words[i - 1].endswith("s"))
-        )
+        verb = w not in ("look", "feel", "looking") or said_of(words, i)
         # "i look sunburnt", "the tomatoes look almost brown": what a thing in it looks like
         # is described; "can it look more cinematic" asks.
         described = i > 0 and verb and words[i + 1] not in ("more", "less")

@@ -179,9 +179,10 @@ class KnowledgeTeacher:
             return []
         words_by_part = [[self._correct(t) for t in tokens(part)] for part in parts(intent)]
         clauses: list[Clause] = []
-        part_of = [n for n, part in enumerate(words_by_part) for _ in self.reader.clauses([part])]
+        split = [(n, words) for n, part in enumerate(words_by_part) for words in self.reader.clauses([part])]
+        part_of = [n for n, _ in split]
         carry, complained, held = None, False, False
-        for words in self.reader.clauses(words_by_part):
+        for _, words in split:
             clause = self.reader.read_clause(words, carry, complained)
             if opens(tuple(words), ("i thought", "we thought", "thought it")):
                 # "we thought it'd look cool. it did not": what was hoped is no request.
@@ -512,8 +513,7 @@ class KnowledgeTeacher:
 def _off(words: list[str]) -> bool:
     """Whether "off" says something is wrong ("the white balance is off"), not how much to
     take away ("knock off a third of a stop")."""
-    return any(w == "off" and words[i - 1 : i] != [] and words[i - 1] not in _TAKING_OFF
-               for i, w in enumerate(words)) or words[:1] == ["off"]
+    return any(w == "off" and (i == 0 or words[i - 1] not in _TAKING_OFF) for i, w in enumerate(words))
 
 
 #: Words a bare comparative may come with and still go on about what was named before it.

@@ -37,6 +37,7 @@ from editor.teacher.sentence import (
     NEUTRALS,
     all_of,
     described,
+    said_of,
     split_clauses,
     unwanted,
     wants,
@@ -111,8 +112,9 @@ _VERB_TARGETS = frozenset({"light", "sharpness", "saturation", "contrast"})
 #: Tones a light comparative after them moves on their own ("the darks darker").
 _TONES = frozenset({"highlights", "shadows", "blacks"})
 #: What a comparative is measured against when it names the problem ("darker than expected").
-_WANTED_BEFORE = (["expected"], ["i"], ["it"], ["in"], ["irl"], ["real"], ["normal"], ["usual"], ["before"],
-                  ["my"], ["what"], ["the"], ["this"], ["that"], ["others"], ["other"], ["rest"])
+_WANTED_BEFORE = frozenset(
+    "expected i it in irl real normal usual before my what the this that others other rest".split()
+)
 _PRIORITY = ("damper", "negation", "carrier", "degree", "direction", "adjective", "color", "object", "noun",
              "postfix")
 
@@ -212,17 +214,14 @@ class Reader:
                 if not (it.kind in ("noun", "adjective") and it.start > caster
                         and self._target(it, words)[0] == "light")
             ]
-        # "more separation between the sky and the buildings": things compared, not where the
-        # edit is nor edits of their own.
-        between = words.index("between") if "between" in words else len(words)
-        items = [it for it in items if not (it.kind in _TARGET_KINDS and it.start > between)]
-        instead = next((i for i, w in enumerate(words[:-1]) if w == "instead" and words[i + 1] == "of"), None)
-        if instead is not None:
-            # "the snow is blue instead of white": what it should be is no edit; the blue is.
-            items = [it for it in items if not (it.kind in _TARGET_KINDS and it.start > instead)]
+        # "more separation between the sky and the buildings", "the snow is blue instead of
+        # white": what follows names things compared or what it should be, not where the edit
+        # is, an edit of its own or a look.
+        aside = next((i for i, w in enumerate(words)
+                      if w == "between" or words[i : i + 2] == ["instead", "of"]), len(words))
+        items = [it for it in items if not (it.kind in _TARGET_KINDS and it.start > aside)]
         clause = Clause(words)
-        used: set[int] = set(range(instead, len(words))) if instead is not None else set()
-        used.update(range(between, len(words)))
+        used: set[int] = set(range(aside, len(words)))
         if caster is not None:
             used.update(range(caster, len(words)))
         kinds = [it.kind for it in items]
@@ -242,7 +241,7 @@ class Reader:
                 amount_spans.update(range(it.start, it.end))
         targets = [it for it in items if it.kind in _TARGET_KINDS]
         partners = any(self._target(it, words)[0] in _RANGEABLE for it in targets if it.kind != "color")
-        objects = [r for it in items if it.kind == "object" and it.start < between for r in it.value]
+        objects = [r for it in items if it.kind == "object" and it.start < aside for r in it.value]
         subjects = {
             it.start for it in targets
             if it.kind == "color" and it.value[1] is not None
@@ -279,14 +278,13 @@ class Reader:
         truth = "irl" in words or any(p in text for p in ("in real life", "in person", "in reality"))
         # "strawberries look kinda sad": "look" between a plural and what it says of it
         # describes, like "looks"; "a 60s look" names one.
-        told = any(
-            w in COMPLAINT_VERBS or w in ("look", "feel") and 0 < i < len(words) - 1
-            and (words[i - 1] in lx.SUBJECTS or words[i - 1].endswith("s"))
+        telling = any(
+            w in COMPLAINT_VERBS or w in ("look", "feel") and i < len(words) - 1 and said_of(words, i)
             for i, w in enumerate(words[:first])
         )
         complaint_clause = not purpose and not truth and (
             (complained and goes_on) or caused or so_bad or any(w in lx.UNWANTED for w in words) or (
-                told and not wants(words[:first], first < len(words))
+                telling and not wants(words[:first], first < len(words))
             )
         )
         clause.complaint = complaint_clause
@@ -360,7 +358,7 @@ class Reader:
                 last_sign = polarity
                 used.update(range(it.start, it.end))
                 continue
-            unit = target == "exposure" and raw[-1][0] == "light" if raw else False
+            unit = bool(raw) and target == "exposure" and raw[-1][0] == "light"
             if raw and it.kind == "noun" and (raw[-1][0] == target or unit or (
                     words[it.start] in lx.CAST_NOUNS and raw[-1][2].end == it.start
                     and raw[-1][2].kind == "carrier")):
@@ -384,7 +382,7 @@ class Reader:
             # "this one is way more saturated": one shot said to differ from the others.
             one = it.kind == "carrier" and "this one" in " ".join(words[: it.start]) \
                 and described(words, it.start)
-            compared = one or after[:1] == ["than"] and after[1:] in _WANTED_BEFORE \
+            compared = one or after[:1] == ["than"] and len(after) == 2 and after[1] in _WANTED_BEFORE \
                 and not wants(words[: it.start], True)
             complaint = complaint_clause or phrase in lx.COMPLAINTS or compared or (
                 it.kind in ("adjective", "color") and described(words, it.start) and not truth

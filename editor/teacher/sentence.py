@@ -98,6 +98,12 @@ def described(words: list[str], start: int) -> bool:
     return told and not wants(before, True)
 
 
+def said_of(words: list[str], i: int) -> bool:
+    """Whether the verb at ``i`` ("look", "feel") follows what it is said of: a subject or a
+    plural ("we look orange", "the tomatoes look brown"), not a look's name ("a retro look")."""
+    return i > 0 and (words[i - 1] in lx.SUBJECTS or words[i - 1].endswith("s"))
+
+
 def unwanted(words: list[str], start: int, end: int) -> bool:
     """Whether the words around ``words[start:end]`` describe it as a problem: a complaint
     verb before it, one after it with "too" or an unwanted word, or a verb taking it out."""
